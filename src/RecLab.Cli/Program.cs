@@ -1,0 +1,3 @@
+using RecLab.Cli;
+
+return await ReclabApp.Create(Console.Out, Console.Error).RunAsync(args);

@@ -1,0 +1,56 @@
+using System.CommandLine;
+using RecLab.Cli.Commands;
+
+namespace RecLab.Cli;
+
+/// <summary>The <c>reclab</c> command tree; thin: every command calls the libraries and formats their results.</summary>
+internal sealed class ReclabApp
+{
+    private readonly Terminal _terminal;
+    private readonly RootCommand _root;
+
+    private ReclabApp(Terminal terminal)
+    {
+        _terminal = terminal;
+        _root = new RootCommand("RecLab: a recommender-systems laboratory. Compare recommenders honestly and see what they would do to real users.")
+        {
+            DataCommand.Create(terminal),
+        };
+    }
+
+    public static ReclabApp Create(TextWriter output, TextWriter error, bool? plain = null) =>
+        new(new Terminal(output, error, plain ?? Terminal.ShouldBePlain()));
+
+    public async Task<int> RunAsync(string[] args, CancellationToken ct = default)
+    {
+        var parse = _root.Parse(args);
+        var config = new InvocationConfiguration { Output = _terminal.Out, Error = _terminal.Error };
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var e in parse.Errors)
+                _terminal.Fail(e.Message);
+            _terminal.Error.WriteLine("Run 'reclab --help' for usage.");
+            return ExitCodes.InvalidInput;
+        }
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        ConsoleCancelEventHandler onCancel = (_, e) =>
+        {
+            e.Cancel = true;
+            cts.Cancel();
+        };
+        Console.CancelKeyPress += onCancel;
+        try
+        {
+            return await parse.InvokeAsync(config, cts.Token);
+        }
+        catch (OperationCanceledException) when (cts.IsCancellationRequested)
+        {
+            _terminal.Fail("stopped (Ctrl-C); completed work was kept.");
+            return ExitCodes.Cancelled;
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCancel;
+        }
+    }
+}

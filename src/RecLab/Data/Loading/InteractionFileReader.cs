@@ -1,0 +1,210 @@
+using System.Globalization;
+
+namespace RecLab.Data.Loading;
+
+/// <summary>
+/// The one reader behind every interactions file (MovieLens 100K, 1M, CSV and generic): splits lines,
+/// checks the column count, parses ids, value and time, validates the value against the feedback kind,
+/// and reports each bad line with file and line.
+/// </summary>
+internal static class InteractionFileReader
+{
+    public sealed record Spec
+    {
+        public required DelimitedFormat Format { get; init; }
+        public required ColumnMapping Columns { get; init; }
+        public required FeedbackKind Kind { get; init; }
+        public RatingScale? Scale { get; init; }
+
+        /// <summary>Exact number of columns per line; null: the header's count, else the first line's.</summary>
+        public int? ColumnCount { get; init; }
+
+        /// <summary>Human description of a line, for messages (e.g. "userId,movieId,rating,timestamp").</summary>
+        public required string LineDescription { get; init; }
+    }
+
+    public static void Read(string path, Spec spec, InteractionDataBuilder builder, LoadOptions options, LoadReport report)
+    {
+        using var reader = new LineReader(path, spec.Format.Encoding);
+        var delimiter = spec.Format.Delimiter.AsSpan();
+        int userCol = -1, itemCol = -1, valueCol = -1, timeCol = -1;
+        var columns = spec.ColumnCount;
+        var headerSeen = false;
+        long dataLines = 0;
+
+        if (!spec.Format.HasHeader)
+            (userCol, itemCol, valueCol, timeCol) = Positions(spec.Columns, null, path);
+
+        // Ids usually come grouped by user, so remembering the last one skips most hash lookups.
+        Span<char> lastUser = stackalloc char[64];
+        var lastUserLength = -1;
+        var lastUserIndex = -1;
+
+        while (reader.ReadLine(out var line))
+        {
+            if (line.IsWhiteSpace())
+                continue;
+            if (spec.Format.HasHeader && !headerSeen)
+            {
+                var header = SplitAll(line, spec.Format);
+                (userCol, itemCol, valueCol, timeCol) = Positions(spec.Columns, header, path);
+                columns ??= header.Count;
+                headerSeen = true;
+                continue;
+            }
+            dataLines++;
+            var splitter = new FieldSplitter(line, delimiter, spec.Format.Quoted);
+            ReadOnlySpan<char> user = default, item = default, value = default, time = default;
+            var count = 0;
+            string? error = null;
+            var valueColumnStart = 0;
+            var timeColumnStart = 0;
+            while (true)
+            {
+                var start = splitter.Column;
+                if (!splitter.Next(out var field, out error))
+                    break;
+                if (count == userCol) user = field;
+                else if (count == itemCol) item = field;
+                else if (count == valueCol) { value = field; valueColumnStart = start; }
+                else if (count == timeCol) { time = field; timeColumnStart = start; }
+                count++;
+            }
+            if (error is not null)
+            {
+                report.Handle(new DataFormatException(path, reader.LineNumber, error, spec.LineDescription, BadLineHint), options);
+                continue;
+            }
+            columns ??= count;
+            if (count != columns)
+            {
+                report.Handle(new DataFormatException(path, reader.LineNumber,
+                    $"found {count} column{(count == 1 ? "" : "s")}", $"{columns}: {spec.LineDescription}", BadLineHint), options);
+                continue;
+            }
+            user = user.Trim();
+            item = item.Trim();
+            if (user.IsEmpty || item.IsEmpty)
+            {
+                report.Handle(new DataFormatException(path, reader.LineNumber,
+                    user.IsEmpty ? "the user id is empty" : "the item id is empty", spec.LineDescription, BadLineHint), options);
+                continue;
+            }
+
+            var rating = 1f;
+            if (valueCol >= 0 && !TryParseValue(value, spec, out rating, out var valueProblem))
+            {
+                report.Handle(new DataFormatException(path, reader.LineNumber, valueProblem, ExpectedValue(spec), BadLineHint, valueColumnStart), options);
+                continue;
+            }
+            long? timestamp = null;
+            if (timeCol >= 0)
+            {
+                if (!TryParseTime(time, out var t))
+                {
+                    report.Handle(new DataFormatException(path, reader.LineNumber,
+                        $"timestamp '{time.ToString()}' is not an integer or a date", "unix seconds", BadLineHint, timeColumnStart), options);
+                    continue;
+                }
+                timestamp = t;
+            }
+
+            int userIndex;
+            if (user.SequenceEqual(lastUser[..Math.Max(lastUserLength, 0)]) && lastUserLength >= 0)
+            {
+                userIndex = lastUserIndex;
+            }
+            else
+            {
+                userIndex = builder.UserIds.GetOrAdd(user);
+                if (user.Length <= lastUser.Length)
+                {
+                    user.CopyTo(lastUser);
+                    lastUserLength = user.Length;
+                    lastUserIndex = userIndex;
+                }
+                else
+                {
+                    lastUserLength = -1;
+                }
+            }
+            builder.Add(userIndex, builder.ItemIds.GetOrAdd(item), rating, timestamp);
+        }
+        report.LinesRead += dataLines;
+        if (dataLines == 0)
+            throw new DataFormatException(path, Math.Max(reader.LineNumber, 1),
+                headerSeen ? "the file has a header but no data lines" : "the file is empty", spec.LineDescription,
+                "Check that the download or export finished");
+    }
+
+    private const string BadLineHint = "Fix the line, or pass --skip-bad-lines to skip malformed lines and report how many were skipped";
+
+    private static string ExpectedValue(Spec spec) =>
+        spec.Kind == FeedbackKind.Explicit && spec.Scale is { } s
+            ? $"a rating in {s}"
+            : "a non-negative number";
+
+    private static bool TryParseValue(ReadOnlySpan<char> text, Spec spec, out float value, out string problem)
+    {
+        problem = "";
+        if (!float.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out value) || !float.IsFinite(value))
+        {
+            problem = $"value '{text.ToString()}' is not a number";
+            return false;
+        }
+        if (spec.Kind == FeedbackKind.Explicit && spec.Scale is { } scale && !scale.Contains(value))
+        {
+            problem = $"rating {value.ToString(CultureInfo.InvariantCulture)} is outside the scale";
+            return false;
+        }
+        if (spec.Kind == FeedbackKind.Implicit && value < 0)
+        {
+            problem = $"implicit value {value.ToString(CultureInfo.InvariantCulture)} is negative";
+            return false;
+        }
+        return true;
+    }
+
+    private static bool TryParseTime(ReadOnlySpan<char> text, out long seconds)
+    {
+        text = text.Trim();
+        if (long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out seconds))
+            return true;
+        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date))
+        {
+            seconds = date.ToUnixTimeSeconds();
+            return true;
+        }
+        return false;
+    }
+
+    internal static List<string> SplitAll(ReadOnlySpan<char> line, DelimitedFormat format)
+    {
+        var fields = new List<string>();
+        var splitter = new FieldSplitter(line, format.Delimiter, format.Quoted);
+        while (splitter.Next(out var field, out _))
+            fields.Add(field.Trim().ToString());
+        return fields;
+    }
+
+    private static (int User, int Item, int Value, int Time) Positions(ColumnMapping mapping, List<string>? header, string path)
+    {
+        int Resolve(string? column, string role)
+        {
+            if (column is null)
+                return -1;
+            if (ColumnMapping.IsPosition(column, out var position))
+                return position;
+            if (header is null)
+                throw new DataFormatException(path, 1, $"the {role} column is named '{column}' but the file has no header",
+                    "0-based column numbers for files without a header");
+            var k = header.FindIndex(h => string.Equals(h, column, StringComparison.OrdinalIgnoreCase));
+            if (k < 0)
+                throw new DataFormatException(path, 1, $"the header has no {role} column '{column}'",
+                    $"one of: {string.Join(", ", header)}", "Set the column mapping to the header's names");
+            return k;
+        }
+        var positions = (Resolve(mapping.User, "user"), Resolve(mapping.Item, "item"), Resolve(mapping.Value, "value"), Resolve(mapping.Time, "time"));
+        return positions;
+    }
+}

@@ -1,0 +1,39 @@
+namespace RecLab.Data.Loading;
+
+/// <summary>What a loader read, skipped and merged.</summary>
+public sealed class LoadReport
+{
+    private readonly List<string> _problems = [];
+
+    /// <summary>At most this many skipped-line messages are kept.</summary>
+    public const int MaxProblemsKept = 20;
+
+    /// <summary>Data lines read (headers and blank lines excluded).</summary>
+    public long LinesRead { get; internal set; }
+
+    /// <summary>Malformed lines skipped (only with <see cref="LoadOptions.SkipBadLines"/>).</summary>
+    public long SkippedLines { get; private set; }
+
+    /// <summary>Interactions dropped or merged because their (user, item) pair repeated.</summary>
+    public long Duplicates { get; internal set; }
+
+    /// <summary>Rated items that the item metadata file does not list (added to the id map anyway).</summary>
+    public int ItemsMissingFromMetadata { get; internal set; }
+
+    /// <summary>The first <see cref="MaxProblemsKept"/> skipped-line messages.</summary>
+    public IReadOnlyList<string> Problems => _problems;
+
+    internal void Skip(DataFormatException problem)
+    {
+        SkippedLines++;
+        if (_problems.Count < MaxProblemsKept)
+            _problems.Add(problem.Message);
+    }
+
+    internal void Handle(DataFormatException problem, LoadOptions options)
+    {
+        if (!options.SkipBadLines)
+            throw problem;
+        Skip(problem);
+    }
+}

@@ -1,0 +1,40 @@
+namespace RecLab.Tests.Support;
+
+/// <summary>
+/// Locates the shared MovieLens sample (never copied into the repo): <c>RECLAB_SHARED_DATA</c>, else
+/// <c>../shared/data</c> beside the repository root. Tests that need it skip with a clear message when it is absent.
+/// </summary>
+public static class SharedData
+{
+    public static string Root
+    {
+        get
+        {
+            var env = Environment.GetEnvironmentVariable("RECLAB_SHARED_DATA");
+            if (!string.IsNullOrWhiteSpace(env))
+                return env;
+            return Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared", "data"));
+        }
+    }
+
+    /// <summary>The repository root (the folder holding Lab.sln).</summary>
+    public static string RepoRoot
+    {
+        get
+        {
+            var dir = new DirectoryInfo(AppContext.BaseDirectory);
+            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Lab.sln")))
+                dir = dir.Parent;
+            return dir?.FullName ?? throw new InvalidOperationException("Cannot find Lab.sln above " + AppContext.BaseDirectory);
+        }
+    }
+
+    /// <summary>The ml-latest-small folder, or a skipped test when it is absent.</summary>
+    public static string MovieLensSmall()
+    {
+        var path = Path.Combine(Root, "ml-latest-small");
+        if (!File.Exists(Path.Combine(path, "ratings.csv")))
+            Assert.Skip($"MovieLens latest-small not found at {path}; set RECLAB_SHARED_DATA to the folder holding ml-latest-small/ to run this test.");
+        return path;
+    }
+}
