@@ -19,6 +19,7 @@ namespace RecLab.Charts.Html;
 /// </example>
 public sealed class HtmlPage
 {
+    // No height on chart divs: plotly sizes a chart to its container's CSS height when there is one.
     private const string Css = """
         body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; margin: 0; color: #222; background: #fff; }
         main { max-width: 1100px; margin: 0 auto; padding: 1.5rem 2rem 3rem; }
@@ -26,7 +27,7 @@ public sealed class HtmlPage
         h2 { font-size: 1.35rem; margin: 2rem 0 0.75rem; border-bottom: 1px solid #ddd; padding-bottom: 0.25rem; }
         h3 { font-size: 1.1rem; margin: 1.5rem 0 0.5rem; }
         p { line-height: 1.5; }
-        .reclab-chart { width: 100%; min-height: 120px; margin: 0.5rem 0 1.5rem; }
+        .reclab-chart { width: 100%; margin: 0.5rem 0 1.5rem; }
         .reclab-chart-missing { padding: 1rem; border: 1px dashed #c00; color: #c00; }
         table.reclab-table { border-collapse: collapse; margin: 0.5rem 0 1.5rem; font-size: 0.9rem; }
         table.reclab-table caption { caption-side: top; text-align: left; font-weight: 600; padding-bottom: 0.4rem; }
