@@ -264,6 +264,14 @@ public sealed class TraceJsonTests
     }
 
     [Fact]
+    public void Serialization_needs_no_reflection()
+    {
+        // File-based apps (`dotnet run app.cs`) and AOT builds disable reflection-based System.Text.Json; with only
+        // the generated context as resolver, every golden test here would throw if a type lacked generated metadata.
+        Assert.IsType<RecLab.Charts.Serialization.PlotlyJsonContext>(RecLab.Charts.Serialization.PlotlyJson.Options.TypeInfoResolver);
+    }
+
+    [Fact]
     public void Every_enum_member_has_an_explicit_plotly_name()
     {
         // A member without [JsonStringEnumMemberName] would be written as its C# name, which plotly rejects.

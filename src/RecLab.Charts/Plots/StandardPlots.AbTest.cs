@@ -17,31 +17,8 @@ public static partial class StandardPlots
         {
             RequireSameLength(arm.Arm, ("days", arm.Days.Count), ("means", arm.Mean.Count), ("lows", arm.Low.Count), ("highs", arm.High.Count));
             var days = arm.Days.ToArray();
-            var edge = new Line { Width = 0, Color = PlotStyle.Color(index) };
-            traces.Add(new Scatter
-            {
-                Name = arm.Arm + " lower",
-                X = days,
-                Y = arm.Low.ToArray(),
-                Mode = ScatterMode.Lines,
-                Line = edge,
-                LegendGroup = arm.Arm,
-                ShowLegend = false,
-                HoverInfo = "skip",
-            });
-            traces.Add(new Scatter
-            {
-                Name = arm.Arm + " upper",
-                X = days,
-                Y = arm.High.ToArray(),
-                Mode = ScatterMode.Lines,
-                Line = edge,
-                Fill = Fill.ToNextY,
-                FillColor = PlotStyle.Translucent(index, 0.2),
-                LegendGroup = arm.Arm,
-                ShowLegend = false,
-                HoverInfo = "skip",
-            });
+            traces.Add(BandEdge(arm.Arm, "lower", days, arm.Low, index, fill: false));
+            traces.Add(BandEdge(arm.Arm, "upper", days, arm.High, index, fill: true));
             traces.Add(new Scatter
             {
                 Name = arm.Arm,
@@ -64,6 +41,21 @@ public static partial class StandardPlots
             Layout = PlotStyle.Layout(metric + " per day by arm", xAxis, yAxis) with { HoverMode = HoverMode.XUnified },
         };
     }
+
+    /// <summary>An invisible band edge in the arm's legend group; the upper edge fills down to the lower one.</summary>
+    private static Scatter BandEdge(string arm, string side, int[] days, IReadOnlyList<double> values, int index, bool fill) => new()
+    {
+        Name = arm + " " + side,
+        X = days,
+        Y = values.ToArray(),
+        Mode = ScatterMode.Lines,
+        Line = new Line { Width = 0, Color = PlotStyle.Color(index) },
+        Fill = fill ? Fill.ToNextY : null,
+        FillColor = fill ? PlotStyle.Translucent(index, 0.2) : null,
+        LegendGroup = arm,
+        ShowLegend = false,
+        HoverInfo = "skip",
+    };
 
     /// <summary>
     /// Uplift over control with confidence intervals: one point and error bar per comparison, and a bold zero line

@@ -29,6 +29,7 @@ internal static class PlotlyJson
             // Readable JSON ("lines+markers", not "lines\u002Bmarkers"); HTML embedding escapes '<' itself.
             Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
             WriteIndented = indented,
+            TypeInfoResolver = PlotlyJsonContext.Default,
         };
         options.Converters.Add(new FiniteDoubleConverter());
         options.MakeReadOnly(populateMissingResolver: true);
