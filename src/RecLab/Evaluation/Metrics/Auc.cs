@@ -52,8 +52,10 @@ public sealed class Auc : IScoreMetric
                 if (float.IsNaN(s) || relevant.Contains(i))
                     continue;
                 negatives++;
-                var below = LowerBound(pos, s);
-                var notAbove = UpperBound(pos, s);
+                var below = CountBelow(pos, s);
+                var notAbove = below;
+                while (notAbove < p && pos[notAbove] == s)
+                    notAbove++;
                 wins += (p - notAbove) + 0.5 * (notAbove - below);
             }
             return p == 0 || negatives == 0 ? double.NaN : wins / ((double)p * negatives);
@@ -65,33 +67,19 @@ public sealed class Auc : IScoreMetric
         }
     }
 
-    // First index with a value >= s.
-    private static int LowerBound(ReadOnlySpan<float> sorted, float s)
+    // Number of values below s, by a branch-free binary search (random scores would defeat the branch predictor).
+    private static int CountBelow(ReadOnlySpan<float> sorted, float s)
     {
-        int lo = 0, hi = sorted.Length;
-        while (lo < hi)
+        if (sorted.IsEmpty)
+            return 0;
+        var lo = 0;
+        var n = sorted.Length;
+        while (n > 1)
         {
-            var mid = (lo + hi) >>> 1;
-            if (sorted[mid] < s)
-                lo = mid + 1;
-            else
-                hi = mid;
+            var half = n >> 1;
+            lo = sorted[lo + half - 1] < s ? lo + half : lo;
+            n -= half;
         }
-        return lo;
-    }
-
-    // First index with a value > s.
-    private static int UpperBound(ReadOnlySpan<float> sorted, float s)
-    {
-        int lo = 0, hi = sorted.Length;
-        while (lo < hi)
-        {
-            var mid = (lo + hi) >>> 1;
-            if (sorted[mid] <= s)
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
-        return lo;
+        return lo + (sorted[lo] < s ? 1 : 0);
     }
 }

@@ -9,23 +9,13 @@ namespace RecLab.Evaluation.Metrics;
 /// capped below 1; Microsoft Recommenders' <c>map_at_k</c> uses the same denominator (their <c>map</c> uses |R|, and
 /// LensKit's AveragePrecision uses <c>min(|R|, list length)</c>).
 /// </remarks>
-public sealed class AveragePrecision : IRankingMetric
+public sealed class AveragePrecision : CutoffMetric, IRankingMetric
 {
     /// <summary>Average precision at list length <paramref name="n"/>.</summary>
     public AveragePrecision(int n)
+        : base("map", n)
     {
-        N = Cutoff.Check(n);
-        Name = Cutoff.Name("map", n);
     }
-
-    /// <inheritdoc />
-    public int N { get; }
-
-    /// <inheritdoc />
-    public string Name { get; }
-
-    /// <inheritdoc />
-    public bool HigherIsBetter => true;
 
     /// <inheritdoc />
     /// <returns>AP@N, or NaN when <paramref name="relevant"/> is empty.</returns>

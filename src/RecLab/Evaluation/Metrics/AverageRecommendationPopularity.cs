@@ -3,25 +3,15 @@ namespace RecLab.Evaluation.Metrics;
 /// <summary>
 /// Average recommendation popularity at N (ARP, Abdollahpouri et al.): the mean training interaction count of the
 /// listed items, <c>ARP = (1/|L|) Σ_{i ∈ L[1..N]} pop(i)</c>. Lower means a longer tail, so
-/// <see cref="HigherIsBetter"/> is false.
+/// <see cref="CutoffMetric.HigherIsBetter"/> is false.
 /// </summary>
-public sealed class AverageRecommendationPopularity : IListMetric
+public sealed class AverageRecommendationPopularity : CutoffMetric, IListMetric
 {
     /// <summary>ARP of the top <paramref name="n"/> items.</summary>
     public AverageRecommendationPopularity(int n)
+        : base("arp", n, higherIsBetter: false)
     {
-        N = Cutoff.Check(n);
-        Name = Cutoff.Name("arp", n);
     }
-
-    /// <inheritdoc />
-    public int N { get; }
-
-    /// <inheritdoc />
-    public string Name { get; }
-
-    /// <inheritdoc />
-    public bool HigherIsBetter => false;
 
     /// <inheritdoc />
     /// <returns>Mean popularity; NaN for an empty list.</returns>

@@ -4,23 +4,13 @@ namespace RecLab.Evaluation.Metrics;
 /// Catalogue coverage at N: the share of catalogue items that appear in at least one evaluated user's top N,
 /// <c>|∪_u L_u[1..N]| / |I|</c>, with |I| every item of the id space (also items never seen in training).
 /// </summary>
-public sealed class CatalogCoverage : ICatalogMetric
+public sealed class CatalogCoverage : CutoffMetric, ICatalogMetric
 {
     /// <summary>Coverage of the top <paramref name="n"/> lists.</summary>
     public CatalogCoverage(int n)
+        : base("coverage", n)
     {
-        N = Cutoff.Check(n);
-        Name = Cutoff.Name("coverage", n);
     }
-
-    /// <inheritdoc />
-    public int N { get; }
-
-    /// <inheritdoc />
-    public string Name { get; }
-
-    /// <inheritdoc />
-    public bool HigherIsBetter => true;
 
     /// <inheritdoc />
     /// <returns>Coverage in [0, 1]; NaN for an empty catalogue.</returns>

@@ -9,27 +9,17 @@ namespace RecLab.Evaluation.Metrics;
 /// 0 when every item is exposed equally, 1 when one item receives every exposure.
 /// </summary>
 /// <remarks>
-/// The <c>n − 1</c> denominator (Elliot's Gini, after Castells et al.) makes the maximum exactly 1; LensKit's
-/// <c>gini</c> divides by <c>n</c>, whose maximum is <c>(n − 1)/n</c>. Lower is fairer, so
-/// <see cref="HigherIsBetter"/> is false.
+/// The <c>n − 1</c> denominator makes the maximum exactly 1. Elliot's <c>Gini</c> uses the same formula but reports
+/// <c>1 − G</c> (higher = more equal); LensKit's <c>gini</c> divides by <c>n</c>, whose maximum is <c>(n − 1)/n</c>.
+/// Lower is fairer, so <see cref="CutoffMetric.HigherIsBetter"/> is false.
 /// </remarks>
-public sealed class Gini : ICatalogMetric
+public sealed class Gini : CutoffMetric, ICatalogMetric
 {
     /// <summary>Gini index of the exposure of the top <paramref name="n"/> lists.</summary>
     public Gini(int n)
+        : base("gini", n, higherIsBetter: false)
     {
-        N = Cutoff.Check(n);
-        Name = Cutoff.Name("gini", n);
     }
-
-    /// <inheritdoc />
-    public int N { get; }
-
-    /// <inheritdoc />
-    public string Name { get; }
-
-    /// <inheritdoc />
-    public bool HigherIsBetter => false;
 
     /// <inheritdoc />
     /// <returns>G in [0, 1]; NaN when nothing was exposed; 0 for a one-item catalogue.</returns>

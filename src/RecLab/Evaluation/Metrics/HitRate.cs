@@ -1,23 +1,13 @@
 namespace RecLab.Evaluation.Metrics;
 
 /// <summary>HitRate@N: 1 when at least one relevant item is among the first N, else 0; its mean is the share of users served a hit.</summary>
-public sealed class HitRate : IRankingMetric
+public sealed class HitRate : CutoffMetric, IRankingMetric
 {
     /// <summary>Hit rate at list length <paramref name="n"/>.</summary>
     public HitRate(int n)
+        : base("hit", n)
     {
-        N = Cutoff.Check(n);
-        Name = Cutoff.Name("hit", n);
     }
-
-    /// <inheritdoc />
-    public int N { get; }
-
-    /// <inheritdoc />
-    public string Name { get; }
-
-    /// <inheritdoc />
-    public bool HigherIsBetter => true;
 
     /// <inheritdoc />
     /// <returns>1 or 0, or NaN when <paramref name="relevant"/> is empty.</returns>

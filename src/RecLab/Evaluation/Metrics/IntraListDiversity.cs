@@ -10,23 +10,13 @@ namespace RecLab.Evaluation.Metrics;
 /// two items, the context has no features, or no pair has features on both sides. With non-negative features
 /// (genres, tags, TF-IDF) the value lies in [0, 1].
 /// </remarks>
-public sealed class IntraListDiversity : IListMetric
+public sealed class IntraListDiversity : CutoffMetric, IListMetric
 {
     /// <summary>Diversity of the top <paramref name="n"/> items.</summary>
     public IntraListDiversity(int n)
+        : base("ild", n)
     {
-        N = Cutoff.Check(n);
-        Name = Cutoff.Name("ild", n);
     }
-
-    /// <inheritdoc />
-    public int N { get; }
-
-    /// <inheritdoc />
-    public string Name { get; }
-
-    /// <inheritdoc />
-    public bool HigherIsBetter => true;
 
     /// <inheritdoc />
     public double Measure(ReadOnlySpan<int> ranked, ListContext context)

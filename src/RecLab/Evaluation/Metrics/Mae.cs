@@ -11,14 +11,6 @@ public sealed class Mae : IRatingMetric
 
     /// <inheritdoc />
     /// <returns>MAE; NaN when there are no ratings.</returns>
-    public double Measure(ReadOnlySpan<float> predicted, ReadOnlySpan<float> actual)
-    {
-        RatingErrors.CheckAligned(predicted, actual);
-        if (predicted.IsEmpty)
-            return double.NaN;
-        var sum = 0.0;
-        for (var k = 0; k < predicted.Length; k++)
-            sum += Math.Abs((double)predicted[k] - actual[k]);
-        return sum / predicted.Length;
-    }
+    public double Measure(ReadOnlySpan<float> predicted, ReadOnlySpan<float> actual) =>
+        RatingErrors.Mean(predicted, actual, squared: false);
 }

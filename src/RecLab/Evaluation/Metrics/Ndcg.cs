@@ -13,7 +13,7 @@ namespace RecLab.Evaluation.Metrics;
 /// Microsoft Recommenders do. The log base cancels in the ratio (Microsoft Recommenders' default natural log gives
 /// the same NDCG).
 /// </remarks>
-public sealed class Ndcg : IRankingMetric
+public sealed class Ndcg : CutoffMetric, IRankingMetric
 {
     // Beyond this many ideal slots the scratch for the top gains comes from the array pool instead of the stack.
     private const int StackLimit = 128;
@@ -21,22 +21,12 @@ public sealed class Ndcg : IRankingMetric
 
     /// <summary>NDCG at list length <paramref name="n"/>.</summary>
     public Ndcg(int n)
+        : base("ndcg", n)
     {
-        N = Cutoff.Check(n);
-        Name = Cutoff.Name("ndcg", n);
         _discount = new double[n];
         for (var k = 0; k < n; k++)
             _discount[k] = 1.0 / Math.Log2(k + 2);
     }
-
-    /// <inheritdoc />
-    public int N { get; }
-
-    /// <inheritdoc />
-    public string Name { get; }
-
-    /// <inheritdoc />
-    public bool HigherIsBetter => true;
 
     /// <inheritdoc />
     /// <returns>NDCG@N in [0, 1], or NaN when <paramref name="relevant"/> is empty.</returns>

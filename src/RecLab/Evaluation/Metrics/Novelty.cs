@@ -10,23 +10,13 @@ namespace RecLab.Evaluation.Metrics;
 /// infinite value. Microsoft Recommenders divides by the number of training interactions rather than users, which
 /// shifts every value by a constant.
 /// </remarks>
-public sealed class Novelty : IListMetric
+public sealed class Novelty : CutoffMetric, IListMetric
 {
     /// <summary>Novelty of the top <paramref name="n"/> items.</summary>
     public Novelty(int n)
+        : base("novelty", n)
     {
-        N = Cutoff.Check(n);
-        Name = Cutoff.Name("novelty", n);
     }
-
-    /// <inheritdoc />
-    public int N { get; }
-
-    /// <inheritdoc />
-    public string Name { get; }
-
-    /// <inheritdoc />
-    public bool HigherIsBetter => true;
 
     /// <inheritdoc />
     /// <returns>Mean self-information in bits; NaN for an empty list or a context without users.</returns>

@@ -9,23 +9,13 @@ namespace RecLab.Evaluation.Metrics;
 /// Microsoft Recommenders and Spark; LensKit divides by the list length instead. A user with fewer than N relevant
 /// items cannot reach 1.
 /// </remarks>
-public sealed class Precision : IRankingMetric
+public sealed class Precision : CutoffMetric, IRankingMetric
 {
     /// <summary>Precision at list length <paramref name="n"/>.</summary>
     public Precision(int n)
+        : base("precision", n)
     {
-        N = Cutoff.Check(n);
-        Name = Cutoff.Name("precision", n);
     }
-
-    /// <inheritdoc />
-    public int N { get; }
-
-    /// <inheritdoc />
-    public string Name { get; }
-
-    /// <inheritdoc />
-    public bool HigherIsBetter => true;
 
     /// <inheritdoc />
     /// <returns>The precision, or NaN when <paramref name="relevant"/> is empty.</returns>

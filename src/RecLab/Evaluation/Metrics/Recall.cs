@@ -7,23 +7,13 @@ namespace RecLab.Evaluation.Metrics;
 /// The denominator is |R| (as Microsoft Recommenders), so a user with more than N relevant items cannot reach 1;
 /// LensKit divides by <c>min(N, |R|)</c> instead.
 /// </remarks>
-public sealed class Recall : IRankingMetric
+public sealed class Recall : CutoffMetric, IRankingMetric
 {
     /// <summary>Recall at list length <paramref name="n"/>.</summary>
     public Recall(int n)
+        : base("recall", n)
     {
-        N = Cutoff.Check(n);
-        Name = Cutoff.Name("recall", n);
     }
-
-    /// <inheritdoc />
-    public int N { get; }
-
-    /// <inheritdoc />
-    public string Name { get; }
-
-    /// <inheritdoc />
-    public bool HigherIsBetter => true;
 
     /// <inheritdoc />
     /// <returns>The recall, or NaN when <paramref name="relevant"/> is empty.</returns>

@@ -4,23 +4,13 @@ namespace RecLab.Evaluation.Metrics;
 /// Reciprocal rank at N: <c>1 / k</c> with k the 1-based rank of the first relevant item among the first N, 0 when there
 /// is none; its mean over users is MRR@N (LensKit's RecipRank, the same definition).
 /// </summary>
-public sealed class ReciprocalRank : IRankingMetric
+public sealed class ReciprocalRank : CutoffMetric, IRankingMetric
 {
     /// <summary>Reciprocal rank at list length <paramref name="n"/>.</summary>
     public ReciprocalRank(int n)
+        : base("mrr", n)
     {
-        N = Cutoff.Check(n);
-        Name = Cutoff.Name("mrr", n);
     }
-
-    /// <inheritdoc />
-    public int N { get; }
-
-    /// <inheritdoc />
-    public string Name { get; }
-
-    /// <inheritdoc />
-    public bool HigherIsBetter => true;
 
     /// <inheritdoc />
     /// <returns>The reciprocal rank, or NaN when <paramref name="relevant"/> is empty.</returns>

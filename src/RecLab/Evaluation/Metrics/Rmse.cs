@@ -11,17 +11,6 @@ public sealed class Rmse : IRatingMetric
 
     /// <inheritdoc />
     /// <returns>RMSE; NaN when there are no ratings.</returns>
-    public double Measure(ReadOnlySpan<float> predicted, ReadOnlySpan<float> actual)
-    {
-        RatingErrors.CheckAligned(predicted, actual);
-        if (predicted.IsEmpty)
-            return double.NaN;
-        var sum = 0.0;
-        for (var k = 0; k < predicted.Length; k++)
-        {
-            var e = (double)predicted[k] - actual[k];
-            sum += e * e;
-        }
-        return Math.Sqrt(sum / predicted.Length);
-    }
+    public double Measure(ReadOnlySpan<float> predicted, ReadOnlySpan<float> actual) =>
+        Math.Sqrt(RatingErrors.Mean(predicted, actual, squared: true));
 }
