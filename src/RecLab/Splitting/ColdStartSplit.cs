@@ -23,7 +23,7 @@ public sealed class ColdStartSplit : ISplitter
         if (!options.Groups.IsValid)
             throw new ArgumentException("Groups is not set; use Partition.OfFraction or Partition.OfFolds.", nameof(options));
         if (options.Onboard < 0)
-            throw new ArgumentOutOfRangeException(nameof(options), options.Onboard, "Onboard must be at least 0.");
+            throw new ArgumentOutOfRangeException(nameof(options), options.Onboard, "Onboard (onboard) must be at least 0.");
         Options = options;
     }
 

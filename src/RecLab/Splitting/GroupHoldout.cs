@@ -38,9 +38,9 @@ public sealed class GroupHoldout : ISplitter
         if (!options.Size.IsValid)
             throw new ArgumentException("Size is not set; use HoldoutSize.OfFraction or HoldoutSize.OfCount.", nameof(options));
         if (options.MinTrain < 0)
-            throw new ArgumentOutOfRangeException(nameof(options), options.MinTrain, "MinTrain must be at least 0.");
+            throw new ArgumentOutOfRangeException(nameof(options), options.MinTrain, "MinTrain (min-train) must be at least 0.");
         if (options.Folds is < 2)
-            throw new ArgumentOutOfRangeException(nameof(options), options.Folds, "Folds must be at least 2 (or null for one fold).");
+            throw new ArgumentOutOfRangeException(nameof(options), options.Folds, "Folds must be at least 2, or null for one fold.");
         Options = options;
     }
 
@@ -64,7 +64,7 @@ public sealed class GroupHoldout : ISplitter
     public static GroupHoldout LeaveOneOut(HoldoutOrder order = HoldoutOrder.Time, int minInteractions = 2) =>
         minInteractions >= 1
             ? new(new GroupHoldoutOptions { Size = HoldoutSize.OfCount(1), Order = order, MinTrain = minInteractions - 1 })
-            : throw new ArgumentOutOfRangeException(nameof(minInteractions), minInteractions, "Must be at least 1.");
+            : throw new ArgumentOutOfRangeException(nameof(minInteractions), minInteractions, "The minimum number of interactions (min) must be at least 1.");
 
     /// <summary>The options.</summary>
     public GroupHoldoutOptions Options { get; }

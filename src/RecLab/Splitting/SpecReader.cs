@@ -25,11 +25,11 @@ internal sealed class SpecReader
     {
         var parts = spec.Split([':', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (parts.Length == 0)
-            throw new ArgumentException($"Empty split spec. Kinds: {string.Join(", ", kinds)}.", nameof(spec));
+            throw new ArgumentException($"Empty split spec. Kinds: {string.Join(", ", kinds)}.");
         var kind = parts[0].ToLowerInvariant();
         if (!kinds.Contains(kind))
             throw new ArgumentException(
-                $"Unknown split kind '{parts[0]}'{DidYouMean.Hint(parts[0], kinds)}. Kinds: {string.Join(", ", kinds)}.", nameof(spec));
+                $"Unknown split kind '{parts[0]}'{DidYouMean.Hint(parts[0], kinds)}. Kinds: {string.Join(", ", kinds)}.");
         var positional = parts.Length > 1 && !parts[1].Contains('=') ? parts[1] : null;
         var reader = new SpecReader(kind, positional);
         for (var k = positional is null ? 1 : 2; k < parts.Length; k++)
@@ -37,10 +37,10 @@ internal sealed class SpecReader
             var eq = parts[k].IndexOf('=');
             if (eq <= 0)
                 throw new ArgumentException(
-                    $"{kind}: unexpected '{parts[k]}': only the first argument may be positional; write the others as key=value.", nameof(spec));
+                    $"{kind}: unexpected '{parts[k]}': only the first argument may be positional; write the others as key=value.");
             var key = parts[k][..eq].Trim();
             if (!reader._options.TryAdd(Normalize(key), (key, parts[k][(eq + 1)..].Trim())))
-                throw new ArgumentException($"{kind}: '{key}' is given twice.", nameof(spec));
+                throw new ArgumentException($"{kind}: '{key}' is given twice.");
         }
         return reader;
     }

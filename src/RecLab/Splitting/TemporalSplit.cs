@@ -89,27 +89,26 @@ public sealed class TemporalSplit : ISplitter
     /// <summary>How many test users and items have no training interaction.</summary>
     private static IEnumerable<string> ColdWarnings(InteractionData train, InteractionData test)
     {
-        int users = 0, coldUsers = 0;
-        for (var u = 0; u < test.UserCount; u++)
-        {
-            if (test.ByUser.RowLength(u) == 0)
-                continue;
-            users++;
-            if (train.ByUser.RowLength(u) == 0)
-                coldUsers++;
-        }
-        int items = 0, newItems = 0;
-        for (var i = 0; i < test.ItemCount; i++)
-        {
-            if (test.ByItem.RowLength(i) == 0)
-                continue;
-            items++;
-            if (train.ByItem.RowLength(i) == 0)
-                newItems++;
-        }
+        var (users, coldUsers) = CountCold(test.ByUser, train.ByUser);
+        var (items, newItems) = CountCold(test.ByItem, train.ByItem);
         if (coldUsers > 0 || newItems > 0)
             yield return $"Global temporal cut: {coldUsers} of {users} test users have no training interactions and {newItems} of {items} " +
                 "test items are new; ranking metrics on them measure cold start, not warm recommendation.";
+    }
+
+    /// <summary>Rows present in test, and how many of them are empty in train.</summary>
+    private static (int Present, int Cold) CountCold(CsrMatrix test, CsrMatrix train)
+    {
+        int present = 0, cold = 0;
+        for (var g = 0; g < test.RowCount; g++)
+        {
+            if (test.RowLength(g) == 0)
+                continue;
+            present++;
+            if (train.RowLength(g) == 0)
+                cold++;
+        }
+        return (present, cold);
     }
 
     /// <inheritdoc/>
