@@ -55,16 +55,16 @@ public sealed class ColdStartSplit : ISplitter
     {
         FoldParts.CheckIndex(index, FoldCount);
         var o = Options;
-        var times = o.Onboard > 0 && o.OnboardOrder == OnboardingOrder.Earliest
-            ? FoldParts.RequireTimes(data, Spec, "onboards with the earliest interactions (use onboard-order=random)")
-            : null;
+        var byTime = o.Onboard > 0 && o.OnboardOrder == OnboardingOrder.Earliest;
+        if (byTime)
+            FoldParts.RequireTimes(data, Spec, "onboards with the earliest interactions (use onboard-order=random)");
         var groups = RowGroups.Of(data, o.By);
         var eligible = groups.WithAtLeast(o.Onboard + 1);
         var kept = groups.WithAtLeast(1).Length - eligible.Length;
 
         var part = new byte[data.Count];
         var scratch = new int[groups.MaxLength];
-        var keys = times is null ? [] : new long[groups.MaxLength];
+        var keys = byTime ? new long[groups.MaxLength] : [];
         var rowSeed = Seeds.Derive(seed, "split/onboarding");
         var pick = o.OnboardOrder == OnboardingOrder.Earliest ? RowPicker.Order.Earliest : RowPicker.Order.Random;
         foreach (var g in FoldParts.TestUnits(eligible, o.Groups, index, Seeds.Derive(seed, "split/cold-groups")))
@@ -75,7 +75,7 @@ public sealed class ColdStartSplit : ISplitter
             if (o.Onboard == 0)
                 continue;
             var rng = Seeds.Stream(rowSeed, (ulong)g);
-            foreach (var r in RowPicker.Pick(rows, o.Onboard, pick, ref rng, times, keys))
+            foreach (var r in RowPicker.Pick(rows, o.Onboard, pick, ref rng, data, keys))
                 part[r] = FoldParts.Onboarding;
         }
         return FoldParts.Build(data, index, part, withOnboarding: o.Onboard > 0,

@@ -44,11 +44,12 @@ internal static class FoldParts
         return units.AsSpan(start, end - start);
     }
 
-    /// <summary>The timestamps of every row, or an error naming the split when the data has none (empty data needs none).</summary>
-    public static long[] RequireTimes(InteractionData data, string spec, string why) =>
-        data.HasTimestamps || data.Count == 0
-            ? data.TimestampColumn()
-            : throw new ArgumentException($"Split '{spec}' {why}, but this data has no timestamps.", nameof(data));
+    /// <summary>An error naming the split when the data has no timestamps (empty data needs none).</summary>
+    public static void RequireTimes(InteractionData data, string spec, string why)
+    {
+        if (!data.HasTimestamps && data.Count > 0)
+            throw new ArgumentException($"Split '{spec}' {why}, but this data has no timestamps.", nameof(data));
+    }
 
     /// <summary>Validates a fold index against a fold count.</summary>
     public static void CheckIndex(int index, int foldCount)

@@ -116,7 +116,8 @@ public sealed class GroupHoldout : ISplitter
     {
         FoldParts.CheckIndex(index, FoldCount);
         var o = Options;
-        var times = o.Order == HoldoutOrder.Time ? FoldParts.RequireTimes(data, Spec, "holds out the latest interactions") : null;
+        if (o.Order == HoldoutOrder.Time)
+            FoldParts.RequireTimes(data, Spec, "holds out the latest interactions");
         var groups = RowGroups.Of(data, o.By);
         bool[]? tested = null;
         if (o.Folds is { } folds)
@@ -128,7 +129,7 @@ public sealed class GroupHoldout : ISplitter
 
         var part = new byte[data.Count];
         var scratch = new int[groups.MaxLength];
-        var keys = times is null ? [] : new long[groups.MaxLength];
+        var keys = o.Order == HoldoutOrder.Time ? new long[groups.MaxLength] : [];
         var rowSeed = Seeds.Derive(seed, "split/group-rows");
         var pick = o.Order == HoldoutOrder.Time ? RowPicker.Order.Latest : RowPicker.Order.Random;
         var kept = 0;
@@ -145,7 +146,7 @@ public sealed class GroupHoldout : ISplitter
             }
             // One stream per group: a group's sample depends on the seed and the group only.
             var rng = Seeds.Stream(rowSeed, (ulong)g);
-            foreach (var r in RowPicker.Pick(groups.CopyRows(g, scratch), t, pick, ref rng, times, keys))
+            foreach (var r in RowPicker.Pick(groups.CopyRows(g, scratch), t, pick, ref rng, data, keys))
                 part[r] = FoldParts.Test;
         }
 

@@ -1,3 +1,4 @@
+using RecLab.Data;
 using RecLab.Randomness;
 
 namespace RecLab.Splitting;
@@ -16,7 +17,7 @@ internal static class RowPicker
     /// Reorders <paramref name="rows"/> as needed and returns the <paramref name="k"/> picked; <paramref name="keys"/>
     /// is scratch at least as long as the rows, used by the time orders.
     /// </summary>
-    public static Span<int> Pick(Span<int> rows, int k, Order order, ref Rng rng, long[]? times, Span<long> keys)
+    public static Span<int> Pick(Span<int> rows, int k, Order order, ref Rng rng, InteractionData data, Span<long> keys)
     {
         if (order == Order.Random)
         {
@@ -28,15 +29,15 @@ internal static class RowPicker
             }
             return rows[..k];
         }
-        SortByTime(rows, times!, keys[..rows.Length]);
+        SortByTime(rows, data, keys[..rows.Length]);
         return order == Order.Earliest ? rows[..k] : rows[^k..];
     }
 
     /// <summary>Sorts rows by timestamp, ties by row (canonical order: user, then item).</summary>
-    public static void SortByTime(Span<int> rows, long[] times, Span<long> keys)
+    public static void SortByTime(Span<int> rows, InteractionData data, Span<long> keys)
     {
         for (var k = 0; k < rows.Length; k++)
-            keys[k] = times[rows[k]];
+            keys[k] = data.TimestampAt(rows[k]);
         // Sorting primitive keys is several times faster than a comparer; equal-time runs are then put in row order.
         keys.Sort(rows);
         var start = 0;

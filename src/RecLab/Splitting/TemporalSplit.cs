@@ -48,22 +48,22 @@ public sealed class TemporalSplit : ISplitter
     public Fold CreateFold(InteractionData data, int index, ulong seed)
     {
         FoldParts.CheckIndex(index, FoldCount);
-        var times = FoldParts.RequireTimes(data, Spec, "cuts by time");
+        FoldParts.RequireTimes(data, Spec, "cuts by time");
         var part = new byte[data.Count];
         if (Options.Cut is null && Options.Basis == TemporalBasis.Interactions)
         {
             var rows = new int[data.Count];
             for (var r = 0; r < rows.Length; r++)
                 rows[r] = r;
-            RowPicker.SortByTime(rows, times, new long[rows.Length]);
+            RowPicker.SortByTime(rows, data, new long[rows.Length]);
             for (var k = Fractions.Of(Options.TrainFraction, rows.Length, FractionRounding.Nearest); k < rows.Length; k++)
                 part[rows[k]] = FoldParts.Test;
         }
-        else if (times.Length > 0)
+        else if (data.Count > 0)
         {
-            var threshold = Threshold(times);
-            for (var r = 0; r < times.Length; r++)
-                if (times[r] >= threshold)
+            var threshold = Threshold(data);
+            for (var r = 0; r < data.Count; r++)
+                if (data.TimestampAt(r) >= threshold)
                     part[r] = FoldParts.Test;
         }
         var warnings = new List<string>();
@@ -73,13 +73,14 @@ public sealed class TemporalSplit : ISplitter
     }
 
     /// <summary>The first test timestamp: the cut instant, or min + F x (max - min) rounded up to a whole second.</summary>
-    private long Threshold(long[] times)
+    private long Threshold(InteractionData data)
     {
         if (Options.Cut is { } cut)
             return cut.ToUnixTimeSeconds();
         long min = long.MaxValue, max = long.MinValue;
-        foreach (var t in times)
+        for (var r = 0; r < data.Count; r++)
         {
+            var t = data.TimestampAt(r);
             min = Math.Min(min, t);
             max = Math.Max(max, t);
         }
