@@ -28,7 +28,7 @@ internal sealed class ConfigBinder(RecommenderRegistry registry, List<ConfigErro
 
     /// <summary>The schema keys of a record type: its settable public properties, snake_case.</summary>
     public static IReadOnlyList<(string Key, PropertyInfo Property)> SchemaKeys(Type type) =>
-        OptionsBinder.Settable(type).Select(p => (Naming.Snake(p.Name), p)).ToList();
+        OptionsBinder.Settable(type).Select(p => (YamlNames.Snake(p.Name), p)).ToList();
 
     public static bool IsRequired(PropertyInfo property) => property.GetCustomAttribute<RequiredMemberAttribute>() is not null;
 
@@ -201,12 +201,12 @@ internal sealed class ConfigBinder(RecommenderRegistry registry, List<ConfigErro
                     var keyPath = Join(optionsPath, keyNode.Value);
                     if (!setBy.TryAdd(property.Name, keyNode))
                     {
-                        Error(keyNode, keyPath, $"option {Naming.Snake(property.Name)} is given twice");
+                        Error(keyNode, keyPath, $"option {YamlNames.Snake(property.Name)} is given twice");
                         continue;
                     }
                     if (value is YamlSequence && !property.PropertyType.IsArray)
                     {
-                        Error(value, keyPath, $"a list is not a value of {Naming.Snake(property.Name)} ({OptionsBinder.DescribeType(property.PropertyType)}); " +
+                        Error(value, keyPath, $"a list is not a value of {YamlNames.Snake(property.Name)} ({OptionsBinder.DescribeType(property.PropertyType)}); " +
                             $"to try several values, move it under '{Join(path, "grid")}'");
                         continue;
                     }
@@ -237,12 +237,12 @@ internal sealed class ConfigBinder(RecommenderRegistry registry, List<ConfigErro
                     var keyPath = Join(gridPath, keyNode.Value);
                     if (setBy.TryGetValue(property.Name, out var other))
                     {
-                        Error(keyNode, keyPath, $"option {Naming.Snake(property.Name)} is both in options (line {other.Mark.Line}) and in the grid; keep one");
+                        Error(keyNode, keyPath, $"option {YamlNames.Snake(property.Name)} is both in options (line {other.Mark.Line}) and in the grid; keep one");
                         continue;
                     }
                     if (axisNodes.ContainsKey(property.Name))
                     {
-                        Error(keyNode, keyPath, $"option {Naming.Snake(property.Name)} is given twice");
+                        Error(keyNode, keyPath, $"option {YamlNames.Snake(property.Name)} is given twice");
                         continue;
                     }
                     axisNodes[property.Name] = keyNode;
@@ -276,10 +276,10 @@ internal sealed class ConfigBinder(RecommenderRegistry registry, List<ConfigErro
         {
             foreach (var e in point.Validate())
             {
-                var keyPath = axisNodes.ContainsKey(e.Property) ? Join(gridPath, Naming.Snake(e.Property))
-                    : setBy.ContainsKey(e.Property) ? Join(optionsPath, Naming.Snake(e.Property))
+                var keyPath = axisNodes.ContainsKey(e.Property) ? Join(gridPath, YamlNames.Snake(e.Property))
+                    : setBy.ContainsKey(e.Property) ? Join(optionsPath, YamlNames.Snake(e.Property))
                     : path;
-                var message = $"{Naming.Snake(e.Property)} {e.Message}";
+                var message = $"{YamlNames.Snake(e.Property)} {e.Message}";
                 if (reported.Add(keyPath + message))
                     Error(Nodes.GetValueOrDefault(keyPath) ?? Nodes[path], keyPath, message);
             }
@@ -306,11 +306,11 @@ internal sealed class ConfigBinder(RecommenderRegistry registry, List<ConfigErro
 
     private PropertyInfo? FindOption(RecommenderInfo info, IReadOnlyList<PropertyInfo> properties, YamlScalar key, string path)
     {
-        var loose = Naming.Loose(key.Value);
-        var property = properties.FirstOrDefault(p => Naming.Loose(p.Name) == loose);
+        var loose = YamlNames.Loose(key.Value);
+        var property = properties.FirstOrDefault(p => YamlNames.Loose(p.Name) == loose);
         if (property is null)
         {
-            var names = properties.Select(p => Naming.Snake(p.Name)).ToList();
+            var names = properties.Select(p => YamlNames.Snake(p.Name)).ToList();
             Error(key, Join(path, key.Value), $"unknown option of {info.Name}" + (DidYouMean.Closest(key.Value, names) is { } close
                 ? $" (did you mean '{close}'?)"
                 : names.Count == 0 ? "; it has no options" : $"; its options: {string.Join(", ", names)}"));
@@ -408,7 +408,7 @@ internal sealed class ConfigBinder(RecommenderRegistry registry, List<ConfigErro
         {
             return (true, value);
         }
-        var hint = type.IsEnum ? DidYouMean.Hint(text, Enum.GetNames(type).Select(OptionsBinder.Kebab)) : "";
+        var hint = type.IsEnum ? DidYouMean.Hint(text, Enum.GetNames(type).Select(Naming.Kebab)) : "";
         Error(scalar, path, $"expected {Describe(type)}, got {scalar.Describe()}{hint}");
         return (false, null);
     }
@@ -428,7 +428,7 @@ internal sealed class ConfigBinder(RecommenderRegistry registry, List<ConfigErro
         if (type == typeof(float) || type == typeof(double))
             return "a number";
         if (type.IsEnum)
-            return "one of " + string.Join(", ", Enum.GetNames(type).Select(OptionsBinder.Kebab));
+            return "one of " + string.Join(", ", Enum.GetNames(type).Select(Naming.Kebab));
         if (type == typeof(RepeatsConfig))
             return "a count or a list of seeds";
         if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IReadOnlyList<>))

@@ -6,6 +6,6 @@ public enum ActivityFilter
     /// <summary>Repeat the user and item filters until neither removes anything (the k-core): every remaining user and item meets its minimum.</summary>
     Iterated,
 
-    /// <summary>Filter users once, then items once, by their counts in the input (a user may end below the minimum).</summary>
+    /// <summary>Filter users once, then items once (counted after the user filter); a user may end below its minimum.</summary>
     SinglePass,
 }

@@ -3,7 +3,7 @@ using System.Text;
 namespace RecLab.Experiments.Configuration;
 
 /// <summary>Property names as YAML keys: <c>MinUserInteractions</c> is written <c>min_user_interactions</c>.</summary>
-internal static class Naming
+internal static class YamlNames
 {
     public static string Snake(string pascal)
     {
