@@ -122,7 +122,7 @@ internal sealed class ConfigBinder(RecommenderRegistry registry, List<ConfigErro
     {
         if (node is not YamlSequence sequence)
         {
-            Error(node, path, $"expected a list of {Describe(element)}, got {node.Describe()}");
+            Error(node, path, $"expected {Describe(typeof(IReadOnlyList<>).MakeGenericType(element))}, got {node.Describe()}");
             return (false, null);
         }
         var list = Array.CreateInstance(element, sequence.Items.Count);

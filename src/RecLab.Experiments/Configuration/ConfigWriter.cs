@@ -123,8 +123,6 @@ internal static class ConfigWriter
         s.Length == 0 || s is "~" or "null" or "Null" or "NULL" or "true" or "True" or "TRUE" or "false" or "False" or "FALSE" ||
         double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out _);
 
-    private static bool Same(object? a, object? b) =>
-        a is IEnumerable x and not string && b is IEnumerable y and not string
-            ? x.Cast<object?>().SequenceEqual(y.Cast<object?>(), EqualityComparer<object?>.Default)
-            : Equals(a, b);
+    /// <summary>Equal in canonical form (records holding lists compare by content, not by reference).</summary>
+    private static bool Same(object? a, object? b) => Cells.CanonicalJson.Of(a) == Cells.CanonicalJson.Of(b);
 }

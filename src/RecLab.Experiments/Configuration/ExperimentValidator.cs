@@ -211,6 +211,8 @@ internal sealed partial class ExperimentValidator(ConfigBinder binder, List<Conf
             Error("evaluation.per_user", "the significance tests pair algorithms user by user and need per_user: true (or set significance: false)");
         if (e.Baseline is { } baseline && config.Algorithms is not null)
             CheckAlgorithmReference(config, baseline, "evaluation.baseline", "the baseline");
+        else if (e.Significance && config.Algorithms is [{ Kind: not null } first, _, ..] && first.Grid.Any(g => g.Values.Count > 1))
+            Error("evaluation.baseline", $"the baseline defaults to the first algorithm, but '{first.Label}' has a grid of several points; name a single-configuration baseline");
     }
 
     /// <summary>Checks that <paramref name="name"/> names a single-point algorithm.</summary>
@@ -220,7 +222,7 @@ internal sealed partial class ExperimentValidator(ConfigBinder binder, List<Conf
         var target = algorithms.FirstOrDefault(a => a.Kind is not null && a.Label == name);
         if (target is null)
         {
-            var labels = algorithms.Where(a => a.Kind is not null).Select(a => a.Label).ToList();
+            var labels = algorithms.Where(a => a.Kind is not null).Select(a => a.Label).Distinct().ToList();
             Error(path, $"'{name}' is not an algorithm of this file{DidYouMean.Hint(name, labels)}; defined: {string.Join(", ", labels)}");
         }
         else if (target.Grid.Count > 0 && target.Grid.Any(g => g.Values.Count > 1))

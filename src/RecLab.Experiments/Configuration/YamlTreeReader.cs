@@ -33,6 +33,13 @@ internal static class YamlTreeReader
             }
             return root;
         }
+        catch (InvalidOperationException e) when (e.Source == "YamlDotNet")
+        {
+            // YamlDotNet's scanner throws this (without a position) when the text ends inside a flow collection.
+            errors.Add(new ConfigError(source, text.TrimEnd('\n').Split('\n').Length, 1, "",
+                "invalid YAML: the file ends inside a '[...]' or '{...}' that is not closed"));
+            return null;
+        }
         catch (YamlException e)
         {
             // YamlDotNet's message has no position (it is in Start, 1-based); the inner exception, when any, says more.

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 
 namespace RecLab.Experiments.Results;
 
@@ -75,9 +76,11 @@ public sealed record CellRecord
     public int Threads { get; init; }
 
     /// <summary>RecLab version (with the git commit when built from a clone).</summary>
+    [JsonPropertyName("reclab_version")]
     public string RecLabVersion { get; init; } = "";
 
     /// <summary>.NET runtime.</summary>
+    [JsonPropertyName("dotnet")]
     public string DotNet { get; init; } = "";
 
     /// <summary>Operating system.</summary>

@@ -1,6 +1,7 @@
-using System.Text.Json;
 using RecLab.Experiments.Cells;
 using RecLab.Experiments.Execution;
+using System.Text.Json.Serialization;
+using System.Text.Json;
 
 namespace RecLab.Experiments.Results;
 
@@ -48,12 +49,14 @@ public sealed record Manifest
     public required IReadOnlyList<DatasetFacts> Datasets { get; init; }
 
     /// <summary>RecLab version (+ git commit).</summary>
+    [JsonPropertyName("reclab_version")]
     public required string RecLabVersion { get; init; }
 
     /// <summary>The git commit of the RecLab build, when known.</summary>
     public string? GitCommit { get; init; }
 
     /// <summary>.NET runtime.</summary>
+    [JsonPropertyName("dotnet")]
     public required string DotNet { get; init; }
 
     /// <summary>Operating system.</summary>

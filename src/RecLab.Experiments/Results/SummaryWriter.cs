@@ -42,7 +42,7 @@ public sealed class SummaryWriter : IReportWriter
         if (plan.Baseline is { } baseline)
             md.Append(inv, $"{Better}/{Worse}: significantly better/worse than the baseline `{baseline}` (paired t-test over (fold, user) pairs, ")
               .Append(inv, $"Holm-adjusted within each metric, α = {e.Alpha}; Wilcoxon tests and intervals of the differences in comparisons.csv). ");
-        md.Append(inv, $"Per-cell values with {e.ConfidenceLevel:P0} bootstrap intervals are in results.csv; fit and evaluation times in timings.md.\n\n");
+        md.Append(inv, $"Per-cell values with {e.ConfidenceLevel * 100:0.#}% bootstrap intervals are in results.csv; fit and evaluation times in timings.md.\n\n");
 
         var metricNames = plan.Metrics.Select(m => m.Name).ToList();
         foreach (var table in results.Tables)
