@@ -76,7 +76,8 @@ public sealed class ExperimentPlan
             ["confidence_level"] = CanonicalJson.ToNode(config.Evaluation.ConfidenceLevel),
             ["bootstrap_resamples"] = config.Evaluation.BootstrapResamples,
         };
-        var metricNames = new JsonArray(metrics.Select(m => (JsonNode?)JsonValue.Create(m.Name)).ToArray());
+        // Sorted: the order metrics are listed in changes the reports' column order, not any result.
+        var metricNames = new JsonArray(metrics.Select(m => m.Name).Order(StringComparer.Ordinal).Select(n => (JsonNode?)JsonValue.Create(n)).ToArray());
 
         var points = config.Algorithms.Select(a => (Algorithm: a, Points: GridPoints(a))).ToList();
         var configurations = points.SelectMany(p => p.Points.Select(x => x.Parameters.Length == 0 ? p.Algorithm.Label : $"{p.Algorithm.Label} {x.Parameters}")).ToList();

@@ -118,9 +118,9 @@ internal static class ConfigWriter
     private static void Key(IEmitter emitter, string key) =>
         emitter.Emit(new Scalar(null, null, key, ScalarStyle.Plain, true, false));
 
-    /// <summary>True when a plain scalar with this text would not read back as a string.</summary>
+    /// <summary>True when a plain scalar with this text would not read back as the same string.</summary>
     private static bool LooksTyped(string s) =>
-        s.Length == 0 || s is "~" or "null" or "Null" or "NULL" or "true" or "True" or "TRUE" or "false" or "False" or "FALSE" ||
+        s.Length == 0 || s.Any(char.IsControl) || char.IsWhiteSpace(s[0]) || char.IsWhiteSpace(s[^1]) || s is "~" or "null" or "Null" or "NULL" or "true" or "True" or "TRUE" or "false" or "False" or "FALSE" ||
         double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out _);
 
     /// <summary>Equal in canonical form (records holding lists compare by content, not by reference).</summary>

@@ -202,9 +202,9 @@ internal sealed partial class ExperimentValidator(ConfigBinder binder, List<Conf
         if (!float.IsFinite(e.RelevanceThreshold))
             Error("evaluation.relevance_threshold", "must be a finite number");
         if (e.Alpha is <= 0 or >= 1)
-            Error("evaluation.alpha", $"must be between 0 and 1 exclusive (got {e.Alpha})");
+            Error("evaluation.alpha", FormattableString.Invariant($"must be between 0 and 1 exclusive (got {e.Alpha})"));
         if (e.ConfidenceLevel is <= 0 or >= 1)
-            Error("evaluation.confidence_level", $"must be between 0 and 1 exclusive (got {e.ConfidenceLevel})");
+            Error("evaluation.confidence_level", FormattableString.Invariant($"must be between 0 and 1 exclusive (got {e.ConfidenceLevel})"));
         if (e.BootstrapResamples < 0)
             Error("evaluation.bootstrap_resamples", $"must be at least 0 (got {e.BootstrapResamples})");
         if (e.Significance && !e.PerUser)
@@ -253,12 +253,12 @@ internal sealed partial class ExperimentValidator(ConfigBinder binder, List<Conf
                 if (arms[a].Algorithm is { } algorithm)
                     CheckAlgorithmReference(config, algorithm, $"{path}.arms[{a}].algorithm", "the arm's algorithm");
                 if (arms[a].Traffic is <= 0 or > 1)
-                    Error($"{path}.arms[{a}].traffic", $"must be in (0, 1] (got {arms[a].Traffic})");
+                    Error($"{path}.arms[{a}].traffic", FormattableString.Invariant($"must be in (0, 1] (got {arms[a].Traffic})"));
             }
             Unique(arms.Select((arm, a) => ((string?)(arm.Name ?? arm.Algorithm), $"{path}.arms[{a}]")), "arm");
             var total = arms.Sum(arm => arm.Traffic);
             if (arms.Count >= 2 && Math.Abs(total - 1) > 1e-9)
-                Error($"{path}.arms", $"the traffic shares sum to {total:0.###}, not 1");
+                Error($"{path}.arms", FormattableString.Invariant($"the traffic shares sum to {total:0.###}, not 1"));
             for (var m = 0; m < t.Metrics.Count; m++)
                 if (!AbTestConfig.KnownMetrics.Contains(t.Metrics[m]))
                     Error($"{path}.metrics[{m}]", $"unknown A/B metric '{t.Metrics[m]}'{DidYouMean.Hint(t.Metrics[m], AbTestConfig.KnownMetrics)}; " +

@@ -91,7 +91,7 @@ public sealed class ExperimentResults
             if (mine.Count == 0)
                 continue;
             var succeeded = mine.Where(c => perUser.ContainsKey(c.Id)).ToList();
-            var folds = succeeded.Select(c => Rebuild(c, records[c.Id], perUser[c.Id], userIndex)).ToList();
+            var folds = succeeded.Select(c => Rebuild(plan, c, records[c.Id], perUser[c.Id], userIndex)).ToList();
             var metrics = folds.Count == 0 ? [] : CrossValidation.Aggregate(folds, options, Seeds.Derive(seed, $"aggregate|{dataset}|{split}|{configuration}"));
             var first = mine[0];
             rows.Add(new ResultRow
@@ -118,9 +118,10 @@ public sealed class ExperimentResults
     }
 
     /// <summary>A stored cell as the evaluator's result, its fold numbered across repeats so pairing keys stay distinct.</summary>
-    private static EvaluationResult Rebuild(Cell cell, CellRecord record, IReadOnlyList<PerUserValues> perUser, Dictionary<string, int> userIndex)
+    private static EvaluationResult Rebuild(ExperimentPlan plan, Cell cell, CellRecord record, IReadOnlyList<PerUserValues> perUser, Dictionary<string, int> userIndex)
     {
-        var metrics = record.Metrics.Select(m =>
+        // In the file's metric order, which may differ from the order the cell was run with.
+        var metrics = plan.Metrics.Select(spec => record.Metrics.First(m => m.Name == spec.Name)).Select(m =>
         {
             var values = perUser.FirstOrDefault(p => p.Metric == m.Name);
             return new MetricResult

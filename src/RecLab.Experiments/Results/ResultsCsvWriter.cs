@@ -5,7 +5,7 @@ namespace RecLab.Experiments.Results;
 
 /// <summary>
 /// <c>results.csv</c>: tidy, one row per successful cell and metric, in plan order (dataset, split, repeat, fold,
-/// algorithm, grid point) then metric order; folds and repeats 0-based; numbers in round-trip invariant form.
+/// algorithm, grid point) then the file's metric order; folds and repeats 0-based; numbers in round-trip invariant form.
 /// </summary>
 public sealed class ResultsCsvWriter : IReportWriter
 {
@@ -27,8 +27,9 @@ public sealed class ResultsCsvWriter : IReportWriter
             {
                 if (!results.Records.TryGetValue(cell.Id, out var record) || record.Status != CellRecord.Succeeded)
                     continue;
-                foreach (var m in record.Metrics)
+                foreach (var metric in results.Plan.Metrics)
                 {
+                    var m = record.Metrics.First(x => x.Name == metric.Name);
                     csv.WriteRecord([name, cell.Dataset, cell.Split, Number(cell.Fold), cell.Algorithm, cell.Kind, cell.Parameters,
                         Number(cell.Repeat), m.Name, Number(m.Value), Number(m.CiLow), Number(m.CiHigh), Number(m.N)]);
                 }
