@@ -103,7 +103,8 @@ internal static class InteractionFileReader
                 if (!TryParseTime(time, out var t))
                 {
                     report.Handle(new DataFormatException(path, reader.LineNumber,
-                        $"timestamp '{time.ToString()}' is not an integer or a date", "unix seconds", BadLineHint, timeColumnStart), options);
+                        $"timestamp '{time.ToString()}' is not an integer or an ISO 8601 date",
+                        "unix seconds, or yyyy-MM-dd[THH:mm:ss[Z]]", BadLineHint, timeColumnStart), options);
                     continue;
                 }
                 timestamp = t;
@@ -165,12 +166,19 @@ internal static class InteractionFileReader
         return true;
     }
 
+    // Only ISO 8601 shapes: a lenient date parser reads "12.5" as 12 May of the current year.
+    private static readonly string[] IsoDates =
+    [
+        "yyyy-MM-dd", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK", "yyyy-MM-dd HH:mm:ss.FFFFFFFK",
+    ];
+
     private static bool TryParseTime(ReadOnlySpan<char> text, out long seconds)
     {
         text = text.Trim();
-        if (long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out seconds))
+        if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out seconds))
             return true;
-        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date))
+        if (DateTimeOffset.TryParseExact(text, IsoDates, CultureInfo.InvariantCulture,
+                DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var date))
         {
             seconds = date.ToUnixTimeSeconds();
             return true;

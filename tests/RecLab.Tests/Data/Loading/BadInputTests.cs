@@ -98,6 +98,14 @@ public sealed class BadInputTests : IDisposable
     public void Header_only_file() =>
         CsvFails(RatingsHeader, 1, problem: "the file has a header but no data lines");
 
+    [Theory]
+    [InlineData("12.5")]
+    [InlineData("soon")]
+    [InlineData("1e9")]
+    [InlineData("2024-13-01")]
+    public void Non_integer_timestamp(string time) =>
+        CsvFails(RatingsHeader + $"1,1,4.0,{time}\n", 2, 9, $"timestamp '{time}' is not an integer or an ISO 8601 date");
+
     [Fact]
     public void Unknown_header_column()
     {

@@ -33,6 +33,19 @@ public sealed class DelimitedLoaderTests : IDisposable
         Assert.Equal(new RatingScale(2.5f, 4f, 0.5f), d.Interactions.Scale);
     }
 
+    [Theory]
+    [InlineData("2024-01-02", 1704153600L)]
+    [InlineData("2024-01-02T03:04:05", 1704164645L)]
+    [InlineData("2024-01-02 03:04:05Z", 1704164645L)]
+    [InlineData("2024-01-02T05:04:05+02:00", 1704164645L)]
+    [InlineData("2024-01-02T03:04:05.5Z", 1704164645L)]
+    [InlineData("-86400", -86400L)]
+    public void Times_are_unix_seconds_or_iso_dates(string time, long expected)
+    {
+        var path = _temp.Write("t.csv", $"user,item,time\na,b,{time}\n");
+        Assert.Equal([expected], DelimitedLoader.Load(path).Interactions.TimestampColumn());
+    }
+
     [Fact]
     public void Guesses_columns_from_a_header()
     {
