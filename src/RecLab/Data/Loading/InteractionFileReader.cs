@@ -33,7 +33,7 @@ internal static class InteractionFileReader
         long dataLines = 0;
 
         if (!spec.Format.HasHeader)
-            (userCol, itemCol, valueCol, timeCol) = Positions(spec.Columns, null, path);
+            (userCol, itemCol, valueCol, timeCol) = Positions(spec.Columns, null, path, 1);
 
         // Ids usually come grouped by user, so remembering the last one skips most hash lookups.
         Span<char> lastUser = stackalloc char[64];
@@ -47,7 +47,7 @@ internal static class InteractionFileReader
             if (spec.Format.HasHeader && !headerSeen)
             {
                 var header = SplitAll(line, spec.Format);
-                (userCol, itemCol, valueCol, timeCol) = Positions(spec.Columns, header, path);
+                (userCol, itemCol, valueCol, timeCol) = Positions(spec.Columns, header, path, reader.LineNumber);
                 columns ??= header.Count;
                 headerSeen = true;
                 continue;
@@ -195,7 +195,7 @@ internal static class InteractionFileReader
         return fields;
     }
 
-    private static (int User, int Item, int Value, int Time) Positions(ColumnMapping mapping, List<string>? header, string path)
+    private static (int User, int Item, int Value, int Time) Positions(ColumnMapping mapping, List<string>? header, string path, int line)
     {
         int Resolve(string? column, string role)
         {
@@ -204,11 +204,11 @@ internal static class InteractionFileReader
             if (ColumnMapping.IsPosition(column, out var position))
                 return position;
             if (header is null)
-                throw new DataFormatException(path, 1, $"the {role} column is named '{column}' but the file has no header",
+                throw new DataFormatException(path, line, $"the {role} column is named '{column}' but the file has no header",
                     "0-based column numbers for files without a header");
             var k = header.FindIndex(h => string.Equals(h, column, StringComparison.OrdinalIgnoreCase));
             if (k < 0)
-                throw new DataFormatException(path, 1, $"the header has no {role} column '{column}'",
+                throw new DataFormatException(path, line, $"the header has no {role} column '{column}'",
                     $"one of: {string.Join(", ", header)}", "Set the column mapping to the header's names");
             return k;
         }

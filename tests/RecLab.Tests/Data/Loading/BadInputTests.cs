@@ -118,6 +118,10 @@ public sealed class BadInputTests : IDisposable
     }
 
     [Fact]
+    public void Unknown_header_column_after_blank_lines_names_the_header_line() =>
+        CsvFails("\n\nuser,movie,rating,timestamp\n1,1,4.0,964982703\n", 3, problem: "the header has no user column 'userId'");
+
+    [Fact]
     public void Duplicate_movie_id_in_the_item_file()
     {
         var folder = CsvFolder(RatingsHeader + "1,1,4.0,964982703\n", "movieId,title,genres\n1,Toy Story (1995),Comedy\n2,Jumanji (1995),Fantasy\n1,Again (1995),Drama\n");
