@@ -87,6 +87,22 @@ public sealed class BadInputTests : IDisposable
     }
 
     [Fact]
+    public void Invalid_utf8_bytes()
+    {
+        // 0xFF never occurs in UTF-8. The column counts characters: "é" before it is one character in two bytes.
+        var ratings = new List<byte>(Encoding.UTF8.GetBytes(RatingsHeader + "1,1,4.0,964982703\n1,\u00e9"));
+        ratings.Add(0xFF);
+        ratings.AddRange(Encoding.UTF8.GetBytes("2,3.0,964982703\n"));
+        var folder = CsvFolder(ratings.ToArray());
+        var e = Fails(() => MovieLensLoader.Load(folder), Path.Combine(folder, "ratings.csv"), 3, 4, "0xFF is not valid utf-8");
+        Assert.Contains("Latin-1", e.Message);
+
+        // A Latin-1 title in a UTF-8 file: 0xE9 followed by a space is not a UTF-8 sequence.
+        _temp.WriteBytes("ml/movies.csv", [.. "movieId,title,genres\n1,Caf"u8, 0xE9, .. " (1995),Comedy\n"u8]);
+        Fails(() => MovieLensLoader.Load(folder), Path.Combine(folder, "movies.csv"), 2, 6, "0xE9 is not valid utf-8");
+    }
+
+    [Fact]
     public void Empty_file()
     {
         CsvFails("", 1, problem: "the file is empty");
