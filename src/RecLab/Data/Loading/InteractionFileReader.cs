@@ -59,9 +59,10 @@ internal static class InteractionFileReader
             string? error = null;
             var valueColumnStart = 0;
             var timeColumnStart = 0;
+            var fieldStart = 0;
             while (true)
             {
-                var start = splitter.Column;
+                var start = fieldStart = splitter.Column;
                 if (!splitter.Next(out var field, out error))
                     break;
                 if (count == userCol) user = field;
@@ -72,7 +73,7 @@ internal static class InteractionFileReader
             }
             if (error is not null)
             {
-                report.Handle(new DataFormatException(path, reader.LineNumber, error, spec.LineDescription, BadLineHint), options);
+                report.Handle(new DataFormatException(path, reader.LineNumber, error, spec.LineDescription, BadLineHint, fieldStart), options);
                 continue;
             }
             columns ??= count;

@@ -114,6 +114,17 @@ public sealed class BadInputTests : IDisposable
     public void Header_only_file() =>
         CsvFails(RatingsHeader, 1, problem: "the file has a header but no data lines");
 
+    [Fact]
+    public void Unterminated_quote()
+    {
+        CsvFails(RatingsHeader + "1,\"1,4.0,964982703\n", 2, 3, "a quoted field is not closed");
+        CsvFails(RatingsHeader + "1,\"1\"2,4.0,964982703\n", 2, 3, "text follows a closing quote");
+
+        var folder = CsvFolder(RatingsHeader + "1,1,4.0,964982703\n",
+            "movieId,title,genres\n1,Toy Story (1995),Comedy\n5,\"Broken title,Comedy\n");
+        Fails(() => MovieLensLoader.Load(folder), Path.Combine(folder, "movies.csv"), 3, 3, "a quoted field is not closed");
+    }
+
     [Theory]
     [InlineData("12.5")]
     [InlineData("soon")]
