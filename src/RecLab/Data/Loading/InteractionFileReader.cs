@@ -30,6 +30,8 @@ internal static class InteractionFileReader
         int userCol = -1, itemCol = -1, valueCol = -1, timeCol = -1;
         var columns = spec.ColumnCount;
         var headerSeen = false;
+        // Under the Error policy a repeated pair is a bad line, reported here where its line number is known.
+        var firstLineOfPair = options.Duplicates == DuplicatePolicy.Error ? new Dictionary<long, int>() : null;
         long dataLines = 0;
 
         if (!spec.Format.HasHeader)
@@ -130,7 +132,17 @@ internal static class InteractionFileReader
                     lastUserLength = -1;
                 }
             }
-            builder.Add(userIndex, builder.ItemIds.GetOrAdd(item), rating, timestamp);
+            var itemIndex = builder.ItemIds.GetOrAdd(item);
+            var pair = ((long)userIndex << 32) | (uint)itemIndex;
+            if (firstLineOfPair is not null && !firstLineOfPair.TryAdd(pair, reader.LineNumber))
+            {
+                report.Handle(new DataFormatException(path, reader.LineNumber,
+                    $"user {user.ToString()} and item {item.ToString()} already appear together on line {firstLineOfPair[pair]}",
+                    "each (user, item) pair once, as the duplicate policy is Error",
+                    "Choose another duplicate policy to merge repeated pairs, or pass --skip-bad-lines"), options);
+                continue;
+            }
+            builder.Add(userIndex, itemIndex, rating, timestamp);
         }
         report.LinesRead += dataLines;
         if (dataLines == 0)

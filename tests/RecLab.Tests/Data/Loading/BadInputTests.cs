@@ -214,4 +214,17 @@ public sealed class BadInputTests : IDisposable
         Assert.Equal(["1", "3"], d.Interactions.Items.ToArray());
         Assert.Equal(["Toy Story (1995)", "Fine (2000)"], d.ItemTitles);
     }
+
+    [Fact]
+    public void Error_duplicate_policy_names_both_lines()
+    {
+        var folder = CsvFolder(RatingsHeader + "1,1,4.0,964982703\n1,2,4.0,964982703\n\n1,1,3.0,964982704\n");
+        Fails(() => MovieLensLoader.Load(folder, new LoadOptions { Duplicates = DuplicatePolicy.Error }),
+            Path.Combine(folder, "ratings.csv"), 5, problem: "user 1 and item 1 already appear together on line 2");
+
+        var d = MovieLensLoader.Load(folder, new LoadOptions { Duplicates = DuplicatePolicy.Error, SkipBadLines = true });
+        Assert.Equal(1, d.Report.SkippedLines);
+        Assert.Equal(0, d.Report.Duplicates);
+        Assert.Equal([4f, 4f], d.Interactions.ValueColumn.ToArray());
+    }
 }
