@@ -70,6 +70,11 @@ public sealed record ColumnMapping
         };
     }
 
+    /// <summary>True when every mapped column is given by number, so the file needs no header.</summary>
+    public bool IsPositional =>
+        IsPosition(User, out _) && IsPosition(Item, out _) &&
+        (Value is null || IsPosition(Value, out _)) && (Time is null || IsPosition(Time, out _));
+
     internal static bool IsPosition(string column, out int position) =>
         int.TryParse(column, NumberStyles.None, CultureInfo.InvariantCulture, out position);
 }

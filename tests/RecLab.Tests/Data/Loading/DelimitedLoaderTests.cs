@@ -47,6 +47,28 @@ public sealed class DelimitedLoaderTests : IDisposable
     }
 
     [Fact]
+    public void Uses_a_column_mapping_by_position_without_a_header()
+    {
+        // String ids on the first line do not make it a header when the mapping is by position.
+        var path = _temp.Write("plays.tsv", "artist9\t3\tu1\nartist2\t10\tu2\n");
+        var d = DelimitedLoader.Load(path, new ColumnMapping { User = "2", Item = "0", Value = "1" });
+        Assert.Equal(FeedbackKind.Implicit, d.Interactions.Kind);
+        Assert.Equal([("u1", "artist9", 3f), ("u2", "artist2", 10f)], Triples(d.Interactions));
+
+        // ... but a name above a numeric column does.
+        var withHeader = _temp.Write("plays2.tsv", "artist\tplays\tlistener\nartist9\t3\tu1\n");
+        Assert.Equal([("u1", "artist9", 3f)], Triples(DelimitedLoader.Load(withHeader, new ColumnMapping { User = "2", Item = "0", Value = "1" }).Interactions));
+    }
+
+    [Fact]
+    public void A_given_format_is_not_second_guessed()
+    {
+        var path = _temp.Write("pairs.csv", "alice,book\nbob,pen\n");
+        var d = DelimitedLoader.Load(path, format: new DelimitedFormat { Delimiter = "," });
+        Assert.Equal([("alice", "book", 1f), ("bob", "pen", 1f)], Triples(d.Interactions));
+    }
+
+    [Fact]
     public void Guesses_columns_from_a_header()
     {
         var path = _temp.Write("ratings.csv", "Item_ID,User_ID,Score,Timestamp\n10,1,3,100\n11,1,5,200\n10,2,4,300\n");
