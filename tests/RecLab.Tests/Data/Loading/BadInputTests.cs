@@ -216,6 +216,22 @@ public sealed class BadInputTests : IDisposable
     }
 
     [Fact]
+    public void A_skipped_item_line_leaves_no_item_behind()
+    {
+        var folder = MovieLensFixtures.MovieLens100K().WriteTo(_temp["100k"]);
+        File.WriteAllText(Path.Combine(folder, "u.data"), "196\t1\t3\t881250949\n");
+        File.WriteAllText(Path.Combine(folder, "u.item"),
+            "1|Toy Story (1995)|01-Jan-1995||url|0|0|0|1|1|1|0|0|0|0|0|0|0|0|0|0|0|0|0\n" +
+            "2|GoldenEye (1995)|01-Jan-1995||url|0|1|1|0|0|0|0|0|0|0|0|0|0|0|0|0|x|0|0\n", Encoding.Latin1);
+
+        var d = MovieLensLoader.Load(folder, new LoadOptions { SkipBadLines = true });
+
+        Assert.Equal(1, d.Report.SkippedLines);
+        Assert.Equal(["1"], d.Interactions.Items.ToArray());
+        Assert.Equal(["Toy Story (1995)"], d.ItemTitles);
+    }
+
+    [Fact]
     public void Error_duplicate_policy_names_both_lines()
     {
         var folder = CsvFolder(RatingsHeader + "1,1,4.0,964982703\n1,2,4.0,964982703\n\n1,1,3.0,964982704\n");
