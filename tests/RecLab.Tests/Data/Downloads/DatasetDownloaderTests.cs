@@ -175,6 +175,19 @@ public sealed class DatasetDownloaderTests : IDisposable
     }
 
     [Fact]
+    public async Task A_zip_with_two_entries_of_one_name_is_refused()
+    {
+        var files = MovieLensFixtures.MovieLens100K().Select(kv => new KeyValuePair<string, byte[]>("ml-100k/" + kv.Key, kv.Value)).ToList();
+        files.Add(new("ml-100k/u.data", Text("1\t1\t1\t1\n")));
+        _server.Serve("/ml-100k.zip", LoopbackServer.Zip(files));
+
+        var e = await Assert.ThrowsAsync<DownloadException>(() => _downloader.FetchAsync("ml-100k", ct: TestContext.Current.CancellationToken));
+
+        Assert.Contains("ml-100k/u.data", e.Message);
+        AssertNothingKept();
+    }
+
+    [Fact]
     public async Task A_second_fetch_downloads_nothing()
     {
         _server.Serve("/ml-100k.zip", GoodZip());
