@@ -120,11 +120,16 @@ public sealed class DataCommandTests : IDisposable
         Assert.DoesNotContain('\u001b', output);
     }
 
-    [Fact]
-    public async Task A_bad_option_exits_2()
+    [Theory]
+    [InlineData("yaml")]
+    [InlineData("csv")] // a format other commands have, but info cannot write
+    public async Task A_format_info_cannot_write_exits_2(string format)
     {
-        var (code, _, error) = await CliRun.Reclab("data", "info", "x", "--format", "yaml");
+        var folder = MovieLensFixtures.MovieLens100K().WriteTo(_temp["ml-100k"]);
+        var (code, output, error) = await CliRun.Reclab("data", "info", folder, "--format", format);
         Assert.Equal(2, code);
+        Assert.Equal("", output);
+        Assert.Contains(format, error);
         Assert.Contains("reclab --help", error);
     }
 
