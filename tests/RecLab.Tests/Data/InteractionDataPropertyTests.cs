@@ -94,6 +94,25 @@ public sealed class InteractionDataPropertyTests
         }, seed: 20261101UL + (ulong)policy);
 
     [Fact]
+    public void Rebuilding_canonical_rows_gives_the_same_data() =>
+        Properties.Check(Rows, rows =>
+        {
+            // Rows that are already canonical take the builder's copy path instead of its sort.
+            var b = Builder(rows);
+            var users = b.UserIds.Build();
+            var items = b.ItemIds.Build();
+            var data = b.Build(FeedbackKind.Implicit, null, DuplicatePolicy.Sum, users, items, out _);
+            var again = new InteractionDataBuilder();
+            var userColumn = data.UserColumn();
+            for (var r = 0; r < data.Count; r++)
+                again.Add(userColumn[r], data.ItemColumn[r], data.ValueColumn[r], data.TimestampAt(r));
+            var rebuilt = again.Build(FeedbackKind.Implicit, null, DuplicatePolicy.Error, users, items, out var duplicates);
+            Assert.Equal(0, duplicates);
+            Assert.Equal(Actual(data), Actual(rebuilt));
+            Assert.Equal(data.ByUser.Offsets.ToArray(), rebuilt.ByUser.Offsets.ToArray());
+        }, seed: 5UL);
+
+    [Fact]
     public void Error_policy_fails_exactly_when_a_pair_repeats() =>
         Properties.Check(Rows, rows =>
         {

@@ -55,6 +55,12 @@ internal static class InteractionFileReader
                 continue;
             }
             dataLines++;
+            if (dataLines == CapacitySample)
+            {
+                // Size the builder from the file once its lines' typical length is known: no regrowth, no copies.
+                var estimate = (double)reader.Length / reader.Position * reader.LineNumber * 1.05;
+                builder.EnsureCapacity((int)Math.Min(estimate, Array.MaxLength));
+            }
             var splitter = new FieldSplitter(line, delimiter, spec.Format.Quoted);
             ReadOnlySpan<char> user = default, item = default, value = default, time = default;
             var count = 0;
@@ -150,6 +156,8 @@ internal static class InteractionFileReader
                 headerSeen ? "the file has a header but no data lines" : "the file is empty", spec.LineDescription,
                 "Check that the download or export finished");
     }
+
+    private const int CapacitySample = 4096;
 
     private const string BadLineHint = "Fix the line, or pass --skip-bad-lines to skip malformed lines and report how many were skipped";
 

@@ -33,6 +33,9 @@ internal sealed class LineReader : IDisposable
     /// <summary>Length of the file in bytes (for progress).</summary>
     public long Length => _stream.Length;
 
+    /// <summary>Bytes consumed so far (the lines returned and their terminators).</summary>
+    public long Position => _stream.Position - (_end - _start);
+
     /// <summary>Reads the next line without its terminator; false at the end of the file.</summary>
     public bool ReadLine(out ReadOnlySpan<char> line)
     {

@@ -168,6 +168,23 @@ public sealed class MovieLensLoaderTests : IDisposable
         Assert.Equal(150L, Time(first, "1", "1"));
     }
 
+    [Fact]
+    public void Loads_files_longer_than_the_capacity_sample()
+    {
+        // Past 4,096 lines the reader sizes its buffers from the file length; every row must still arrive.
+        var text = new System.Text.StringBuilder("userId,movieId,rating,timestamp\n");
+        for (var r = 0; r < 10_000; r++)
+            text.Append(System.Globalization.CultureInfo.InvariantCulture, $"{r / 7},{r % 7 + (r % 3) * 1000},{(r % 10 + 1) / 2.0},{1_000_000_000 + r}\n");
+        _temp.Write("big/ratings.csv", text.ToString());
+
+        var data = MovieLensLoader.Load(_temp["big"]).Interactions;
+
+        Assert.Equal(10_000, data.Count);
+        Assert.Equal(10_000 / 7 + 1, data.UserCount);
+        Assert.Equal(Enumerable.Range(0, 10_000).Sum(r => (r % 10 + 1) / 2.0), data.ValueColumn.ToArray().Sum(v => (double)v), 6);
+        Assert.Equal(1_000_000_000L + 9_999, data.TimestampColumn().Max());
+    }
+
     [Theory]
     [InlineData("u.data", DatasetFormat.MovieLens100K)]
     [InlineData("ratings.dat", DatasetFormat.MovieLens1M)]
