@@ -1,4 +1,5 @@
 using RecLab.Data;
+using RecLab.Tests.Support;
 
 namespace RecLab.Tests.Data;
 
@@ -20,15 +21,6 @@ public sealed class InteractionDataBuilderTests
         return b;
     }
 
-    private static (string User, string Item, float Value, long Time)[] Rows(InteractionData d)
-    {
-        var users = d.UserColumn();
-        var rows = new (string, string, float, long)[d.Count];
-        for (var r = 0; r < d.Count; r++)
-            rows[r] = (d.Users[users[r]], d.Items[d.ItemColumn[r]], d.ValueColumn[r], d.HasTimestamps ? d.TimestampAt(r) : -1);
-        return rows;
-    }
-
     [Theory]
     [InlineData(DuplicatePolicy.LastByTimestamp, 5f, 200L, 4f, 10L, 1f, 50L)]
     [InlineData(DuplicatePolicy.LastInInput, 1f, 100L, 4f, 10L, 3f, 20L)]
@@ -43,7 +35,7 @@ public sealed class InteractionDataBuilderTests
         Assert.Equal(4, duplicates); // 2 extra (u1, i1), 1 extra (u2, i1), 1 extra (u3, i2)
         Assert.Equal(
             [("u1", "i1", v11, t11), ("u1", "i2", 4f, 50L), ("u2", "i1", v21, t21), ("u3", "i2", v32, t32)],
-            Rows(data));
+            DataRows.Of(data));
     }
 
     [Fact]
@@ -54,7 +46,7 @@ public sealed class InteractionDataBuilderTests
 
         Assert.Equal(4, duplicates);
         Assert.False(data.HasTimestamps);
-        Assert.Equal([("u1", "i1", 1f, -1L), ("u1", "i2", 4f, -1L), ("u2", "i1", 4f, -1L), ("u3", "i2", 3f, -1L)], Rows(data));
+        Assert.Equal([("u1", "i1", 1f, -1L), ("u1", "i2", 4f, -1L), ("u2", "i1", 4f, -1L), ("u3", "i2", 3f, -1L)], DataRows.Of(data));
     }
 
     [Fact]

@@ -69,15 +69,6 @@ public sealed class InteractionDataPropertyTests
         return index;
     }
 
-    private static List<(string User, string Item, float Value, long Time)> Actual(InteractionData d)
-    {
-        var users = d.UserColumn();
-        var rows = new List<(string, string, float, long)>(d.Count);
-        for (var r = 0; r < d.Count; r++)
-            rows.Add((d.Users[users[r]], d.Items[d.ItemColumn[r]], d.ValueColumn[r], d.TimestampAt(r)));
-        return rows;
-    }
-
     [Theory]
     [InlineData(DuplicatePolicy.LastByTimestamp)]
     [InlineData(DuplicatePolicy.LastInInput)]
@@ -89,7 +80,7 @@ public sealed class InteractionDataPropertyTests
             var b = Builder(rows);
             var data = b.Build(FeedbackKind.Implicit, null, policy, b.UserIds.Build(), b.ItemIds.Build(), out var duplicates);
             var expected = Reference(rows, policy, out var expectedDuplicates);
-            Assert.Equal(expected, Actual(data));
+            Assert.Equal(expected, DataRows.Of(data));
             Assert.Equal(expectedDuplicates, duplicates);
         }, seed: 20261101UL + (ulong)policy);
 
@@ -108,7 +99,7 @@ public sealed class InteractionDataPropertyTests
                 again.Add(userColumn[r], data.ItemColumn[r], data.ValueColumn[r], data.TimestampAt(r));
             var rebuilt = again.Build(FeedbackKind.Implicit, null, DuplicatePolicy.Error, users, items, out var duplicates);
             Assert.Equal(0, duplicates);
-            Assert.Equal(Actual(data), Actual(rebuilt));
+            Assert.Equal(DataRows.Of(data), DataRows.Of(rebuilt));
             Assert.Equal(data.ByUser.Offsets.ToArray(), rebuilt.ByUser.Offsets.ToArray());
         }, seed: 5UL);
 
@@ -123,7 +114,7 @@ public sealed class InteractionDataPropertyTests
                 Assert.ThrowsAny<Exception>(() => b.Build(FeedbackKind.Implicit, null, DuplicatePolicy.Error));
                 return;
             }
-            Assert.Equal(expected, Actual(b.Build(FeedbackKind.Implicit, null, DuplicatePolicy.Error)));
+            Assert.Equal(expected, DataRows.Of(b.Build(FeedbackKind.Implicit, null, DuplicatePolicy.Error)));
         }, seed: 7UL);
 
     [Fact]
@@ -139,8 +130,8 @@ public sealed class InteractionDataPropertyTests
                 var chosen = Enumerable.Range(0, data.Count).Where(r => input.keep[r]).ToArray();
                 var subset = data.Subset(chosen);
 
-                var all = Actual(data);
-                Assert.Equal(chosen.Select(r => all[r]), Actual(subset));
+                var all = DataRows.Of(data);
+                Assert.Equal(chosen.Select(r => all[r]), DataRows.Of(subset));
                 Assert.Same(data.Users, subset.Users);
                 Assert.Same(data.Items, subset.Items);
                 // The transposed view of the subset holds the same pairs.

@@ -10,12 +10,6 @@ public sealed class DelimitedLoaderTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    private static (string User, string Item, float Value)[] Triples(InteractionData d)
-    {
-        var users = d.UserColumn();
-        return Enumerable.Range(0, d.Count).Select(r => (d.Users[users[r]], d.Items[d.ItemColumn[r]], d.ValueColumn[r])).ToArray();
-    }
-
     [Fact]
     public void Uses_a_column_mapping_by_header_names()
     {
@@ -27,7 +21,7 @@ public sealed class DelimitedLoaderTests : IDisposable
             FeedbackKind.Explicit);
 
         Assert.Equal("shop", d.Name);
-        Assert.Equal([("alice", "A-1", 4f), ("bob", "B-2", 2.5f)], Triples(d.Interactions));
+        Assert.Equal([("alice", "A-1", 4f), ("bob", "B-2", 2.5f)], DataRows.Triples(d.Interactions));
         Assert.Equal([1704153600L, 1700000000L], d.Interactions.TimestampColumn());
         // Inferred from the values: 2.5 is not a whole star, so half stars.
         Assert.Equal(new RatingScale(2.5f, 4f, 0.5f), d.Interactions.Scale);
@@ -53,11 +47,11 @@ public sealed class DelimitedLoaderTests : IDisposable
         var path = _temp.Write("plays.tsv", "artist9\t3\tu1\nartist2\t10\tu2\n");
         var d = DelimitedLoader.Load(path, new ColumnMapping { User = "2", Item = "0", Value = "1" });
         Assert.Equal(FeedbackKind.Implicit, d.Interactions.Kind);
-        Assert.Equal([("u1", "artist9", 3f), ("u2", "artist2", 10f)], Triples(d.Interactions));
+        Assert.Equal([("u1", "artist9", 3f), ("u2", "artist2", 10f)], DataRows.Triples(d.Interactions));
 
         // ... but a name above a numeric column does.
         var withHeader = _temp.Write("plays2.tsv", "artist\tplays\tlistener\nartist9\t3\tu1\n");
-        Assert.Equal([("u1", "artist9", 3f)], Triples(DelimitedLoader.Load(withHeader, new ColumnMapping { User = "2", Item = "0", Value = "1" }).Interactions));
+        Assert.Equal([("u1", "artist9", 3f)], DataRows.Triples(DelimitedLoader.Load(withHeader, new ColumnMapping { User = "2", Item = "0", Value = "1" }).Interactions));
     }
 
     [Fact]
@@ -65,7 +59,7 @@ public sealed class DelimitedLoaderTests : IDisposable
     {
         var path = _temp.Write("pairs.csv", "alice,book\nbob,pen\n");
         var d = DelimitedLoader.Load(path, format: new DelimitedFormat { Delimiter = "," });
-        Assert.Equal([("alice", "book", 1f), ("bob", "pen", 1f)], Triples(d.Interactions));
+        Assert.Equal([("alice", "book", 1f), ("bob", "pen", 1f)], DataRows.Triples(d.Interactions));
     }
 
     [Fact]
@@ -76,7 +70,7 @@ public sealed class DelimitedLoaderTests : IDisposable
         var d = DelimitedLoader.Load(path, scale: RatingScale.OneToFive);
 
         Assert.Equal(FeedbackKind.Explicit, d.Interactions.Kind);
-        Assert.Equal([("1", "10", 3f), ("1", "11", 5f), ("2", "10", 4f)], Triples(d.Interactions));
+        Assert.Equal([("1", "10", 3f), ("1", "11", 5f), ("2", "10", 4f)], DataRows.Triples(d.Interactions));
         Assert.Equal([100L, 200, 300], d.Interactions.TimestampColumn());
     }
 
@@ -89,7 +83,7 @@ public sealed class DelimitedLoaderTests : IDisposable
     {
         var d = DelimitedLoader.Load(_temp.Write(file, text));
         Assert.Equal(FeedbackKind.Implicit, d.Interactions.Kind);
-        Assert.Equal([("1", "10", 1f), ("2", "10", 1f), ("2", "11", 1f)], Triples(d.Interactions));
+        Assert.Equal([("1", "10", 1f), ("2", "10", 1f), ("2", "11", 1f)], DataRows.Triples(d.Interactions));
         Assert.False(d.Interactions.HasTimestamps);
         Assert.Equal(3, d.Report.LinesRead);
     }
@@ -98,7 +92,7 @@ public sealed class DelimitedLoaderTests : IDisposable
     public void Reads_a_double_colon_dat_file_by_position()
     {
         var d = DelimitedLoader.Load(_temp.Write("r.dat", "1::5::4::978300760\n2::5::2::978300761\n"), scale: RatingScale.OneToFive);
-        Assert.Equal([("1", "5", 4f), ("2", "5", 2f)], Triples(d.Interactions));
+        Assert.Equal([("1", "5", 4f), ("2", "5", 2f)], DataRows.Triples(d.Interactions));
         Assert.Equal([978300760L, 978300761], d.Interactions.TimestampColumn());
     }
 
