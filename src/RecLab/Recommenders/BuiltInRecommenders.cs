@@ -13,5 +13,8 @@ internal static class BuiltInRecommenders
         .Add<BiasOptions>("bias", "User+item bias baseline mu + b_u + b_i by ALS, SGD or damped means (Surprise's BaselineOnly).", o => new Bias(o))
         .Add<SegmentPopularityOptions>("segment-popularity", "Most popular within the user's segment of a user feature (e.g. age), global popularity otherwise.", o => new SegmentPopularity(o))
         .Add<UserKnnOptions>("user-knn", "User-based kNN rating prediction (Surprise's KNNBasic/KNNWithMeans/KNNBaseline, user_based).", o => new UserKnn(o))
-        .Add<ItemKnnOptions>("item-knn", "Item-based kNN rating prediction (Surprise's KNNBasic/KNNWithMeans/KNNBaseline, item-based).", o => new ItemKnn(o));
+        .Add<ItemKnnOptions>("item-knn", "Item-based kNN rating prediction (Surprise's KNNBasic/KNNWithMeans/KNNBaseline, item-based).", o => new ItemKnn(o))
+        .Add<SlopeOneOptions>("slope-one", "Slope One: item-to-item mean rating deviations (Surprise's SlopeOne, or weighted).", o => new SlopeOne(o))
+        .Add<ItemKnnImplicitOptions>("item-knn-implicit", "Item-item kNN for implicit feedback: cosine, asymmetric cosine, BM25 or TF-IDF (as implicit); sums neighbour similarities over the history.", o => new ItemKnnImplicit(o))
+        .Add<UserKnnImplicitOptions>("user-knn-implicit", "User-user kNN for implicit feedback: neighbours of the query history at query time, so onboarding users need no refit.", o => new UserKnnImplicit(o));
 }
