@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace RecLab.Internal.Kernels;
 
 /// <summary>
@@ -110,6 +111,7 @@ internal sealed class PairMatrix
     /// when <paramref name="counts"/> is not empty. Sparse rows are searched by galloping from the previous match,
     /// so a short candidate list costs about <c>|columns| log(row length / |columns|)</c>. Twin: <see cref="PairMatrixNaive.Gather"/>.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Gather(int row, ReadOnlySpan<int> columns, Span<float> values, Span<int> counts = default)
     {
         var withCounts = counts.Length > 0;

@@ -133,6 +133,7 @@ internal static class PairStatistics
             : rowStore!.ToMatrix();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Accumulate<TMeasure>(CsrMatrix rows, CsrMatrix columns, int x, Accumulator acc)
         where TMeasure : struct, IPairMeasure
     {
@@ -274,6 +275,7 @@ internal static class PairStatistics
         private readonly int[][]? _counts = keepCounts ? new int[n][] : null;
         private readonly int[] _starts = new int[n];
         private readonly int[] _lengths = new int[n];
+        private readonly Stack<Chunk> _spare = new();
 
         internal sealed class Chunk(int size, bool keepCounts)
         {
@@ -286,7 +288,7 @@ internal static class PairStatistics
         /// <summary>Appends row <paramref name="x"/> from the accumulator's kept buffers.</summary>
         public void Add(int x, Accumulator acc, int length)
         {
-            var chunk = acc.Chunk;
+            var chunk = acc.Chunk ??= TakeSpare();
             if (chunk is null || chunk.Used + length > chunk.Indices.Length)
                 acc.Chunk = chunk = new Chunk(Math.Max(ChunkSize, length), keepCounts);
             var start = chunk.Used;
@@ -303,8 +305,23 @@ internal static class PairStatistics
             _lengths[x] = length;
         }
 
-        /// <summary>Called when a worker finishes; its last chunk stays referenced by its rows.</summary>
-        public void Release(Accumulator acc) => acc.Chunk = null;
+        /// <summary>
+        /// Called when a worker finishes (Parallel.For retires and replaces workers, more often on a busy machine):
+        /// its partly filled chunk goes back for the next worker, so unused chunk space stays bounded by the threads.
+        /// </summary>
+        public void Release(Accumulator acc)
+        {
+            if (acc.Chunk is { } chunk)
+                lock (_spare)
+                    _spare.Push(chunk);
+            acc.Chunk = null;
+        }
+
+        private Chunk? TakeSpare()
+        {
+            lock (_spare)
+                return _spare.Count > 0 ? _spare.Pop() : null;
+        }
 
         public PairMatrix ToMatrix() => PairMatrix.FromRows(n, _indices, _values, _counts, _starts, _lengths);
     }

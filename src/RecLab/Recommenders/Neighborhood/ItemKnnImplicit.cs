@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using RecLab.Data;
 using RecLab.Internal.Kernels;
 
@@ -48,6 +49,7 @@ public sealed class ItemKnnImplicit(ItemKnnImplicitOptions options) : Recommende
     }
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     protected override void ScoreCore(in UserQuery query, Span<float> scores)
     {
         scores.Clear();

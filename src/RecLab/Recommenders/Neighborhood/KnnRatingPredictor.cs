@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Diagnostics;
 using RecLab.Data;
 using RecLab.Internal.Kernels;
@@ -95,6 +96,7 @@ public abstract class KnnRatingPredictor<TOptions> : RatingPredictor<TOptions> w
     }
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     protected override float Estimate(int user, int item)
     {
         var knownUser = IsKnownUser(user);

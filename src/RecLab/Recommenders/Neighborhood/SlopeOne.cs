@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using RecLab.Internal.Kernels;
 using RecLab.Recommenders.Baselines;
 
@@ -45,6 +46,7 @@ public sealed class SlopeOne(SlopeOneOptions options) : RatingPredictor<SlopeOne
     }
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     protected override float Estimate(int user, int item)
     {
         if (!IsKnownUser(user) || (uint)item >= (uint)Train.ItemCount || Train.Interactions.ByItem.RowLength(item) == 0)

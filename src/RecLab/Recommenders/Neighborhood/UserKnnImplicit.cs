@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers;
 using RecLab.Data;
 using RecLab.Internal.Kernels;
@@ -36,6 +37,7 @@ public sealed class UserKnnImplicit(UserKnnImplicitOptions options) : Recommende
     }
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     protected override void ScoreCore(in UserQuery query, Span<float> scores)
     {
         scores.Clear();
