@@ -1,55 +1,31 @@
-using System.Diagnostics;
 using RecLab.Data;
-using RecLab.Randomness;
+using RecLab.Evaluation;
+using RecLab.Evaluation.Metrics;
 using RecLab.Recommenders;
+using RecLab.Splitting;
 
 namespace RecLab.Tests.Recommenders.Neighborhood;
 
-/// <summary>
-/// Surprise's protocol done by hand until the shared splitters land: rows shuffled with a seed and cut into k equal
-/// parts; each part is the test set once. RMSE and MAE pool every test rating of every fold.
-/// </summary>
+/// <summary>Runs the shared splitter and evaluator over every fold and averages the metrics (as Surprise's cross_validate).</summary>
 public static class RatingCrossValidation
 {
-    public sealed record Result(double Rmse, double Mae, double FitSeconds, double PredictSeconds, long ModelBytes);
+    public sealed record Result(IReadOnlyDictionary<string, double> Metrics, double FitSeconds, double EvaluateSeconds, long ModelBytes);
 
-    public static Result Run(InteractionData all, string spec, int folds = 5, ulong seed = 0)
+    public static Result Run(Dataset dataset, InteractionData data, string algorithm, string split, string[] metrics, ulong seed = 0)
     {
-        var n = all.Count;
-        var order = new int[n];
-        for (var r = 0; r < n; r++)
-            order[r] = r;
-        new Rng(seed).Shuffle(order.AsSpan());
-        var users = all.UserColumn();
-        var items = all.ItemColumn.ToArray();
-        var values = all.ValueColumn;
-        double se = 0, ae = 0, fit = 0, predict = 0;
-        long count = 0, bytes = 0;
-        for (var f = 0; f < folds; f++)
+        var splitter = SplitSpec.Parse(split);
+        var options = new EvaluationOptions { Metrics = [.. metrics.Select(MetricSpec.Parse)], KeepPerUser = false };
+        var sums = metrics.ToDictionary(m => m, _ => 0.0);
+        double fit = 0, evaluate = 0;
+        long bytes = 0;
+        for (var f = 0; f < splitter.FoldCount; f++)
         {
-            var inTest = new bool[n];
-            for (var k = (int)((long)n * f / folds); k < (int)((long)n * (f + 1) / folds); k++)
-                inTest[order[k]] = true;
-            var trainRows = new List<int>(n);
-            var testRows = new List<int>(n / folds + 1);
-            for (var r = 0; r < n; r++)
-                (inTest[r] ? testRows : trainRows).Add(r);
-            var train = new TrainingSet(all.Subset(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(trainRows)));
-            var model = (IRatingPredictor)RecommenderRegistry.Default.Parse(spec);
-            var clock = Stopwatch.StartNew();
-            model.Fit(train, new FitContext { Seed = seed });
-            fit += clock.Elapsed.TotalSeconds;
-            var predicted = new float[testRows.Count];
-            clock.Restart();
-            Parallel.For(0, testRows.Count, t => predicted[t] = model.Predict(users[testRows[t]], items[testRows[t]]));
-            predict += clock.Elapsed.TotalSeconds;
-            for (var t = 0; t < testRows.Count; t++)
-            {
-                var e = (double)predicted[t] - values[testRows[t]];
-                se += e * e;
-                ae += Math.Abs(e);
-                count++;
-            }
+            var model = RecommenderRegistry.Default.Parse(algorithm);
+            var result = Evaluator.Evaluate(model, dataset, splitter.CreateFold(data, f, seed), options, new FitContext { Seed = seed });
+            for (var m = 0; m < metrics.Length; m++)
+                sums[metrics[m]] += result.Metrics[m].Value;
+            fit += result.FitTime.TotalSeconds;
+            evaluate += result.EvaluationTime.TotalSeconds;
             bytes = Math.Max(bytes, model switch
             {
                 RecLab.Recommenders.Neighborhood.UserKnn u => u.SimilarityBytes,
@@ -58,6 +34,7 @@ public static class RatingCrossValidation
                 _ => 0,
             });
         }
-        return new Result(Math.Sqrt(se / count), ae / count, fit / folds, predict / folds, bytes);
+        var folds = splitter.FoldCount;
+        return new Result(sums.ToDictionary(kv => kv.Key, kv => kv.Value / folds), fit / folds, evaluate / folds, bytes);
     }
 }
