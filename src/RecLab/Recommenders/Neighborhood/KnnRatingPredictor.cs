@@ -1,5 +1,5 @@
-using System.Runtime.CompilerServices;
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using RecLab.Data;
 using RecLab.Internal.Kernels;
 using RecLab.Recommenders.Baselines;
@@ -169,6 +169,74 @@ public abstract class KnnRatingPredictor<TOptions> : RatingPredictor<TOptions> w
         return prediction == KnnPrediction.Basic
             ? (float)(sumRatings / sumSim)
             : (float)(estimate + sumRatings / sumSim);
+    }
+
+    /// <summary>
+    /// Item-kNN scores every item at once from the query's history (so a history the model never saw is scored too):
+    /// each history item j pushes <c>(sim(j, i), r_j)</c> into a bounded heap per target i along j's similarity row;
+    /// the heaps hold the same k neighbours <see cref="Estimate"/> picks (ties to the lower index). Cost is the
+    /// length of the history's rows, not <c>items x history</c>. User-kNN scores item by item.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    protected override void ScoreCore(in UserQuery query, Span<float> scores)
+    {
+        if (UserBased)
+        {
+            base.ScoreCore(query, scores);
+            return;
+        }
+        var n = scores.Length;
+        var k = Options.Neighbors;
+        var heaps = NeighborHeaps.For(n, k);
+        var history = query.History.Span;
+        var values = query.Values.Span;
+        var user = IsKnownUser(query.User) ? query.User : -1;
+        var prediction = Options.Prediction;
+        var byItem = Train.Interactions.ByItem;
+        var similarities = _similarities!;
+        for (var h = 0; h < history.Length; h++)
+        {
+            var j = history[h];
+            if ((uint)j >= (uint)n || byItem.RowLength(j) == 0)
+                continue;
+            var r = values.Length > h ? values[h] : 1f;
+            var deviation = prediction switch
+            {
+                KnnPrediction.Basic => r,
+                KnnPrediction.WithMeans => r - _means[j],
+                _ => (float)(r - _biases!.Of(user, j)),
+            };
+            if (similarities.IsDense)
+            {
+                var row = similarities.DenseRow(j);
+                for (var i = 0; i < row.Length; i++)
+                    if (row[i] > 0)
+                        heaps.Push(i, row[i], deviation, j);
+            }
+            else
+            {
+                var targets = similarities.SparseIndices(j);
+                var sims = similarities.SparseValues(j);
+                for (var p = 0; p < targets.Length; p++)
+                    heaps.Push(targets[p], sims[p], deviation, j);
+            }
+        }
+        for (var i = 0; i < n; i++)
+        {
+            var knownItem = byItem.RowLength(i) > 0;
+            double estimate = prediction switch
+            {
+                KnnPrediction.Basic => _mu,
+                KnnPrediction.WithMeans => knownItem ? _means[i] : _mu,
+                _ => _biases!.Of(user, knownItem ? i : -1),
+            };
+            var (count, sumSim, sumDeviation) = heaps.Sum(i);
+            if (!knownItem || count == 0 || count < Options.MinNeighbors)
+                scores[i] = (float)estimate;
+            else
+                scores[i] = prediction == KnnPrediction.Basic ? (float)(sumDeviation / sumSim) : (float)(estimate + sumDeviation / sumSim);
+        }
+        heaps.Clear(n);
     }
 
     /// <summary>Mean value of every row (0 for an empty row).</summary>

@@ -80,4 +80,36 @@ public sealed class ItemKnnTests : RecommenderContract<ItemKnn>
             for (var i = 0; i < train.ItemCount; i++)
                 Assert.Equal(dense.Predict(u, i), sparse.Predict(u, i), 5);
     }
+
+    [Theory]
+    [InlineData(KnnPrediction.Basic)]
+    [InlineData(KnnPrediction.WithMeans)]
+    [InlineData(KnnPrediction.Baseline)]
+    public void Scoring_all_items_from_the_history_matches_predicting_each(KnnPrediction prediction)
+    {
+        // k = 5 makes the heaps drop neighbours, so the selection (and its ties) is exercised too.
+        var train = new TrainingSet(Support.Checkerboard.Explicit());
+        var m = TinyRatings.Fitted(new ItemKnn(new ItemKnnOptions { Neighbors = 5, Prediction = prediction }), train);
+        var scores = new float[train.ItemCount];
+        for (var u = 0; u < train.UserCount; u++)
+        {
+            var query = UserQuery.ForUser(train.Interactions, u);
+            m.Score(query, scores);
+            var seen = query.History.ToArray().ToHashSet();
+            for (var i = 0; i < train.ItemCount; i++)
+                if (!seen.Contains(i))
+                    Assert.Equal(m.Predict(u, i), train.Interactions.Scale!.Value.Clamp(scores[i]), 4);
+        }
+    }
+
+    [Fact]
+    public void An_onboarding_history_is_scored_without_refitting()
+    {
+        // History {i0 = 4, i1 = 2} is u0's: the same scores as u0's own query, although the query is anonymous.
+        var train = TinyRatings.ThreeByThree();
+        var m = TinyRatings.Fitted(new ItemKnn(), train);
+        var scores = new float[3];
+        m.Score(UserQuery.Anonymous([0, 1], [4f, 2f]), scores);
+        Assert.Equal(3.481481f, scores[2], 5);
+    }
 }
