@@ -32,6 +32,16 @@ internal static class Guard
             terminal.Fail(e.Message);
             return ExitCodes.InvalidInput;
         }
+        catch (KeyNotFoundException e)
+        {
+            terminal.Fail(e.Message);
+            return ExitCodes.InvalidInput;
+        }
+        catch (NotSupportedException e)
+        {
+            terminal.Fail(e.Message);
+            return ExitCodes.InvalidInput;
+        }
         catch (FormatException e)
         {
             terminal.Fail(e.Message);

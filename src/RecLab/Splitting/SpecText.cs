@@ -26,17 +26,5 @@ internal sealed class SpecText(string kind)
     public static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>An enum value as written in specs: <c>TimeRange</c> -> <c>time-range</c>.</summary>
-    public static string Name<TEnum>(TEnum value) where TEnum : struct, Enum => Kebab(value.ToString());
-
-    public static string Kebab(string name)
-    {
-        var sb = new StringBuilder(name.Length + 4);
-        for (var i = 0; i < name.Length; i++)
-        {
-            if (char.IsUpper(name[i]) && i > 0)
-                sb.Append('-');
-            sb.Append(char.ToLowerInvariant(name[i]));
-        }
-        return sb.ToString();
-    }
+    public static string Name<TEnum>(TEnum value) where TEnum : struct, Enum => Naming.Kebab(value.ToString());
 }
