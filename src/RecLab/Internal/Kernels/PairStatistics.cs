@@ -83,12 +83,17 @@ internal static class PairStatistics
             var kept = 0;
             if (acc.TouchedIsDense)
             {
-                // Most columns touched: one ordered pass over the accumulators, then clear them whole.
+                // Most columns touched: one ordered pass over the accumulators, clearing each entry once read.
                 var counts = acc.Count;
                 for (var x2 = 0; x2 < counts.Length; x2++)
+                {
                     if (counts[x2] > 0)
+                    {
                         Emit(x2);
-                acc.ClearAll();
+                        acc.Clear(x2);
+                    }
+                }
+                acc.ResetTouched();
             }
             else
             {
@@ -238,29 +243,24 @@ internal static class PairStatistics
 
         public void ClearTouched()
         {
-            var s = Sums;
             foreach (var x2 in _touched.AsSpan(0, _touchedCount))
-            {
-                Count[x2] = 0;
-                if (s.A.Length > 0) s.A[x2] = 0;
-                if (s.B.Length > 0) s.B[x2] = 0;
-                if (s.C.Length > 0) s.C[x2] = 0;
-                if (s.D.Length > 0) s.D[x2] = 0;
-                if (s.E.Length > 0) s.E[x2] = 0;
-            }
+                Clear(x2);
             _touchedCount = 0;
         }
 
-        public void ClearAll()
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Clear(int x2)
         {
-            Array.Clear(Count);
-            Array.Clear(Sums.A);
-            Array.Clear(Sums.B);
-            Array.Clear(Sums.C);
-            Array.Clear(Sums.D);
-            Array.Clear(Sums.E);
-            _touchedCount = 0;
+            Count[x2] = 0;
+            var s = Sums;
+            if (s.A.Length > 0) s.A[x2] = 0;
+            if (s.B.Length > 0) s.B[x2] = 0;
+            if (s.C.Length > 0) s.C[x2] = 0;
+            if (s.D.Length > 0) s.D[x2] = 0;
+            if (s.E.Length > 0) s.E[x2] = 0;
         }
+
+        public void ResetTouched() => _touchedCount = 0;
     }
 
     /// <summary>
