@@ -45,7 +45,7 @@ public static class SchemaDocument
               position `[0]` or by name `[ml]` (an entry's `name`, else a split's `spec` or an algorithm's `kind`), e.g. `--set seed=7`,
               `--set datasets[0].source=synthetic:tiny`, `--set algorithms[knn].options.neighbors=50`. Values are YAML scalars (quote to force a string).
 
-            """.Replace("\r\n", "\n"));
+            """.Replace("\r\n", "\n")).Append('\n');
 
         Section(md, "Top level", "", typeof(ExperimentConfig));
         Section(md, "datasets[]", "datasets[]", typeof(DatasetConfig));

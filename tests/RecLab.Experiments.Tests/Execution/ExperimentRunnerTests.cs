@@ -4,6 +4,7 @@ using RecLab.Experiments.Configuration;
 using RecLab.Experiments.Execution;
 using RecLab.Experiments.Results;
 using RecLab.Experiments.Tests.Support;
+using RecLab.Tests.Support;
 using RecLab.Recommenders;
 using RecLab.Recommenders.Baselines;
 
@@ -145,6 +146,67 @@ public sealed class ExperimentRunnerTests : IDisposable
             TestContext.Current.CancellationToken);
         Assert.Equal(0, again.Reused);
         Assert.Equal(plan.Cells.Count, again.Succeeded);
+    }
+
+    [Fact]
+    public async Task A_dry_run_lists_the_cells_and_estimates_from_finished_ones()
+    {
+        var plan = Plan();
+        var options = new RunOptions { OutputDirectory = _temp["dry"], Jobs = 2 };
+        var before = DryRun.Describe(plan, options);
+        Assert.Equal(plan.Cells.Count, before.ToRun);
+        Assert.All(before.Rows, r => Assert.Equal("pending", r.Status));
+        Assert.Equal(plan.Cells.Count, before.CellsWithoutEstimate);
+        Assert.Equal(2 * 3, before.DistinctFolds);
+        Assert.False(Directory.Exists(_temp["dry"]), "a dry run writes nothing");
+
+        await Run(plan, _temp["dry"]);
+        var after = DryRun.Describe(plan, options);
+        Assert.Equal(0, after.ToRun);
+        Assert.All(after.Rows, r => Assert.Equal("done", r.Status));
+        Assert.All(after.Rows, r => Assert.NotNull(r.EstimatedSeconds));
+        Assert.Equal(plan.Cells.Count, DryRun.Describe(plan, options with { Fresh = true }).ToRun);
+        Assert.Equal(plan.Cells.Count / 2, DryRun.Describe(plan, options with { Shard = new ShardSpec(1, 2) }).Rows.Count);
+    }
+
+    [Fact]
+    public async Task Report_rewrites_the_same_files_from_the_cells()
+    {
+        var plan = Plan();
+        await Run(plan, _temp["report"]);
+        var summary = Read(_temp["report"], "summary.md");
+        var results = Read(_temp["report"], "results.csv");
+        File.Delete(_temp["report/summary.md"]);
+        File.Delete(_temp["report/results.csv"]);
+
+        var rewritten = ReportWriters.Rewrite(_temp["report"]);
+
+        Assert.Empty(rewritten.Missing);
+        Assert.Equal(summary, Read(_temp["report"], "summary.md"));
+        Assert.Equal(results, Read(_temp["report"], "results.csv"));
+    }
+
+    [Fact]
+    public async Task Grid_points_and_repeats_give_distinct_rows_and_comparisons_with_the_baseline()
+    {
+        var plan = Plan();
+        await Run(plan, _temp["grid"]);
+        var results = ExperimentResults.Load(plan, new CellStore(_temp["grid"]));
+
+        var table = Assert.Single(results.Tables);
+        Assert.Equal(["pop", "random", "pop-damped damping=1", "pop-damped damping=10"], table.Rows.Select(r => r.Configuration));
+        Assert.All(table.Rows, r => Assert.Equal(6, r.Succeeded));
+        // ndcg and precision are per-user means, compared with the baseline; coverage is a catalogue value and is not.
+        Assert.Equal(3 * 2, table.Comparisons.Count);
+        Assert.All(table.Comparisons, c => Assert.Equal("pop", c.B));
+        var random = table.Comparisons.Single(c => c.A == "random" && c.Metric == "ndcg@5");
+        Assert.True(random.MeanDifference < 0 && random.TTest.AdjustedPValue < 0.05, "random ranks worse than popularity on structured data");
+        // Damping does not change a ranking by count: identical values, no difference.
+        var damped = table.Comparisons.Single(c => c.A == "pop-damped damping=1" && c.Metric == "ndcg@5");
+        Assert.Equal(0, damped.MeanDifference);
+        var summary = Read(_temp["grid"], "summary.md");
+        Assert.Contains("| random | 0.", summary);
+        Assert.Contains(" ▼ |", summary);
     }
 
     private sealed class Explodes : Recommender<NoOptions>
