@@ -12,8 +12,6 @@ namespace RecLab.Experiments.Configuration;
 /// </summary>
 internal sealed class ConfigBinder(RecommenderRegistry registry, List<ConfigError> errors)
 {
-    private static readonly NullabilityInfoContext Nullability = new();
-
     /// <summary>Value nodes by key path (<c>algorithms[1].options.neighbors</c>), for locating later errors.</summary>
     public Dictionary<string, YamlNode> Nodes { get; } = new(StringComparer.Ordinal);
 
@@ -34,7 +32,7 @@ internal sealed class ConfigBinder(RecommenderRegistry registry, List<ConfigErro
 
     public static bool AllowsNull(PropertyInfo property) =>
         Nullable.GetUnderlyingType(property.PropertyType) is not null ||
-        (!property.PropertyType.IsValueType && Nullability.Create(property).WriteState == NullabilityState.Nullable);
+        (!property.PropertyType.IsValueType && new NullabilityInfoContext().Create(property).WriteState == NullabilityState.Nullable);
 
     private object? BindRecord(Type type, YamlNode node, string path)
     {
@@ -188,86 +186,55 @@ internal sealed class ConfigBinder(RecommenderRegistry registry, List<ConfigErro
         var options = info.DefaultOptions();
         var setBy = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
         var optionsPath = Join(path, "options");
-        if (entries.TryGetValue("options", out var optionsNode))
+        foreach (var (keyNode, value, property, keyPath) in OptionEntries(entries, "options", optionsPath, info, properties, $"a mapping of {info.Name}'s options"))
         {
-            Nodes[optionsPath] = optionsNode;
-            if (optionsNode is YamlMapping optionsMapping)
+            if (!setBy.TryAdd(property.Name, keyNode))
             {
-                foreach (var (keyNode, value) in Entries(optionsMapping, optionsPath))
-                {
-                    var property = FindOption(info, properties, keyNode, optionsPath);
-                    if (property is null)
-                        continue;
-                    var keyPath = Join(optionsPath, keyNode.Value);
-                    if (!setBy.TryAdd(property.Name, keyNode))
-                    {
-                        Error(keyNode, keyPath, $"option {YamlNames.Snake(property.Name)} is given twice");
-                        continue;
-                    }
-                    if (value is YamlSequence && !property.PropertyType.IsArray)
-                    {
-                        Error(value, keyPath, $"a list is not a value of {YamlNames.Snake(property.Name)} ({OptionsBinder.DescribeType(property.PropertyType)}); " +
-                            $"to try several values, move it under '{Join(path, "grid")}'");
-                        continue;
-                    }
-                    var (ok, bound) = BindOptionValue(property, value, keyPath);
-                    if (ok)
-                        options = With(options, property, bound);
-                }
+                Error(keyNode, keyPath, $"option {YamlNames.Snake(property.Name)} is given twice");
+                continue;
             }
-            else if (optionsNode is not YamlScalar { IsNull: true })
+            if (value is YamlSequence && !property.PropertyType.IsArray)
             {
-                Error(optionsNode, optionsPath, $"expected a mapping of {info.Name}'s options, got {optionsNode.Describe()}");
+                Error(value, keyPath, $"a list is not a value of {YamlNames.Snake(property.Name)} ({OptionsBinder.DescribeType(property.PropertyType)}); " +
+                    $"to try several values, move it under '{Join(path, "grid")}'");
+                continue;
             }
+            var (ok, bound) = BindOptionValue(property, value, keyPath);
+            if (ok)
+                options = With(options, property, bound);
         }
 
         var grid = new List<GridAxis>();
         var gridPath = Join(path, "grid");
         var axisNodes = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
-        if (entries.TryGetValue("grid", out var gridNode))
+        foreach (var (keyNode, value, property, keyPath) in OptionEntries(entries, "grid", gridPath, info, properties, "a mapping of option: [values]"))
         {
-            Nodes[gridPath] = gridNode;
-            if (gridNode is YamlMapping gridMapping)
+            if (setBy.TryGetValue(property.Name, out var other))
             {
-                foreach (var (keyNode, value) in Entries(gridMapping, gridPath))
-                {
-                    var property = FindOption(info, properties, keyNode, gridPath);
-                    if (property is null)
-                        continue;
-                    var keyPath = Join(gridPath, keyNode.Value);
-                    if (setBy.TryGetValue(property.Name, out var other))
-                    {
-                        Error(keyNode, keyPath, $"option {YamlNames.Snake(property.Name)} is both in options (line {other.Mark.Line}) and in the grid; keep one");
-                        continue;
-                    }
-                    if (axisNodes.ContainsKey(property.Name))
-                    {
-                        Error(keyNode, keyPath, $"option {YamlNames.Snake(property.Name)} is given twice");
-                        continue;
-                    }
-                    axisNodes[property.Name] = keyNode;
-                    Nodes[keyPath] = value;
-                    if (value is not YamlSequence values || values.Items.Count == 0)
-                    {
-                        Error(value, keyPath, $"a grid axis is a non-empty list of values, got {value.Describe()}");
-                        continue;
-                    }
-                    var typed = new List<object?>();
-                    var ok = true;
-                    for (var k = 0; k < values.Items.Count; k++)
-                    {
-                        var (itemOk, item) = BindOptionValue(property, values.Items[k], $"{keyPath}[{k}]");
-                        ok &= itemOk;
-                        typed.Add(item);
-                    }
-                    if (ok)
-                        grid.Add(new GridAxis { Option = property.Name, Values = typed });
-                }
+                Error(keyNode, keyPath, $"option {YamlNames.Snake(property.Name)} is both in options (line {other.Mark.Line}) and in the grid; keep one");
+                continue;
             }
-            else
+            if (!axisNodes.TryAdd(property.Name, keyNode))
             {
-                Error(gridNode, gridPath, $"expected a mapping of option: [values], got {gridNode.Describe()}");
+                Error(keyNode, keyPath, $"option {YamlNames.Snake(property.Name)} is given twice");
+                continue;
             }
+            Nodes[keyPath] = value;
+            if (value is not YamlSequence values || values.Items.Count == 0)
+            {
+                Error(value, keyPath, $"a grid axis is a non-empty list of values, got {value.Describe()}");
+                continue;
+            }
+            var typed = new List<object?>();
+            var ok = true;
+            for (var k = 0; k < values.Items.Count; k++)
+            {
+                var (itemOk, item) = BindOptionValue(property, values.Items[k], $"{keyPath}[{k}]");
+                ok &= itemOk;
+                typed.Add(item);
+            }
+            if (ok)
+                grid.Add(new GridAxis { Option = property.Name, Values = typed });
         }
 
         // Range checks on the options, then on every grid point; each error once, where the option is written.
@@ -285,6 +252,24 @@ internal sealed class ConfigBinder(RecommenderRegistry registry, List<ConfigErro
             }
         }
         return algorithm with { Options = options, Grid = grid };
+    }
+
+    /// <summary>The options named in the <paramref name="key"/> block (options or grid) of an algorithm, unknown ones reported.</summary>
+    private IEnumerable<(YamlScalar Key, YamlNode Value, PropertyInfo Property, string Path)> OptionEntries(Dictionary<string, YamlNode> entries,
+        string key, string path, RecommenderInfo info, IReadOnlyList<PropertyInfo> properties, string expected)
+    {
+        if (!entries.TryGetValue(key, out var node))
+            yield break;
+        Nodes[path] = node;
+        if (node is not YamlMapping mapping)
+        {
+            if (node is not YamlScalar { IsNull: true })
+                Error(node, path, $"expected {expected}, got {node.Describe()}");
+            yield break;
+        }
+        foreach (var (keyNode, value) in Entries(mapping, path))
+            if (FindOption(info, properties, keyNode, path) is { } property)
+                yield return (keyNode, value, property, Join(path, keyNode.Value));
     }
 
     /// <summary>The entries of a mapping, with duplicate keys reported and skipped.</summary>

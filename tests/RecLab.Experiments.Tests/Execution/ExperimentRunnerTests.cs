@@ -83,6 +83,31 @@ public sealed class ExperimentRunnerTests : IDisposable
     }
 
     [Fact]
+    public async Task Shards_sharing_one_folder_merge_in_place()
+    {
+        var plan = Plan();
+        await Run(plan, _temp["single"]);
+        await Task.WhenAll(Run(plan, _temp["shared"], new ShardSpec(0, 2), jobs: 1), Run(plan, _temp["shared"], new ShardSpec(1, 2), jobs: 1));
+
+        var merged = ResultMerger.Merge([_temp["shared"]], _temp["shared"]);
+
+        Assert.Equal((0, 0), (merged.Copied, merged.Missing));
+        Assert.Equal(Read(_temp["single"], "results.csv"), Read(_temp["shared"], "results.csv"));
+        Assert.Equal(Read(_temp["single"], "summary.md"), Read(_temp["shared"], "summary.md"));
+        Assert.Equal(2, Manifest.TryRead(_temp["shared/manifest.json"])!.Shards.Count);
+    }
+
+    [Fact]
+    public async Task Merging_folders_of_different_configurations_is_refused()
+    {
+        await Run(Plan(), _temp["a"], new ShardSpec(0, 2));
+        await Run(Plan(Yaml.Small(_csv).Replace("seed: 11", "seed: 12")), _temp["b"], new ShardSpec(1, 2));
+
+        var e = Assert.Throws<ArgumentException>(() => ResultMerger.Merge([_temp["a"], _temp["b"]], _temp["merged"]));
+        Assert.Contains("ran a different configuration", e.Message);
+    }
+
+    [Fact]
     public async Task An_interrupted_run_resumed_equals_an_uninterrupted_one()
     {
         var plan = Plan();
@@ -200,7 +225,7 @@ public sealed class ExperimentRunnerTests : IDisposable
         Assert.Equal(3 * 2, table.Comparisons.Count);
         Assert.All(table.Comparisons, c => Assert.Equal("pop", c.B));
         var random = table.Comparisons.Single(c => c.A == "random" && c.Metric == "ndcg@5");
-        Assert.True(random.MeanDifference < 0 && random.TTest.AdjustedPValue < 0.05, "random ranks worse than popularity on structured data");
+        Assert.True(random.MeanDifference < 0 && random.TTest.AdjustedPValue < 0.05, $"random ranks worse than popularity on structured data {random}");
         // Damping does not change a ranking by count: identical values, no difference.
         var damped = table.Comparisons.Single(c => c.A == "pop-damped damping=1" && c.Metric == "ndcg@5");
         Assert.Equal(0, damped.MeanDifference);

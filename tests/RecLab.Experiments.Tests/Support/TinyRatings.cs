@@ -6,7 +6,7 @@ namespace RecLab.Experiments.Tests.Support;
 
 /// <summary>
 /// A small ratings file with structure a recommender can learn: users and items fall in three taste groups, users rate
-/// items of their group 4-5 and others 1-3, and popular items are rated more often. Deterministic by seed.
+/// items of their group 4-5 and others 1-3, and popularity is steeply skewed (so popularity clearly beats random).
 /// </summary>
 public static class TinyRatings
 {
@@ -18,8 +18,8 @@ public static class TinyRatings
         {
             for (var i = 0; i < items; i++)
             {
-                // Low item numbers are popular: seen with probability from 0.6 down to 0.15.
-                if (!rng.NextBool(0.6 - 0.45 * i / items))
+                // Low item numbers are popular: seen with probability from 0.8 down to 0.05.
+                if (!rng.NextBool(0.8 - 0.75 * i / items))
                     continue;
                 var rating = u % 3 == i % 3 ? 4 + rng.NextInt(2) : 1 + rng.NextInt(3);
                 sb.Append(CultureInfo.InvariantCulture, $"u{u},i{i},{rating},{1_000_000 + u * 1000 + i}\n");
