@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace RecLab.Internal.Kernels;
 
 /// <summary>
@@ -15,6 +17,7 @@ internal static class Cholesky
     /// triangle of the input is read; the upper triangle is left as it was).
     /// </summary>
     /// <returns>False when the matrix is not (numerically) positive definite.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool Factor(Span<float> a, int n)
     {
         if (a.Length < n * n)
@@ -33,6 +36,7 @@ internal static class Cholesky
     }
 
     /// <summary>Solves L·Lᵀ·x = b in place (<paramref name="b"/> becomes x), L being the output of <see cref="Factor"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Solve(ReadOnlySpan<float> l, int n, Span<float> b)
     {
         for (var i = 0; i < n; i++)

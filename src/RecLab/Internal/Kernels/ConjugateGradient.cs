@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace RecLab.Internal.Kernels;
 
 /// <summary>
@@ -27,6 +29,7 @@ internal static class ConjugateGradient
     /// <param name="x">The row's factors: the previous solution on entry, the improved one on exit.</param>
     /// <param name="steps">CG iterations.</param>
     /// <param name="scratch">At least 3k floats.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Solve(ReadOnlySpan<float> gram, ReadOnlySpan<float> other, int k, ReadOnlySpan<int> columns,
         ReadOnlySpan<float> values, float alpha, Span<float> x, int steps, Span<float> scratch)
     {

@@ -64,6 +64,7 @@ internal static class Dense
     /// <c>y = M x</c> for a row-major <paramref name="rows"/> x <c>x.Length</c> matrix: scores of every item for a
     /// user vector, or a Gram matrix times a search direction. Four rows share each load of <paramref name="x"/>.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void MatVec(ReadOnlySpan<float> m, int rows, ReadOnlySpan<float> x, Span<float> y)
     {
         var k = x.Length;

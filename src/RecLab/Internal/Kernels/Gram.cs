@@ -58,6 +58,7 @@ internal static class Gram
     }
 
     /// <summary><c>a += Σ y·yᵀ</c> over every row of a contiguous row-major block (upper triangle).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void AddBlock(ReadOnlySpan<float> block, int k, Span<float> a)
     {
         var rows = block.Length / k;
@@ -73,6 +74,7 @@ internal static class Gram
     /// <c>a += Σ_r w_r·y_r·y_rᵀ</c> over the rows <paramref name="indices"/> of <paramref name="factors"/> (upper
     /// triangle); <paramref name="weights"/> aligned with the indices, or empty for unit weights.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void AddRows(ReadOnlySpan<float> factors, int k, ReadOnlySpan<int> indices, ReadOnlySpan<float> weights, Span<float> a)
     {
         var unit = weights.IsEmpty;
