@@ -26,19 +26,16 @@ public sealed class SparseDenseTests
         var data = RandomData((ulong)k);
         var rng = new Rng(9);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = threads };
-        var b = Enumerable.Range(0, data.ItemCount * k).Select(_ => (float)rng.NextGaussian()).ToArray();
-        var c = new float[data.UserCount * k];
-        SparseDense.Multiply(data.ByUser, b, k, c, parallel);
-        var expected = SparseDenseNaive.Multiply(data.ByUser, b, k);
-        for (var t = 0; t < c.Length; t++)
-            Assert.Equal(expected[t], c[t], 3);
-
-        var bt = Enumerable.Range(0, data.UserCount * k).Select(_ => (float)rng.NextGaussian()).ToArray();
-        var ct = new float[data.ItemCount * k];
-        SparseDense.Multiply(data.ByItem, bt, k, ct, parallel);
-        var expectedT = SparseDenseNaive.Multiply(data.ByItem, bt, k);
-        for (var t = 0; t < ct.Length; t++)
-            Assert.Equal(expectedT[t], ct[t], 3);
+        // R·B through the by-user view, Rᵀ·B through the by-item view.
+        foreach (var a in new[] { data.ByUser, data.ByItem })
+        {
+            var b = Enumerable.Range(0, a.ColumnCount * k).Select(_ => (float)rng.NextGaussian()).ToArray();
+            var c = new float[a.RowCount * k];
+            SparseDense.Multiply(a, b, k, c, parallel);
+            var expected = SparseDenseNaive.Multiply(a, b, k);
+            for (var t = 0; t < c.Length; t++)
+                Assert.Equal(expected[t], c[t], 3);
+        }
     }
 
     [Fact]

@@ -23,7 +23,7 @@ public sealed class PureSvdTests : RecommenderContract<PureSvd>
         return b.Build(FeedbackKind.Explicit, RatingScale.OneToFive);
     }
 
-    private static (Vector<double> S, Matrix<double> V) FullSvd(InteractionData data)
+    private static Matrix<double> DenseOf(InteractionData data)
     {
         var r = Matrix<double>.Build.Dense(data.UserCount, data.ItemCount);
         for (var u = 0; u < data.UserCount; u++)
@@ -33,7 +33,12 @@ public sealed class PureSvdTests : RecommenderContract<PureSvd>
             for (var n = 0; n < items.Length; n++)
                 r[u, items[n]] = values[n];
         }
-        var svd = r.Svd(computeVectors: true);
+        return r;
+    }
+
+    private static (Vector<double> S, Matrix<double> V) FullSvd(InteractionData data)
+    {
+        var svd = DenseOf(data).Svd(computeVectors: true);
         return (svd.S, svd.VT.Transpose());
     }
 
@@ -76,11 +81,7 @@ public sealed class PureSvdTests : RecommenderContract<PureSvd>
         var data = Random(25, 10, 3);
         var model = new PureSvd(new PureSvdOptions { Factors = 3, Oversampling = 7, PowerIterations = 0 });
         model.Fit(new TrainingSet(data), new FitContext { Seed = 5 });
-        var r = Matrix<double>.Build.Dense(data.UserCount, data.ItemCount);
-        for (var u = 0; u < data.UserCount; u++)
-            for (var n = 0; n < data.ByUser.RowLength(u); n++)
-                r[u, data.ByUser.RowIndices(u)[n]] = data.ByUser.RowValues(u)[n];
-        var svd = r.Svd(computeVectors: true);
+        var svd = DenseOf(data).Svd(computeVectors: true);
         var low = svd.U.SubMatrix(0, 25, 0, 3) * Matrix<double>.Build.DenseOfDiagonalVector(svd.S.SubVector(0, 3))
             * svd.VT.SubMatrix(0, 3, 0, 10);
         var scores = new float[data.ItemCount];
