@@ -39,7 +39,8 @@ internal static class LeastSquares
     }
 
     /// <summary>
-    /// <c>x = (Σ y_i·y_iᵀ + λ·n·I)⁻¹ · Σ r_i·y_i</c> over the row's n entries (weighted-λ regularization).
+    /// <c>x = (Σ y_i·y_iᵀ + λ·n·I)⁻¹ · Σ r_i·y_i</c> over the row's n entries (weighted-λ regularization); rows with
+    /// fewer entries than factors solve the equivalent n x n system instead.
     /// </summary>
     /// <param name="other">The other side's factors, row-major.</param>
     /// <param name="k">Number of factors.</param>
@@ -52,14 +53,36 @@ internal static class LeastSquares
     public static bool SolveExplicit(ReadOnlySpan<float> other, int k, ReadOnlySpan<int> columns, ReadOnlySpan<float> targets,
         float lambda, Span<float> x, Span<float> matrix)
     {
+        var n = columns.Length;
+        x[..k].Clear();
+        var ridge = lambda * n;
+        if (n < k)
+        {
+            // Fewer entries than factors (most items): the push-through identity
+            // (MᵀM + ρI)⁻¹·Mᵀ·r = Mᵀ·(M·Mᵀ + ρI)⁻¹·r gives the same x from an n x n system.
+            var small = matrix[..(n * n)];
+            for (var i = 0; i < n; i++)
+            {
+                var yi = other.Slice(columns[i] * k, k);
+                for (var j = 0; j <= i; j++)
+                    small[i * n + j] = Dense.Dot(yi, other.Slice(columns[j] * k, k));
+                small[i * n + i] += ridge;
+            }
+            Span<float> z = n <= 256 ? stackalloc float[n] : new float[n];
+            targets[..n].CopyTo(z);
+            if (!Cholesky.FactorAndSolve(small, n, z))
+                return false;
+            for (var i = 0; i < n; i++)
+                Dense.Axpy(z[i], other.Slice(columns[i] * k, k), x);
+            return true;
+        }
         var a = matrix[..(k * k)];
         a.Clear();
-        x[..k].Clear();
-        for (var n = 0; n < columns.Length; n++)
-            Dense.Axpy(targets[n], other.Slice(columns[n] * k, k), x);
+        for (var i = 0; i < n; i++)
+            Dense.Axpy(targets[i], other.Slice(columns[i] * k, k), x);
         Gram.AddRows(other, k, columns, default, a);
         Dense.SymmetrizeFromUpper(a, k);
-        Dense.AddToDiagonal(a, k, lambda * columns.Length);
+        Dense.AddToDiagonal(a, k, ridge);
         return Cholesky.FactorAndSolve(a, k, x);
     }
 }

@@ -169,12 +169,15 @@ public sealed class LeastSquaresKernelTests
         AssertClose(a.Solve(b).Select(v => (float)v).ToArray(), exact, 1e-3);
     }
 
-    [Fact]
-    public void Explicit_row_solve_is_ridge_regression_with_weighted_lambda()
+    [Theory]
+    [InlineData(9)]  // fewer entries than factors: the n x n form
+    [InlineData(12)]
+    [InlineData(30)]
+    public void Explicit_row_solve_is_ridge_regression_with_weighted_lambda(int count)
     {
         const int k = 12;
         var other = RandomMatrix(40, k, 21);
-        int[] columns = [1, 4, 5, 9, 17, 22, 23, 30, 38];
+        var columns = Enumerable.Range(0, count).Select(c => c * 37 % 40).ToArray();
         var targets = RandomMatrix(1, columns.Length, 22);
         var x = new float[k];
         Assert.True(LeastSquares.SolveExplicit(other, k, columns, targets, 0.1f, x, new float[k * k]));
