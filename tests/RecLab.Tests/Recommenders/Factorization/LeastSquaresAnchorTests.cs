@@ -10,8 +10,8 @@ namespace RecLab.Tests.Recommenders.Factorization;
 
 /// <summary>
 /// The ANCHORS.md bands on ml-latest-small (seeded per-user 80/20 holdout, every rating one implicit interaction;
-/// Surprise's 5-fold protocol for ratings) and the implicit-als scale target. Timing bands need optimized code, so
-/// they are checked only when RecLab.Core was built in Release.
+/// Surprise's 5-fold protocol for ratings) and the implicit-als scale target. Timing and scale need optimized code,
+/// so they run only when RecLab.Core was built in Release (dotnet test -c Release --settings tests/slow.runsettings).
 /// </summary>
 [Trait("Category", "Slow")]
 public sealed class LeastSquaresAnchorTests
@@ -114,6 +114,8 @@ public sealed class LeastSquaresAnchorTests
     public void Implicit_als_fits_ten_million_interactions_within_the_scale_target()
     {
         // 64 factors, 10 iterations on ~10M power-law interactions: under 60 s and 2 GB.
+        if (!Optimized)
+            Assert.Skip("The scale target is about optimized code: run with dotnet test -c Release (unoptimized, it takes ten minutes and proves nothing).");
         var data = PowerLawData.Generate(200_000, 50_000, 10_000_000, 1);
         _ = data.ByItem;
         GC.Collect();
@@ -130,7 +132,6 @@ public sealed class LeastSquaresAnchorTests
             $"{data.Count:N0} interactions: fit {seconds:F1} s wall, {cpu:F1} s CPU, model {modelBytes / 1e6:F0} MB, data {data.SizeInBytes / 1e6:F0} MB, peak working set {peak / 1e6:F0} MB");
         Assert.True(peak < 2_000_000_000, $"peak working set {peak / 1e6:F0} MB");
         // CPU time bounds the wall time of an otherwise idle machine even on one core; wall time on a shared one is noise.
-        if (Optimized)
-            Assert.True(cpu < 60, $"fit took {cpu:F1} s of CPU time ({seconds:F1} s wall)");
+        Assert.True(cpu < 60, $"fit took {cpu:F1} s of CPU time ({seconds:F1} s wall)");
     }
 }
