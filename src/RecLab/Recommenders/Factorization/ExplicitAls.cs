@@ -3,6 +3,7 @@ using System.Diagnostics;
 using RecLab.Data;
 using RecLab.Internal.Kernels;
 using RecLab.Randomness;
+using RecLab.Recommenders.Baselines;
 
 namespace RecLab.Recommenders.Factorization;
 
@@ -52,7 +53,7 @@ public sealed class ExplicitAls(ExplicitAlsOptions options) : RatingPredictor<Ex
         var parallel = context.ParallelOptions;
         var byUser = train.Interactions.ByUser;
         var byItem = train.Interactions.ByItem;
-        var (mean, userBias, itemBias) = Biases(byUser, byItem, Options.Damping);
+        var (mean, userBias, itemBias) = Biases(train.Interactions, Options.Damping, context.CancellationToken);
         var userTargets = Residuals(byUser, mean, userBias, itemBias);
         var itemTargets = Residuals(byItem, mean, itemBias, userBias);
         var users = FactorMatrices.UnitGaussianRows(train.UserCount, k, Seeds.Derive(context.Seed, "users"), parallel);
@@ -78,32 +79,12 @@ public sealed class ExplicitAls(ExplicitAlsOptions options) : RatingPredictor<Ex
         _items = items;
     }
 
-    /// <summary>Global mean, then damped item biases, then damped user biases given the item biases.</summary>
-    internal static (float Mean, float[] UserBias, float[] ItemBias) Biases(CsrMatrix byUser, CsrMatrix byItem, float damping)
+    // LensKit's damped biases are one epoch of the bias baseline's ALS from zero; rows without data get 0.
+    private static (float Mean, float[] UserBias, float[] ItemBias) Biases(InteractionData data, float damping, CancellationToken ct)
     {
-        double total = 0;
-        foreach (var v in byUser.Values)
-            total += v;
-        var mean = byUser.NonZeroCount == 0 ? 0f : (float)(total / byUser.NonZeroCount);
-        var itemBias = new float[byItem.RowCount];
-        for (var i = 0; i < itemBias.Length; i++)
-        {
-            double s = 0;
-            foreach (var v in byItem.RowValues(i))
-                s += v - mean;
-            itemBias[i] = (float)(s / (byItem.RowLength(i) + damping + (byItem.RowLength(i) == 0 ? 1 : 0)));
-        }
-        var userBias = new float[byUser.RowCount];
-        for (var u = 0; u < userBias.Length; u++)
-        {
-            var items = byUser.RowIndices(u);
-            var values = byUser.RowValues(u);
-            double s = 0;
-            for (var n = 0; n < items.Length; n++)
-                s += values[n] - mean - itemBias[items[n]];
-            userBias[u] = (float)(s / (items.Length + damping + (items.Length == 0 ? 1 : 0)));
-        }
-        return (mean, userBias, itemBias);
+        var biases = BiasFitter.Als(data, 1, damping, damping, ct);
+        static float[] ToFloat(double[] values) => Array.ConvertAll(values, v => double.IsFinite(v) ? (float)v : 0f);
+        return ((float)biases.Mean, ToFloat(biases.User), ToFloat(biases.Item));
     }
 
     // Ratings minus μ and both biases, aligned with the matrix's stored values.

@@ -43,22 +43,6 @@ public sealed class ExplicitAlsTests : RecommenderContract<ExplicitAls>
     }
 
     [Fact]
-    public void Biases_are_damped_means_of_deviations()
-    {
-        var b = new InteractionDataBuilder();
-        b.Add("a", "x", 5); b.Add("a", "y", 3);
-        b.Add("b", "x", 4);
-        var data = b.Build(FeedbackKind.Explicit, RatingScale.OneToFive);
-        var (mean, userBias, itemBias) = ExplicitAls.Biases(data.ByUser, data.ByItem, 2);
-        // μ = 4; b_x = (1 + 0)/(2 + 2), b_y = (−1)/(1 + 2); b_a = ((5−4−¼) + (3−4+⅓))/(2 + 2), b_b = (4−4−¼)/(1 + 2).
-        Assert.Equal(4f, mean, 5);
-        Assert.Equal(0.25f, itemBias[data.Items.IndexOf("x")], 5);
-        Assert.Equal(-1f / 3, itemBias[data.Items.IndexOf("y")], 5);
-        Assert.Equal((0.75f - 2f / 3) / 4, userBias[data.Users.IndexOf("a")], 5);
-        Assert.Equal(-0.25f / 3, userBias[data.Users.IndexOf("b")], 5);
-    }
-
-    [Fact]
     public void Results_do_not_depend_on_the_thread_count()
     {
         var train = new TrainingSet(Checkerboard.Explicit());
