@@ -1,4 +1,5 @@
 using RecLab.Recommenders.Baselines;
+using RecLab.Recommenders.Factorization;
 
 namespace RecLab.Recommenders;
 
@@ -7,5 +8,6 @@ internal static class BuiltInRecommenders
 {
     public static RecommenderRegistry Register(RecommenderRegistry registry) => registry
         .Add<RandomOptions>("random", "Uniformly random scores (seeded): the floor every model must beat.", o => new RandomRecommender(o))
-        .Add<MostPopularOptions>("most-popular", "Most interacted-with items (by count, or by damped mean rating).", o => new MostPopular(o));
+        .Add<MostPopularOptions>("most-popular", "Most interacted-with items (by count, or by damped mean rating).", o => new MostPopular(o))
+        .Add<BiasedMfOptions>("biased-mf", "Biased matrix factorization by SGD (Funk/Koren; Surprise's SVD).", o => new BiasedMf(o));
 }
