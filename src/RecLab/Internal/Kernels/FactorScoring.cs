@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace RecLab.Internal.Kernels;
@@ -9,6 +10,7 @@ namespace RecLab.Internal.Kernels;
 /// <remarks>Streams the item factors once per call; no allocation.</remarks>
 internal static class FactorScoring
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void ScoreAll(FactorMatrix q, ReadOnlySpan<float> user, ReadOnlySpan<float> itemBias, float constant, Span<float> scores)
     {
         if (user.Length != q.Stride || scores.Length != q.Rows || (itemBias.Length != 0 && itemBias.Length != q.Rows))

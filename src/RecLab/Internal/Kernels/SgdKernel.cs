@@ -13,6 +13,7 @@ namespace RecLab.Internal.Kernels;
 internal static class SgdKernel
 {
     /// <summary>One pass over the ratings in order; returns the sum of squared errors measured before each update.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double Pass(ReadOnlySpan<int> users, ReadOnlySpan<int> items, ReadOnlySpan<float> values,
         FactorMatrix p, FactorMatrix q, Span<float> bu, Span<float> bi, float mu, in SgdRates rates)
     {
@@ -54,6 +55,7 @@ internal static class SgdKernel
     /// Folds in a user the model never saw: <paramref name="epochs"/> passes of the same updates over the user's
     /// (item, target) pairs with the item side read-only, from <paramref name="pu"/> and <paramref name="bu"/> as given.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void FoldIn(ReadOnlySpan<int> items, ReadOnlySpan<float> targets, FactorMatrix q, ReadOnlySpan<float> bi,
         float mu, in SgdRates rates, int epochs, Span<float> pu, ref float bu)
     {
