@@ -48,10 +48,11 @@ internal static class BprKernel
             for (var f = 0; f < stride; f += FactorMatrix.Lanes)
                 dot += Vector256.LoadUnsafe(ref pu, (nuint)f) * (Vector256.LoadUnsafe(ref qi, (nuint)f) - Vector256.LoadUnsafe(ref qj, (nuint)f));
             var x = Vector256.Sum(dot) + itemBias[i] - itemBias[j];
-            var z = 1f / (1f + MathF.Exp(x));
+            var ex = MathF.Exp(x);
+            var z = 1f / (1f + ex);
             if (z < 0.5f)
                 correct++;
-            loss += SoftplusOfNegative(x);
+            loss += SoftplusOfNegative(x, ex);
             var vz = Vector256.Create(z);
             for (var f = 0; f < stride; f += FactorMatrix.Lanes)
             {
@@ -102,7 +103,8 @@ internal static class BprKernel
         }
     }
 
-    /// <summary>-ln σ(x) = ln(1 + e⁻ˣ), without overflow for large |x|.</summary>
-    public static double SoftplusOfNegative(float x) =>
-        x > 0 ? Math.Log(1 + Math.Exp(-x)) : -x + Math.Log(1 + Math.Exp(x));
+    /// <summary>-ln σ(x) = ln(1 + e⁻ˣ) from x and eˣ already computed, one logarithm, no overflow for large |x|.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float SoftplusOfNegative(float x, float expX) =>
+        x > 0 ? MathF.Log(1 + 1 / expX) : -x + MathF.Log(1 + expX);
 }
