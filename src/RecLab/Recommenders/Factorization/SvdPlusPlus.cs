@@ -17,13 +17,8 @@ namespace RecLab.Recommenders.Factorization;
 /// </remarks>
 public sealed class SvdPlusPlus(SvdPlusPlusOptions options) : RatingPredictor<SvdPlusPlusOptions>(options)
 {
-    private FactorMatrix _q = null!;
+    private BiasedFactors _model = null!;
     private FactorMatrix _y = null!;
-    private FactorMatrix _z = null!;
-    private float[] _bu = [];
-    private float[] _bi = [];
-    private bool[] _knownItem = [];
-    private float _mu;
     private SgdRates _rates;
 
     /// <summary>Creates it with Surprise's defaults.</summary>
@@ -33,19 +28,19 @@ public sealed class SvdPlusPlus(SvdPlusPlusOptions options) : RatingPredictor<Sv
     public override string Name => "svdpp";
 
     /// <summary>The global mean μ of the training ratings.</summary>
-    public float GlobalMean => _mu;
+    public float GlobalMean => _model.Mu;
 
     /// <summary>The user biases b_u.</summary>
-    public ReadOnlySpan<float> UserBiases => _bu;
+    public ReadOnlySpan<float> UserBiases => _model.UserBiases;
 
     /// <summary>The item biases b_i.</summary>
-    public ReadOnlySpan<float> ItemBiases => _bi;
+    public ReadOnlySpan<float> ItemBiases => _model.ItemBiases;
 
-    /// <summary>A user's effective factors <c>p_u + |I_u|^-½ Σ y_j</c> (length <see cref="SvdPlusPlusOptions.Factors"/>).</summary>
-    public ReadOnlySpan<float> UserFactors(int user) => _z.Row(user)[..Options.Factors];
+    /// <summary>A user's effective factors <c>p_u + |I_u|^-½ Σ y_j</c> (length <see cref="SgdFactorizationOptions.Factors"/>).</summary>
+    public ReadOnlySpan<float> UserFactors(int user) => _model.Users.Row(user)[..Options.Factors];
 
     /// <summary>An item's factors q_i.</summary>
-    public ReadOnlySpan<float> ItemFactors(int item) => _q.Row(item)[..Options.Factors];
+    public ReadOnlySpan<float> ItemFactors(int item) => _model.Items.Row(item)[..Options.Factors];
 
     /// <summary>An item's implicit factors y_j.</summary>
     public ReadOnlySpan<float> ImplicitFactors(int item) => _y.Row(item)[..Options.Factors];
@@ -56,13 +51,9 @@ public sealed class SvdPlusPlus(SvdPlusPlusOptions options) : RatingPredictor<Sv
         var o = Options;
         var data = train.Interactions;
         var mu = BiasedMf.Mean(data.ValueColumn);
-        var lr = o.LearningRate;
-        var reg = o.Regularization;
-        var rates = new SgdRates(
-            o.UserBiasLearningRate ?? lr, o.ItemBiasLearningRate ?? lr, o.UserFactorLearningRate ?? lr, o.ItemFactorLearningRate ?? lr,
-            o.UserBiasRegularization ?? reg, o.ItemBiasRegularization ?? reg, o.UserFactorRegularization ?? reg, o.ItemFactorRegularization ?? reg);
-        var yRate = o.ImplicitFactorLearningRate ?? lr;
-        var yReg = o.ImplicitFactorRegularization ?? reg;
+        var rates = o.Rates();
+        var yRate = o.ImplicitFactorLearningRate ?? o.LearningRate;
+        var yReg = o.ImplicitFactorRegularization ?? o.Regularization;
 
         // Surprise's draw order: p, then q, then y.
         var rng = Seeds.Stream(context.Seed, Seeds.Hash("svdpp/init"));
@@ -80,80 +71,54 @@ public sealed class SvdPlusPlus(SvdPlusPlusOptions options) : RatingPredictor<Sv
         var ratedBy = data.ByUser;
         SgdPass pass = (users, items, values) =>
             SvdPlusPlusKernel.Pass(users, items, values, ratedBy, p, q, y, bu, bi, mu, rates, yRate, yReg);
-        EpochLoop.Run(Name, o.Epochs, lr, context,
+        EpochLoop.Run(Name, o.Epochs, o.LearningRate, context,
             epoch => Math.Sqrt(schedule.RunEpoch(epoch, context, pass) / Math.Max(1, schedule.Count)),
             () => p.AllFinite() && q.AllFinite() && y.AllFinite() && VectorMath.AllFinite(bu) && VectorMath.AllFinite(bi));
 
-        _knownItem = new bool[data.ItemCount];
         for (var i = 0; i < data.ItemCount; i++)
-        {
-            _knownItem[i] = data.ByItem.RowLength(i) > 0;
-            if (!_knownItem[i])
-            {
-                q.Row(i).Clear();
+            if (data.ByItem.RowLength(i) == 0)
                 y.Row(i).Clear();
-            }
-        }
         // z_u = p_u + |I_u|^-½ Σ y_j, cached so scoring costs what biased MF's does.
-        var z = new FactorMatrix(data.UserCount, o.Factors);
-        var implicitSum = new float[z.Stride];
+        var implicitSum = new float[p.Stride];
         for (var u = 0; u < data.UserCount; u++)
         {
-            if (ratedBy.RowLength(u) == 0)
-                continue;
             SvdPlusPlusKernel.ImplicitFeedback(ratedBy.RowIndices(u), y, implicitSum);
-            var zu = z.Row(u);
             var pu = p.Row(u);
-            for (var f = 0; f < zu.Length; f++)
-                zu[f] = pu[f] + implicitSum[f];
+            for (var f = 0; f < pu.Length; f++)
+                pu[f] += implicitSum[f];
         }
-        (_q, _y, _z, _bu, _bi, _mu, _rates) = (q, y, z, bu, bi, mu, rates);
+        (_model, _y, _rates) = (new BiasedFactors(data, p, q, bu, bi, mu, biased: true), y, rates);
     }
 
     /// <inheritdoc/>
-    protected override float Estimate(int user, int item)
-    {
-        var knownUser = IsKnownUser(user);
-        var knownItem = (uint)item < (uint)_knownItem.Length && _knownItem[item];
-        var estimate = _mu;
-        if (knownUser)
-            estimate += _bu[user];
-        if (knownItem)
-            estimate += _bi[item];
-        if (knownUser && knownItem)
-            estimate += VectorMath.Dot(_z.Row(user), _q.Row(item));
-        return estimate;
-    }
+    protected override float Estimate(int user, int item) => _model.Estimate(user, IsKnownUser(user), item);
 
     /// <inheritdoc/>
     protected override void ScoreCore(in UserQuery query, Span<float> scores)
     {
         if (IsKnownUser(query.User))
         {
-            FactorScoring.ScoreAll(_q, _z.Row(query.User), _bi, _mu + _bu[query.User], scores);
+            _model.Score(query.User, scores);
             return;
         }
         var (bias, factors) = FoldIn(query);
-        FactorScoring.ScoreAll(_q, factors, _bi, _mu + bias, scores);
+        _model.Score(bias, factors, scores);
     }
 
     /// <summary>
     /// A user known only by a history: the history's known items are I_u; b_u and p_u are learned by
-    /// <see cref="SvdPlusPlusOptions.Epochs"/> passes of SGD with q, y and b_i fixed. Returns b_u and p_u + the implicit term.
+    /// <see cref="SgdFactorizationOptions.Epochs"/> passes of SGD with q, y and b_i fixed. Returns b_u and p_u + the implicit term.
     /// </summary>
     internal (float Bias, float[] Factors) FoldIn(in UserQuery query)
     {
-        var (items, ratings) = BiasedMf.KnownHistory(query, _knownItem);
-        var implicitSum = new float[_q.Stride];
+        var (items, ratings) = _model.KnownHistory(query);
+        var implicitSum = new float[_y.Stride];
         SvdPlusPlusKernel.ImplicitFeedback(items, _y, implicitSum);
         // Targets minus the fixed implicit part turn this into biased MF's fold-in of (b_u, p_u).
         var targets = new float[items.Length];
         for (var k = 0; k < items.Length; k++)
-            targets[k] = ratings[k] - VectorMath.Dot(_q.Row(items[k]), implicitSum);
-        var factors = new float[_q.Stride];
-        factors.AsSpan(0, Options.Factors).Fill(Options.InitMean);
-        var bias = 0f;
-        SgdKernel.FoldIn(items, targets, _q, _bi, _mu, _rates, Options.Epochs, factors, ref bias);
+            targets[k] = ratings[k] - VectorMath.Dot(_model.Items.Row(items[k]), implicitSum);
+        var (bias, factors) = _model.FoldIn(items, targets, _rates, Options.Epochs, Options.InitMean);
         for (var f = 0; f < factors.Length; f++)
             factors[f] += implicitSum[f];
         return (bias, factors);
