@@ -24,7 +24,7 @@ public sealed record EvaluationOptions
     public double ConfidenceLevel { get; init; } = 0.95;
 
     /// <summary>Bootstrap resamples for the confidence intervals (0 for none).</summary>
-    public int BootstrapResamples { get; init; } = 1000;
+    public int BootstrapResamples { get; init; } = Statistics.Bootstrap.DefaultResamples;
 
     /// <summary>Most threads for scoring users (default: all cores).</summary>
     public int MaxThreads { get; init; } = Environment.ProcessorCount;

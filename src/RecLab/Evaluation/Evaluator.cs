@@ -270,7 +270,7 @@ public static class Evaluator
             keptUsers.Add(users[k]);
             kept.Add(perUser[k]);
         }
-        var mean = kept.Count == 0 ? double.NaN : kept.Average();
+        var mean = Statistics.SampleSummary.Of(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(kept)).Mean;
         return new MetricResult
         {
             Name = metric.Name,
@@ -279,6 +279,7 @@ public static class Evaluator
             Users = options.KeepPerUser ? [.. keptUsers] : [],
             PerUser = options.KeepPerUser ? [.. kept] : [],
             Count = kept.Count,
+            IsUserMean = true,
         };
     }
 }

@@ -27,6 +27,15 @@ public sealed record MetricResult
     /// <summary>Per-user values aligned with <see cref="Users"/> (NaN where undefined for that user).</summary>
     public double[] PerUser { get; init; } = [];
 
+    /// <summary>
+    /// Pairing keys aligned with <see cref="PerUser"/> (<see cref="CrossValidation.PairKey"/> of fold and user), so two
+    /// algorithms evaluated on the same folds can be compared user by user; empty for a single fold's result.
+    /// </summary>
+    public long[] Keys { get; init; } = [];
+
+    /// <summary>True when <see cref="Value"/> is the mean of <see cref="PerUser"/> (ranking and list metrics).</summary>
+    public bool IsUserMean { get; init; }
+
     /// <summary>Number of values the mean is over (users, or test ratings for RMSE/MAE).</summary>
     public int Count { get; init; }
 

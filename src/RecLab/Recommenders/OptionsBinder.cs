@@ -118,7 +118,7 @@ public static class OptionsBinder
         if (underlying is not null)
             return DescribeType(underlying) + " or null";
         if (type.IsEnum)
-            return string.Join("|", Enum.GetNames(type).Select(Kebab));
+            return string.Join("|", Enum.GetNames(type).Select(Naming.Kebab));
         if (type.IsArray)
             return "list of " + DescribeType(type.GetElementType()!) + " (separated by |)";
         return type == typeof(float) || type == typeof(double) ? "number"
@@ -131,7 +131,7 @@ public static class OptionsBinder
     public static string Format(object? value) => value switch
     {
         null => "null",
-        Enum e => Kebab(e.ToString()),
+        Enum e => Naming.Kebab(e.ToString()),
         float f => f.ToString("R", CultureInfo.InvariantCulture),
         double d => d.ToString("R", CultureInfo.InvariantCulture),
         bool b => b ? "true" : "false",
@@ -139,17 +139,4 @@ public static class OptionsBinder
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? "",
     };
-
-    /// <summary>PascalCase to kebab-case: <c>AdjustedCosine</c> -> <c>adjusted-cosine</c>.</summary>
-    public static string Kebab(string name)
-    {
-        var sb = new System.Text.StringBuilder(name.Length + 4);
-        for (var i = 0; i < name.Length; i++)
-        {
-            if (char.IsUpper(name[i]) && i > 0 && !char.IsUpper(name[i - 1]))
-                sb.Append('-');
-            sb.Append(char.ToLowerInvariant(name[i]));
-        }
-        return sb.ToString();
-    }
 }

@@ -37,6 +37,9 @@ public sealed class Fold
     /// <summary>Users that had too few interactions to be split and stayed entirely in train.</summary>
     public int UsersKeptInTrain { get; init; }
 
+    /// <summary>Items that had too few interactions to be split and stayed entirely in train (per-item splits).</summary>
+    public int ItemsKeptInTrain { get; init; }
+
     /// <summary>Caveats about this split (e.g. temporal leakage across users), for reports.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
 }
