@@ -55,9 +55,6 @@ internal sealed class SgdSchedule
     /// <summary>Number of ratings per epoch.</summary>
     public int Count => _baseUsers.Length;
 
-    /// <summary>Users in training order (Surprise's order; for the grid, block by block).</summary>
-    public ReadOnlySpan<int> Users => _users;
-
     /// <summary>Builds the schedule; all randomness from <paramref name="seed"/>.</summary>
     public static SgdSchedule Build(InteractionData data, SgdOrder order, int blocks, ulong seed)
     {
