@@ -5,8 +5,8 @@ namespace RecLab.Recommenders.Factorization;
 
 /// <summary>
 /// A fitted <c>r̂_ui = μ + b_u + b_i + x_u·q_i</c> model shared by <see cref="BiasedMf"/> (x_u = p_u) and
-/// <see cref="SvdPlusPlus"/> (x_u = p_u + implicit term): Surprise's unknown-user and unknown-item rules, scoring,
-/// and the fold-in of a user known only by a history.
+/// <see cref="SvdPlusPlus"/> (x_u = p_u + |I_u|^-½ Σ y_j): Surprise's unknown-user and unknown-item rules, scoring,
+/// and the fold-in of a user known only by a history (<see cref="FoldIn"/>).
 /// </summary>
 internal sealed class BiasedFactors
 {
@@ -18,9 +18,18 @@ internal sealed class BiasedFactors
     private readonly float _mu;
     private readonly float _fallback;
     private readonly bool _biased;
+    private readonly FactorMatrix? _implicit;
+    private readonly SgdRates _rates;
+    private readonly int _epochs;
+    private readonly float _initMean;
 
-    /// <summary>Keeps the parameters; rows of users and items without training data are zeroed (they stay unknown).</summary>
-    public BiasedFactors(InteractionData train, FactorMatrix users, FactorMatrix items, float[] bu, float[] bi, float mu, bool biased)
+    /// <summary>
+    /// Keeps the parameters; rows of users and items without training data are zeroed (they stay unknown).
+    /// <paramref name="implicitFactors"/> are SVD++'s y_j (null for biased MF); <paramref name="rates"/>,
+    /// <paramref name="epochs"/> and <paramref name="initMean"/> are the training settings fold-in repeats.
+    /// </summary>
+    public BiasedFactors(InteractionData train, FactorMatrix users, FactorMatrix items, float[] bu, float[] bi, float mu, bool biased,
+        FactorMatrix? implicitFactors, in SgdRates rates, int epochs, float initMean)
     {
         _knownItem = new bool[train.ItemCount];
         for (var i = 0; i < train.ItemCount; i++)
@@ -32,7 +41,7 @@ internal sealed class BiasedFactors
         for (var u = 0; u < train.UserCount; u++)
             if (train.ByUser.RowLength(u) == 0)
                 users.Row(u).Clear();
-        (_users, _items, _bu, _bi, _biased) = (users, items, bu, bi, biased);
+        (_users, _items, _bu, _bi, _biased, _implicit, _rates, _epochs, _initMean) = (users, items, bu, bi, biased, implicitFactors, rates, epochs, initMean);
         _fallback = BiasedMf.Mean(train.ValueColumn);
         _mu = biased ? mu : 0f;
     }
@@ -65,15 +74,46 @@ internal sealed class BiasedFactors
         return estimate;
     }
 
-    /// <summary>Scores of a known user.</summary>
-    public void Score(int user, Span<float> scores) => FactorScoring.ScoreAll(_items, _users.Row(user), _bi, _mu + _bu[user], scores);
+    /// <summary>Scores for a query: a known user's learned vector, else the fold-in of the query's history.</summary>
+    public void Score(in UserQuery query, bool knownUser, Span<float> scores)
+    {
+        if (knownUser)
+        {
+            FactorScoring.ScoreAll(_items, _users.Row(query.User), _bi, _mu + _bu[query.User], scores);
+            return;
+        }
+        var (bias, factors) = FoldIn(query);
+        FactorScoring.ScoreAll(_items, factors, _bi, _mu + bias, scores);
+    }
 
-    /// <summary>Scores of a user given by a bias and a padded factor row.</summary>
-    public void Score(float userBias, ReadOnlySpan<float> userFactors, Span<float> scores) =>
-        FactorScoring.ScoreAll(_items, userFactors, _bi, _mu + userBias, scores);
+    /// <summary>
+    /// The bias and padded vector x_u of a user known only by a history: the history's known items are I_u (for SVD++
+    /// the implicit term comes from them), and b_u and p_u are learned by the training updates, repeated for as many
+    /// epochs as the fit ran, with the item side fixed, from zero bias and <c>InitMean</c> factors. An empty history
+    /// gives the unknown-user estimate <c>μ + b_i</c> (with the default InitMean 0).
+    /// </summary>
+    public (float Bias, float[] Factors) FoldIn(in UserQuery query)
+    {
+        var (items, targets) = KnownHistory(query);
+        var implicitSum = new float[_items.Stride];
+        if (_implicit is not null)
+        {
+            SvdPlusPlusKernel.ImplicitFeedback(items, _implicit, implicitSum);
+            // Ratings minus the fixed implicit part turn SVD++'s fold-in into biased MF's.
+            for (var k = 0; k < items.Length; k++)
+                targets[k] -= VectorMath.Dot(_items.Row(items[k]), implicitSum);
+        }
+        var factors = new float[_items.Stride];
+        factors.AsSpan(0, _items.Factors).Fill(_initMean);
+        var bias = 0f;
+        SgdKernel.FoldIn(items, targets, _items, _bi, _mu, _rates, _epochs, factors, ref bias);
+        for (var f = 0; f < factors.Length; f++)
+            factors[f] += implicitSum[f];
+        return (bias, factors);
+    }
 
     /// <summary>The history's items that have training data, with their values.</summary>
-    public (int[] Items, float[] Values) KnownHistory(in UserQuery query)
+    private (int[] Items, float[] Values) KnownHistory(in UserQuery query)
     {
         var history = query.History.Span;
         var values = query.Values.Span;
@@ -95,18 +135,5 @@ internal sealed class BiasedFactors
             }
         }
         return (items, targets);
-    }
-
-    /// <summary>
-    /// A new user's bias and padded factor row: <paramref name="epochs"/> passes of the training updates over
-    /// (item, target) pairs with the item side fixed, from zero bias and <paramref name="initMean"/> factors.
-    /// </summary>
-    public (float Bias, float[] Factors) FoldIn(ReadOnlySpan<int> items, ReadOnlySpan<float> targets, in SgdRates rates, int epochs, float initMean)
-    {
-        var factors = new float[_items.Stride];
-        factors.AsSpan(0, _items.Factors).Fill(initMean);
-        var bias = 0f;
-        SgdKernel.FoldIn(items, targets, _items, _bi, _mu, rates, epochs, factors, ref bias);
-        return (bias, factors);
     }
 }

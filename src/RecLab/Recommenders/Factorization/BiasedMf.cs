@@ -19,7 +19,6 @@ namespace RecLab.Recommenders.Factorization;
 public sealed class BiasedMf(BiasedMfOptions options) : RatingPredictor<BiasedMfOptions>(options)
 {
     private BiasedFactors _model = null!;
-    private SgdRates _rates;
 
     /// <summary>Creates it with Surprise's defaults.</summary>
     public BiasedMf() : this(new BiasedMfOptions()) { }
@@ -62,36 +61,16 @@ public sealed class BiasedMf(BiasedMfOptions options) : RatingPredictor<BiasedMf
         var schedule = SgdSchedule.Build(data, o.Order, o.Blocks, context.Seed);
         SgdPass pass = (users, items, values) => SgdKernel.Pass(users, items, values, p, q, bu, bi, mu, rates);
         EpochLoop.Run(Name, o.Epochs, o.LearningRate, context,
-            epoch => Math.Sqrt(schedule.RunEpoch(epoch, context, pass) / Math.Max(1, schedule.Count)),
+            epoch => schedule.RunEpochRmse(epoch, context, pass),
             () => p.AllFinite() && q.AllFinite() && VectorMath.AllFinite(bu) && VectorMath.AllFinite(bi));
-        (_model, _rates) = (new BiasedFactors(data, p, q, bu, bi, mu, o.Biased), rates);
+        _model = new BiasedFactors(data, p, q, bu, bi, mu, o.Biased, null, rates, o.Epochs, o.InitMean);
     }
 
     /// <inheritdoc/>
     protected override float Estimate(int user, int item) => _model.Estimate(user, IsKnownUser(user), item);
 
     /// <inheritdoc/>
-    protected override void ScoreCore(in UserQuery query, Span<float> scores)
-    {
-        if (IsKnownUser(query.User))
-        {
-            _model.Score(query.User, scores);
-            return;
-        }
-        var (bias, factors) = FoldIn(query);
-        _model.Score(bias, factors, scores);
-    }
-
-    /// <summary>
-    /// The bias and factors of a user known only by a history: <see cref="SgdFactorizationOptions.Epochs"/> passes of the
-    /// training updates over the history's known items, item side fixed. An empty history gives zero bias and
-    /// <c>InitMean</c> factors (with the default 0, the unknown-user estimate <c>μ + b_i</c>).
-    /// </summary>
-    internal (float Bias, float[] Factors) FoldIn(in UserQuery query)
-    {
-        var (items, targets) = _model.KnownHistory(query);
-        return _model.FoldIn(items, targets, _rates, Options.Epochs, Options.InitMean);
-    }
+    protected override void ScoreCore(in UserQuery query, Span<float> scores) => _model.Score(query, IsKnownUser(query.User), scores);
 
     internal static float Mean(ReadOnlySpan<float> values)
     {

@@ -144,6 +144,10 @@ internal sealed class SgdSchedule
         return sse;
     }
 
+    /// <summary>Runs one epoch; returns the root mean squared training error of its ratings (before each update).</summary>
+    public double RunEpochRmse(int epoch, FitContext context, SgdPass pass) =>
+        Math.Sqrt(RunEpoch(epoch, context, pass) / Math.Max(1, Count));
+
     private double RunBlock(int userGroup, int itemGroup, SgdPass pass)
     {
         var block = userGroup * _blocks + itemGroup;

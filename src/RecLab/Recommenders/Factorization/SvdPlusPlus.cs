@@ -19,7 +19,6 @@ public sealed class SvdPlusPlus(SvdPlusPlusOptions options) : RatingPredictor<Sv
 {
     private BiasedFactors _model = null!;
     private FactorMatrix _y = null!;
-    private SgdRates _rates;
 
     /// <summary>Creates it with Surprise's defaults.</summary>
     public SvdPlusPlus() : this(new SvdPlusPlusOptions()) { }
@@ -72,7 +71,7 @@ public sealed class SvdPlusPlus(SvdPlusPlusOptions options) : RatingPredictor<Sv
         SgdPass pass = (users, items, values) =>
             SvdPlusPlusKernel.Pass(users, items, values, ratedBy, p, q, y, bu, bi, mu, rates, yRate, yReg);
         EpochLoop.Run(Name, o.Epochs, o.LearningRate, context,
-            epoch => Math.Sqrt(schedule.RunEpoch(epoch, context, pass) / Math.Max(1, schedule.Count)),
+            epoch => schedule.RunEpochRmse(epoch, context, pass),
             () => p.AllFinite() && q.AllFinite() && y.AllFinite() && VectorMath.AllFinite(bu) && VectorMath.AllFinite(bi));
 
         for (var i = 0; i < data.ItemCount; i++)
@@ -87,40 +86,12 @@ public sealed class SvdPlusPlus(SvdPlusPlusOptions options) : RatingPredictor<Sv
             for (var f = 0; f < pu.Length; f++)
                 pu[f] += implicitSum[f];
         }
-        (_model, _y, _rates) = (new BiasedFactors(data, p, q, bu, bi, mu, biased: true), y, rates);
+        (_model, _y) = (new BiasedFactors(data, p, q, bu, bi, mu, true, y, rates, o.Epochs, o.InitMean), y);
     }
 
     /// <inheritdoc/>
     protected override float Estimate(int user, int item) => _model.Estimate(user, IsKnownUser(user), item);
 
     /// <inheritdoc/>
-    protected override void ScoreCore(in UserQuery query, Span<float> scores)
-    {
-        if (IsKnownUser(query.User))
-        {
-            _model.Score(query.User, scores);
-            return;
-        }
-        var (bias, factors) = FoldIn(query);
-        _model.Score(bias, factors, scores);
-    }
-
-    /// <summary>
-    /// A user known only by a history: the history's known items are I_u; b_u and p_u are learned by
-    /// <see cref="SgdFactorizationOptions.Epochs"/> passes of SGD with q, y and b_i fixed. Returns b_u and p_u + the implicit term.
-    /// </summary>
-    internal (float Bias, float[] Factors) FoldIn(in UserQuery query)
-    {
-        var (items, ratings) = _model.KnownHistory(query);
-        var implicitSum = new float[_y.Stride];
-        SvdPlusPlusKernel.ImplicitFeedback(items, _y, implicitSum);
-        // Targets minus the fixed implicit part turn this into biased MF's fold-in of (b_u, p_u).
-        var targets = new float[items.Length];
-        for (var k = 0; k < items.Length; k++)
-            targets[k] = ratings[k] - VectorMath.Dot(_model.Items.Row(items[k]), implicitSum);
-        var (bias, factors) = _model.FoldIn(items, targets, _rates, Options.Epochs, Options.InitMean);
-        for (var f = 0; f < factors.Length; f++)
-            factors[f] += implicitSum[f];
-        return (bias, factors);
-    }
+    protected override void ScoreCore(in UserQuery query, Span<float> scores) => _model.Score(query, IsKnownUser(query.User), scores);
 }
