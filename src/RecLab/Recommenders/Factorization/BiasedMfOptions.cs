@@ -9,7 +9,7 @@ public sealed record BiasedMfOptions : SgdFactorizationOptions
     /// <summary>Learn the global mean and biases (false: plain PMF, <c>r = p_u·q_i</c>).</summary>
     public bool Biased { get; init; } = true;
 
-    /// <summary>Order of the ratings within an epoch (Surprise's user-by-user order by default).</summary>
+    /// <summary>Order of the ratings within an epoch (Surprise's user-by-user order by default); <c>Shuffled</c> needs <see cref="Blocks"/> = 1.</summary>
     public SgdOrder Order { get; init; } = SgdOrder.UserBlocks;
 
     /// <summary>
@@ -19,5 +19,10 @@ public sealed record BiasedMfOptions : SgdFactorizationOptions
     public int Blocks { get; init; } = 1;
 
     /// <inheritdoc/>
-    public override IEnumerable<OptionError> Validate() => base.Validate().Concat(Between(nameof(Blocks), Blocks, 1, 256));
+    public override IEnumerable<OptionError> Validate() =>
+        base.Validate()
+            .Concat(Between(nameof(Blocks), Blocks, 1, 256))
+            .Concat(Order == SgdOrder.Shuffled && Blocks > 1
+                ? [new OptionError(nameof(Order), "shuffled applies to sequential SGD only (Blocks = 1); grid blocks are visited user by user")]
+                : []);
 }

@@ -156,6 +156,8 @@ public sealed class BiasedMfTests : RecommenderContract<BiasedMf>
         Assert.Contains("LearningRate", e.Message);
         Assert.Contains("ItemBiasRegularization", e.Message);
         Assert.Contains("Blocks", e.Message);
+        var order = Assert.Throws<ArgumentException>(() => new BiasedMf(new BiasedMfOptions { Order = SgdOrder.Shuffled, Blocks = 2 }));
+        Assert.Contains("Order", order.Message);
     }
 
     [Fact]
