@@ -67,6 +67,24 @@ public sealed class ExperimentFileTests
         return e.Errors.Select(x => x.ToString().Replace(path, name)).ToArray();
     }
 
+    public static TheoryData<string> CommittedSuites()
+    {
+        var root = RecLab.Tests.Support.SharedData.RepoRoot;
+        var files = new TheoryData<string>("experiments.yaml");
+        foreach (var path in Directory.EnumerateFiles(Path.Combine(root, "experiments"), "*.yaml", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+            files.Add(Path.GetRelativePath(root, path));
+        return files;
+    }
+
+    [Theory]
+    [MemberData(nameof(CommittedSuites))]
+    public void The_committed_suites_are_valid(string file)
+    {
+        var path = Path.Combine(RecLab.Tests.Support.SharedData.RepoRoot, file);
+        var config = ExperimentFile.Parse(File.ReadAllText(path), file, null, null, checkSources: false);
+        Assert.NotEmpty(ExperimentPlan.Create(config).Cells);
+    }
+
     [Fact]
     public void A_valid_file_binds_to_typed_records()
     {
