@@ -14,7 +14,9 @@ internal static class DatasetPreparation
         Dataset dataset;
         if (config.Csv is { } csv)
         {
-            var format = new DelimitedFormat { Delimiter = csv.Delimiter, HasHeader = csv.Header ?? false, Quoted = true };
+            var c = csv.Columns;
+            var byName = new[] { c.User, c.Item, c.Value, c.Time }.Any(x => x is not null && !x.All(char.IsAsciiDigit));
+            var format = new DelimitedFormat { Delimiter = csv.Delimiter, HasHeader = csv.Header ?? byName, Quoted = true };
             var kind = csv.Kind ?? (csv.Columns.Value is null ? FeedbackKind.Implicit : FeedbackKind.Explicit);
             dataset = DelimitedLoader.Load(csv.Path, csv.Columns, format, kind);
         }
@@ -28,12 +30,18 @@ internal static class DatasetPreparation
     public static Dataset Prepare(Dataset dataset, string name, PreprocessingConfig p)
     {
         var data = dataset.Interactions;
+        var dropped = false;
         if (p.Implicit)
-            data = data.ToImplicit(p.ImplicitThreshold);
+        {
+            var converted = data.ToImplicit(p.ImplicitThreshold);
+            dropped = converted.Count < data.Count;
+            data = converted;
+        }
         var keep = ActiveRows(data, p);
-        if (keep is null)
+        if (keep is null && !dropped)
             return new Dataset(name, data, dataset.ItemFeatures, dataset.UserFeatures, dataset.ItemTitles, dataset.Report, dataset.Source);
-        return Compact(dataset, data, keep, name);
+        // Rows were dropped: users and items left without any leave the catalogue (they would be ranked as candidates otherwise).
+        return Compact(dataset, data, keep ?? Enumerable.Repeat(true, data.Count).ToArray(), name);
     }
 
     /// <summary>The rows that survive the activity filter, or null when every row does.</summary>
@@ -129,7 +137,10 @@ internal static class DatasetPreparation
         return new Dataset(name, compact, itemFeatures, userFeatures, titles, dataset.Report, dataset.Source);
     }
 
-    /// <summary>SHA-256 of the prepared interactions (external ids, values, timestamps, row by row in canonical order).</summary>
+    /// <summary>
+    /// SHA-256 of the prepared interactions: external ids, values and timestamps row by row in canonical order (users and
+    /// items in order of first appearance, which can break ties in results, so a reordered file has another checksum).
+    /// </summary>
     public static string Checksum(InteractionData data)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);

@@ -15,7 +15,7 @@ public sealed record CsvConfig
     /// <summary>Field delimiter (one or more characters; <c>"\t"</c> for tab-separated files).</summary>
     public string Delimiter { get; init; } = ",";
 
-    /// <summary>Whether the first line names the columns; null: detected (a non-numeric field in the first line).</summary>
+    /// <summary>Whether the first line names the columns; null: true when the columns are given by name, false when by position.</summary>
     public bool? Header { get; init; }
 
     /// <summary>Ratings or implicit weights; null: explicit when a value column is mapped, implicit otherwise.</summary>

@@ -2,7 +2,7 @@ namespace RecLab.Experiments.Schema;
 
 /// <summary>
 /// Preparation before splitting, in this order: conversion to implicit feedback (dropping rows below the threshold),
-/// then the minimum-activity filter. Filtered-out users and items leave the catalogue.
+/// then the minimum-activity filter. When rows are dropped, users and items left without interactions leave the catalogue.
 /// </summary>
 public sealed record PreprocessingConfig
 {
