@@ -100,6 +100,7 @@ public static class ExperimentRunner
             Failures = failures.OrderBy(f => order[f.Cell.Id]).ToList(),
             Cancelled = cancelled,
             Elapsed = stopwatch.Elapsed,
+            FoldsBuilt = inputs.FoldBuilds,
             ReportWritten = reportWritten,
         };
         Manifest.Write(store.Folder, Manifest.ForRun(plan, options, result, inputs.Facts.Values, started));

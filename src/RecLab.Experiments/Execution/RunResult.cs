@@ -27,6 +27,9 @@ public sealed record RunResult
     /// <summary>Wall time.</summary>
     public required TimeSpan Elapsed { get; init; }
 
+    /// <summary>Folds built by this run: each (dataset, split, repeat, fold) once when the shared cache works.</summary>
+    public required int FoldsBuilt { get; init; }
+
     /// <summary>True when results.csv and summary.md were written (a complete, unsharded run).</summary>
     public required bool ReportWritten { get; init; }
 }

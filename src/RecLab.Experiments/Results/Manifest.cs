@@ -42,6 +42,9 @@ public sealed record Manifest
     /// <summary>Cells run that failed.</summary>
     public required int CellsFailed { get; init; }
 
+    /// <summary>Folds built (each shared by the algorithms of its dataset, split and repeat).</summary>
+    public int FoldsBuilt { get; init; }
+
     /// <summary>True when stopped by cancellation.</summary>
     public required bool Cancelled { get; init; }
 
@@ -97,6 +100,7 @@ public sealed record Manifest
         CellsReused = result.Reused,
         CellsSucceeded = result.Succeeded,
         CellsFailed = result.Failures.Count,
+        FoldsBuilt = result.FoldsBuilt,
         Cancelled = result.Cancelled,
         Datasets = datasets.OrderBy(d => d.Name, StringComparer.Ordinal).ToList(),
         RecLabVersion = Versions.RecLab,

@@ -43,6 +43,8 @@ public sealed class ExperimentRunnerTests : IDisposable
 
         Assert.Equal(plan.Cells.Count, result.Succeeded);
         Assert.Empty(result.Failures);
+        // 3 folds x 2 repeats, each built once and shared by the 4 configurations.
+        Assert.Equal(6, result.FoldsBuilt);
         Assert.True(result.ReportWritten);
         Assert.Equal(plan.Cells.Count, Directory.GetFiles(_temp["single/cells"], "*.json").Length);
         Assert.Equal(plan.Cells.Count, Directory.GetFiles(_temp["single/per_user"], "*.csv").Length);
