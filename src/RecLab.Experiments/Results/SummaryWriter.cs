@@ -33,9 +33,9 @@ public sealed class SummaryWriter : IReportWriter
         var inv = CultureInfo.InvariantCulture;
         var md = new StringBuilder();
         md.Append(inv, $"# {config.Name}\n\n");
-        var folds = string.Join(", ", plan.Cells.Select(c => $"{c.Split}: {c.FoldCount}").Distinct());
-        md.Append(inv, $"{plan.Cells.Count} cells: {config.Datasets.Count} dataset(s) × {config.Splits.Count} split(s) ({folds} folds) × ")
-          .Append(inv, $"{plan.RepeatSeeds.Count} repeat(s) × {plan.Configurations.Count} algorithm configuration(s). ")
+        var folds = string.Join(", ", plan.Cells.Select(c => $"{c.Split}: {Count(c.FoldCount, "fold")}").Distinct());
+        md.Append(inv, $"{Count(plan.Cells.Count, "cell")}: {Count(config.Datasets.Count, "dataset")} × {Count(config.Splits.Count, "split")} ({folds}) × ")
+          .Append(inv, $"{Count(plan.RepeatSeeds.Count, "repeat")} × {Count(plan.Configurations.Count, "algorithm configuration")}. ")
           .Append(inv, $"Seed {config.Seed}; configuration hash `{plan.ConfigHash[..16]}`.\n\n");
         md.Append("Values are means over test users pooled across folds and repeats (RMSE, MAE, coverage and Gini: the mean of the fold values); ")
           .Append("the best value of each metric is in **bold**. ");
@@ -90,6 +90,8 @@ public sealed class SummaryWriter : IReportWriter
                 $"run the experiment again to complete it.\n");
         return md.ToString();
     }
+
+    private static string Count(int n, string noun) => n.ToString(CultureInfo.InvariantCulture) + " " + noun + (n == 1 ? "" : "s");
 
     private static double? Best(ResultTable table, string metric)
     {

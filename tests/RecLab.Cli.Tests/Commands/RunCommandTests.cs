@@ -109,6 +109,35 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Ctrl_c_stops_cleanly_with_exit_130_and_keeps_finished_cells()
+    {
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        using var output = new CancelOnFirstCell(cts);
+        using var error = new StringWriter();
+
+        var code = await ReclabApp.Create(output, error, plain: true).RunAsync(["run", _file, "--jobs", "1"], cts.Token);
+
+        Assert.Equal(ExitCodes.Cancelled, code);
+        Assert.Contains("stopped (Ctrl-C): finished cells were kept", error.ToString());
+        var kept = Directory.GetFiles(_temp["results/cli/cells"]).Length;
+        Assert.InRange(kept, 1, 3);
+        var (again, rerun, _) = await CliRun.Reclab("run", _file);
+        Assert.Equal(ExitCodes.Success, again);
+        Assert.Contains($"{kept} reused of 4", rerun);
+    }
+
+    /// <summary>Output that cancels the run when the first finished cell is printed (as Ctrl-C would).</summary>
+    private sealed class CancelOnFirstCell(CancellationTokenSource cts) : StringWriter
+    {
+        public override void WriteLine(string? value)
+        {
+            base.WriteLine(value);
+            if (value?.StartsWith("[1/", StringComparison.Ordinal) == true)
+                cts.Cancel();
+        }
+    }
+
+    [Fact]
     public async Task Bad_run_options_exit_2()
     {
         Assert.Equal(ExitCodes.InvalidInput, (await CliRun.Reclab("run", _file, "--shard", "2/2")).Code);
