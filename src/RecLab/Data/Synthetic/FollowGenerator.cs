@@ -6,7 +6,9 @@ namespace RecLab.Data.Synthetic;
 /// <summary>
 /// Draws the follow graph with preferential attachment: a user picks a topic by interest (or, in one pick of ten,
 /// any creator), then a creator of that topic with probability proportional to
-/// <c>(followers + fame)·topic weight·(RegionAffinity if same region)</c>, kept with the audience match probability.
+/// <c>(followers + m·fame)·topic weight·(RegionAffinity if same region)</c>, kept with the audience match probability;
+/// m is the mean follower count a creator will end with, so fame (a Pareto prior) weighs as much as the followers
+/// gathered, and the follower counts inherit its power-law tail.
 /// Users are processed in <see cref="Rounds"/> rounds of fixed blocks; within a round every block sees the follower
 /// counts as they stood at its start, so the graph does not depend on the thread count.
 /// </summary>
@@ -34,6 +36,7 @@ internal static class FollowGenerator
                 topicCreators[ts[k]].Add((c, ws[k]));
         }
         var followers = new int[creatorCount];
+        var prior = Math.Max(1, n * o.FollowsMedian / creatorCount);
         var blocks = (n + Block - 1) / Block;
         var picks = new List<int>[blocks];
         var counts = new int[n];
@@ -45,7 +48,7 @@ internal static class FollowGenerator
                 continue;
             var attraction = new double[creatorCount];
             for (var c = 0; c < creatorCount; c++)
-                attraction[c] = followers[c] + creators.Fame[c];
+                attraction[c] = followers[c] + prior * creators.Fame[c];
             var any = new AliasTable(attraction);
             var tables = new AliasTable?[regions * t];
             for (var g = 0; g < regions; g++)
