@@ -2,7 +2,10 @@ using System.Runtime.InteropServices;
 
 namespace RecLab.Data.Synthetic;
 
-/// <summary>One partition's growing share of a <see cref="LogTable"/> (amortized growth, no allocation per row).</summary>
+/// <summary>
+/// A thread's reusable row buffer for one block of users at a time (amortized growth, no allocation per row);
+/// <see cref="TakeChunk"/> copies the block's rows out at their exact size and clears the buffer.
+/// </summary>
 internal sealed class LogBuffer
 {
     private readonly List<int> _users = [];
@@ -26,8 +29,23 @@ internal sealed class LogBuffer
         _ratings.Add(rating);
     }
 
-    public void CopyTo(LogTable table, int at) =>
-        table.Fill(at, CollectionsMarshal.AsSpan(_users), CollectionsMarshal.AsSpan(_items), CollectionsMarshal.AsSpan(_seconds),
-            CollectionsMarshal.AsSpan(_positions), CollectionsMarshal.AsSpan(_propensities), CollectionsMarshal.AsSpan(_outcomes),
-            CollectionsMarshal.AsSpan(_ratings));
+    public LogChunk TakeChunk()
+    {
+        var chunk = new LogChunk(_users.ToArray(), _items.ToArray(), _seconds.ToArray(), _positions.ToArray(), _propensities.ToArray(),
+            _outcomes.ToArray(), _ratings.ToArray());
+        _users.Clear();
+        _items.Clear();
+        _seconds.Clear();
+        _positions.Clear();
+        _propensities.Clear();
+        _outcomes.Clear();
+        _ratings.Clear();
+        return chunk;
+    }
+}
+
+/// <summary>The rows of one block of users, at their exact size.</summary>
+internal sealed record LogChunk(int[] Users, int[] Items, int[] Seconds, byte[] Positions, float[] Propensities, Engagement[] Outcomes, byte[] Ratings)
+{
+    public int Count => Users.Length;
 }

@@ -23,6 +23,8 @@ internal static class LogGenerator
         public readonly float[] Propensities = new float[MaxSlate];
         public readonly int[] Follows = new int[creators];
         public readonly int[] Sessions = new int[MaxSessionsPerDay];
+        public readonly LogBuffer Clicks = new();
+        public readonly LogBuffer Impressions = new();
     }
 
     public static WorldLog Generate(World world, ParallelOptions parallel, Action<double>? progress)
@@ -31,16 +33,16 @@ internal static class LogGenerator
         var n = world.Users.Count;
         var kept = KeptUsers(o, n);
         var blocks = (n + Block - 1) / Block;
-        var clickParts = new LogBuffer?[blocks];
-        var impressionParts = new LogBuffer?[blocks];
+        var clickParts = new LogChunk?[blocks];
+        var impressionParts = new LogChunk?[blocks];
         var totals = new LogTotals[blocks];
         var done = 0;
         var gate = new object();
         Parallel.For(0, blocks, parallel, () => new Scratch(world.Creators.Count), (b, _, scratch) =>
         {
-            var clicks = clickParts[b] = new LogBuffer();
-            var impressions = impressionParts[b] = new LogBuffer();
-            totals[b] = GenerateBlock(world, b, kept, clicks, impressions, scratch);
+            totals[b] = GenerateBlock(world, b, kept, scratch.Clicks, scratch.Impressions, scratch);
+            clickParts[b] = scratch.Clicks.TakeChunk();
+            impressionParts[b] = scratch.Impressions.TakeChunk();
             var finished = Interlocked.Increment(ref done);
             if (progress is not null && (finished % Math.Max(1, blocks / 50) == 0 || finished == blocks))
                 lock (gate)

@@ -64,7 +64,7 @@ public sealed class LogTable
     public int Day(int row) => _seconds[row] / 86_400;
 
     /// <summary>Concatenates the parts in order, releasing each once copied so that peak memory stays near one copy.</summary>
-    internal static LogTable Concatenate(long start, LogBuffer?[] parts)
+    internal static LogTable Concatenate(long start, LogChunk?[] parts)
     {
         var n = 0L;
         foreach (var p in parts)
@@ -77,7 +77,7 @@ public sealed class LogTable
         {
             if (parts[k] is not { } part)
                 continue;
-            part.CopyTo(table, at);
+            table.Fill(at, part.Users, part.Items, part.Seconds, part.Positions, part.Propensities, part.Outcomes, part.Ratings);
             at += part.Count;
             parts[k] = null;
         }
