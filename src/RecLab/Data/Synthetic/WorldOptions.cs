@@ -140,7 +140,7 @@ public sealed record WorldOptions
     public double PositionDecay { get; init; } = 0.6;
 
     /// <summary>Click logit intercept (for an examined item of affinity 0 and no fatigue).</summary>
-    public double ClickBias { get; init; } = -3.3;
+    public double ClickBias { get; init; } = -3.2;
 
     /// <summary>Click logit per unit of affinity.</summary>
     public double ClickSlope { get; init; } = 1.0;
@@ -173,7 +173,7 @@ public sealed record WorldOptions
     public double RatingShare { get; init; } = 0.3;
 
     /// <summary>Rating score at affinity 0, before noise.</summary>
-    public double RatingMean { get; init; } = 2.4;
+    public double RatingMean { get; init; } = 2.5;
 
     /// <summary>Rating score per unit of affinity.</summary>
     public double RatingSlope { get; init; } = 0.5;

@@ -44,18 +44,9 @@ public sealed class SamplingTests
     [InlineData(4.5)]
     public void Gamma_has_mean_and_variance_equal_to_its_shape(double shape)
     {
-        var rng = new Rng(5);
-        const int n = 200_000;
-        double sum = 0, sumSq = 0;
-        for (var k = 0; k < n; k++)
-        {
-            var x = Math.Exp(rng.LogGamma(shape));
-            sum += x;
-            sumSq += x * x;
-        }
-        var mean = sum / n;
+        var (mean, variance) = Moments(5, 200_000, (ref Rng rng) => Math.Exp(rng.LogGamma(shape)));
         Assert.InRange(mean, shape * 0.98, shape * 1.02);
-        Assert.InRange(sumSq / n - mean * mean, shape * 0.95, shape * 1.05);
+        Assert.InRange(variance, shape * 0.95, shape * 1.05);
     }
 
     [Fact]
@@ -88,18 +79,9 @@ public sealed class SamplingTests
     [InlineData(60)]
     public void Poisson_has_mean_and_variance_equal_to_its_rate(double rate)
     {
-        var rng = new Rng(3);
-        const int n = 100_000;
-        double sum = 0, sumSq = 0;
-        for (var k = 0; k < n; k++)
-        {
-            double x = rng.Poisson(rate);
-            sum += x;
-            sumSq += x * x;
-        }
-        var mean = sum / n;
+        var (mean, variance) = Moments(3, 100_000, (ref Rng rng) => rng.Poisson(rate));
         Assert.InRange(mean, rate * 0.98, rate * 1.02);
-        Assert.InRange(sumSq / n - mean * mean, rate * 0.95, rate * 1.05);
+        Assert.InRange(variance, rate * 0.95, rate * 1.05);
     }
 
     [Fact]
@@ -110,5 +92,21 @@ public sealed class SamplingTests
         for (var k = 0; k < 100_000; k++)
             mean += rng.Beta(0.5, 1.5) / 100_000;
         Assert.InRange(mean, 0.245, 0.255);
+    }
+
+    private delegate double Sampler(ref Rng rng);
+
+    private static (double Mean, double Variance) Moments(ulong seed, int n, Sampler draw)
+    {
+        var rng = new Rng(seed);
+        double sum = 0, sumSq = 0;
+        for (var k = 0; k < n; k++)
+        {
+            var x = draw(ref rng);
+            sum += x;
+            sumSq += x * x;
+        }
+        var mean = sum / n;
+        return (mean, sumSq / n - mean * mean);
     }
 }
