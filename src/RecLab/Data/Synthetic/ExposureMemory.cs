@@ -14,8 +14,6 @@ internal sealed class ExposureMemory
     private float[] _amounts = new float[16];
     private int _count;
 
-    public int Count => _count;
-
     public float Of(int creator)
     {
         var k = _creators.AsSpan(0, _count).IndexOf(creator);

@@ -15,7 +15,19 @@ public sealed partial class World
     public float Affinity(int user, int item) => Affinity(Users.Taste(user), item);
 
     /// <summary>Affinity for a given taste (a drifted one from <see cref="UserState.Taste"/>, or any probe vector).</summary>
-    public float Affinity(ReadOnlySpan<float> taste, int item) => TensorPrimitives.Dot(taste, Items.Vector(item)) + Items.Quality(item);
+    /// <remarks>
+    /// An item's topic part is zero but for its one or two tags, so the dot product runs over the tags and the style
+    /// part only: a third of the work of the dense product, and the same value up to float rounding.
+    /// </remarks>
+    public float Affinity(ReadOnlySpan<float> taste, int item)
+    {
+        var t = Topics.Count;
+        var vector = Items.Vector(item);
+        var primary = Items.PrimaryTopic(item);
+        var secondary = Items.SecondaryTopic(item);
+        var topical = taste[primary] * vector[primary] + (secondary >= 0 ? taste[secondary] * vector[secondary] : 0f);
+        return TensorPrimitives.Dot(taste[t..], vector[t..]) + topical + Items.Quality(item);
+    }
 
     /// <summary>
     /// The oracle: true affinity of <paramref name="user"/> for every item (<paramref name="scores"/> has one slot per item).
@@ -30,11 +42,8 @@ public sealed partial class World
             throw new ArgumentException($"Expected one score per item ({Items.Count}), got {scores.Length}.", nameof(scores));
         if (taste.Length != Dimensions)
             throw new ArgumentException($"A taste has {Dimensions} dimensions, got {taste.Length}.", nameof(taste));
-        var vectors = Items.VectorMatrix;
-        var quality = Items.QualityColumn;
-        var d = Dimensions;
         for (var i = 0; i < scores.Length; i++)
-            scores[i] = TensorPrimitives.Dot(taste, vectors.Slice(i * d, d)) + quality[i];
+            scores[i] = Affinity(taste, i);
     }
 
     /// <summary>Probability that the user examines slot <paramref name="position"/> (0 = top): <c>(1 + k)^-PositionDecay</c>.</summary>

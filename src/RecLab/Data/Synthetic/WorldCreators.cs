@@ -8,7 +8,7 @@ public sealed class WorldCreators
 {
     internal WorldCreators(string[] names, int[] topicOffsets, byte[] topics, float[] topicWeights, float[] quality, float[] fame,
         int[] followers, float[] fees, byte[] regions, sbyte[] audienceGenders, byte[] audienceAges, float[] productShares,
-        int latentFactors, float[] styles, int[] itemOffsets, int[] items, int[] signatureTokens)
+        int latentFactors, float[] styles, int[] itemOffsets, int[] items)
     {
         Names = names;
         _topicOffsets = topicOffsets;
@@ -26,7 +26,6 @@ public sealed class WorldCreators
         _styles = styles;
         _itemOffsets = itemOffsets;
         _items = items;
-        SignatureTokens = signatureTokens;
     }
 
     private readonly int[] _topicOffsets;
@@ -89,9 +88,6 @@ public sealed class WorldCreators
 
     /// <summary>The creator's items, in publication order.</summary>
     public ReadOnlySpan<int> ItemsOf(int creator) => _items.AsSpan(_itemOffsets[creator], _itemOffsets[creator + 1] - _itemOffsets[creator]);
-
-    /// <summary>Four favourite title words per creator (token ids), row-major.</summary>
-    internal int[] SignatureTokens { get; }
 
     internal int ItemStart(int creator) => _itemOffsets[creator];
 

@@ -26,7 +26,7 @@ internal static class WorldGenerator
             followers[c] = follows.ByCreator.RowLength(c);
         var creators = new WorldCreators(draft.Names, draft.TopicOffsets, draft.Topics, draft.TopicWeights, draft.Quality, draft.Fame,
             followers, draft.Fees, draft.Regions, draft.AudienceGenders, draft.AudienceAges, draft.ProductShares, o.LatentFactors,
-            draft.Styles, catalogue.CreatorItemOffsets, catalogue.CreatorItems, draft.SignatureTokens);
+            draft.Styles, catalogue.CreatorItemOffsets, catalogue.CreatorItems);
         progress?.Report(new SynthesisProgress("policy", 0.12));
         var policy = new LoggingPolicy(o, catalogue.Items, creators, follows, maxThreads);
         var world = new World(o, topics, users, creators, catalogue.Items, follows, policy);
