@@ -15,6 +15,7 @@ internal sealed class ReclabApp
         _root = new RootCommand("RecLab: a recommender-systems laboratory. Compare recommenders honestly and see what they would do to real users.")
         {
             DataCommand.Create(terminal),
+            EvalCommand.Create(terminal),
         };
     }
 

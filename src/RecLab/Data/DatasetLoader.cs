@@ -33,6 +33,7 @@ public static class DatasetLoader
             return loaded;
         }
         throw new FileNotFoundException(
-            $"'{pathOrName}' is neither a file, a folder, nor a known dataset ({string.Join(", ", DatasetCatalog.All.Select(d => d.Name))}, synthetic:PRESET).");
+            $"'{pathOrName}' is neither a file, a folder, nor a known dataset ({string.Join(", ", DatasetCatalog.All.Select(d => d.Name))}, synthetic:PRESET). " +
+            "Name a file or folder, fetch a known dataset first with: reclab data fetch NAME, or generate one: synthetic:small");
     }
 }

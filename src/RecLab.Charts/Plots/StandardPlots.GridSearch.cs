@@ -1,0 +1,39 @@
+namespace RecLab.Charts.Plots;
+
+public static partial class StandardPlots
+{
+    /// <summary>
+    /// A metric over a two-parameter grid as a heatmap with the value written in each cell; parameter values are
+    /// categories, so uneven grids (0.001, 0.01, 0.1) are evenly spaced.
+    /// </summary>
+    /// <exception cref="ArgumentException">The value grid does not have one row per y value and one column per x value.</exception>
+    public static Figure GridSearchHeatmap(GridSearchScores scores)
+    {
+        if (scores.Values.Count != scores.YValues.Count)
+            throw new ArgumentException($"Grid search '{scores.Metric}' has {scores.YValues.Count} {scores.YName} values but {scores.Values.Count} rows.", nameof(scores));
+        for (var row = 0; row < scores.Values.Count; row++)
+        {
+            if (scores.Values[row].Count != scores.XValues.Count)
+                throw new ArgumentException($"Grid search '{scores.Metric}' row {row + 1} ({scores.YName} = {scores.YValues[row]}) has {scores.Values[row].Count} cells but there are {scores.XValues.Count} {scores.XName} values.", nameof(scores));
+        }
+
+        var trace = new Heatmap
+        {
+            Name = scores.Metric,
+            X = scores.XValues.ToArray(),
+            Y = scores.YValues.ToArray(),
+            Z = scores.Values,
+            ColorScale = "Viridis",
+            ColorBar = new ColorBar { Title = scores.Metric },
+            TextTemplate = "%{z:.4f}",
+            HoverTemplate = scores.XName + " = %{x}<br>" + scores.YName + " = %{y}<br>" + scores.Metric + " = %{z:.4f}<extra></extra>",
+        };
+        var xAxis = PlotStyle.Axis(scores.XName, AxisType.Category) with { ShowGrid = false };
+        var yAxis = PlotStyle.Axis(scores.YName, AxisType.Category) with { ShowGrid = false };
+        return new Figure
+        {
+            Data = [trace],
+            Layout = PlotStyle.Layout(scores.Metric + " over " + scores.XName + " \u00d7 " + scores.YName, xAxis, yAxis),
+        };
+    }
+}

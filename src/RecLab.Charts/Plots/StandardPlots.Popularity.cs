@@ -1,0 +1,113 @@
+namespace RecLab.Charts.Plots;
+
+public static partial class StandardPlots
+{
+    /// <summary>At most this many points per long-tail line; log-spaced ranks look the same on a log axis.</summary>
+    internal const int LongTailPoints = 400;
+
+    /// <summary>
+    /// The popularity long tail of a dataset: interactions per item against the item's popularity rank, log-log.
+    /// Items with no interactions are left out (a log axis has no zero).
+    /// </summary>
+    /// <param name="dataset">The dataset name.</param>
+    /// <param name="itemCounts">Interactions per item, in any order.</param>
+    public static Figure PopularityLongTail(string dataset, IReadOnlyList<double> itemCounts)
+    {
+        var (ranks, counts) = RankedTail(itemCounts, share: false);
+        var trace = new Scatter
+        {
+            Name = dataset,
+            X = ranks,
+            Y = counts,
+            Mode = ScatterMode.Lines,
+            Fill = Fill.ToZeroY,
+            FillColor = PlotStyle.Translucent(0, 0.15),
+            Line = new Line { Color = PlotStyle.Color(0), Width = 2 },
+            HoverTemplate = "rank %{x}: %{y} interactions<extra></extra>",
+        };
+        var xAxis = PlotStyle.Axis("item popularity rank (log)", AxisType.Log);
+        var yAxis = PlotStyle.Axis("interactions (log)", AxisType.Log);
+        return new Figure
+        {
+            Data = [trace],
+            Layout = PlotStyle.Layout("Popularity long tail: " + dataset, xAxis, yAxis) with { ShowLegend = false },
+        };
+    }
+
+    /// <summary>
+    /// Exposure concentration: the dataset's popularity curve beside how often each algorithm recommends each item,
+    /// as shares of all interactions / all recommendations against rank, log-log. A steeper, shorter line means
+    /// recommendations concentrate on fewer items than users' own behaviour does.
+    /// </summary>
+    /// <param name="dataset">The dataset's interactions per item.</param>
+    /// <param name="recommendations">Per algorithm, how often each item was recommended.</param>
+    public static Figure ExposureLongTail(NamedValues dataset, IEnumerable<NamedValues> recommendations)
+    {
+        var traces = new List<Trace>();
+        var (ranks, shares) = RankedTail(dataset.Values, share: true);
+        traces.Add(new Scatter
+        {
+            Name = dataset.Name + " (interactions)",
+            X = ranks,
+            Y = shares,
+            Mode = ScatterMode.Lines,
+            Line = new Line { Color = "#444444", Width = 2.5, Dash = DashStyle.Dash },
+            HoverTemplate = "%{fullData.name}<br>rank %{x}: %{y:.3%}<extra></extra>",
+        });
+        var index = 0;
+        foreach (var series in recommendations)
+        {
+            (ranks, shares) = RankedTail(series.Values, share: true);
+            traces.Add(new Scatter
+            {
+                Name = series.Name,
+                X = ranks,
+                Y = shares,
+                Mode = ScatterMode.Lines,
+                Line = new Line { Color = PlotStyle.Color(index++), Width = 2 },
+                HoverTemplate = "%{fullData.name}<br>rank %{x}: %{y:.3%}<extra></extra>",
+            });
+        }
+
+        var xAxis = PlotStyle.Axis("item rank within series (log)", AxisType.Log);
+        var yAxis = PlotStyle.Axis("share of interactions / recommendations (log)", AxisType.Log);
+        return new Figure
+        {
+            Data = traces,
+            Layout = PlotStyle.Layout("Exposure concentration: " + dataset.Name, xAxis, yAxis),
+        };
+    }
+
+    /// <summary>Counts sorted descending (zeros dropped) with their 1-based ranks, thinned to log-spaced ranks.</summary>
+    internal static (int[] Ranks, double[] Values) RankedTail(IReadOnlyList<double> counts, bool share)
+    {
+        var sorted = counts.Where(c => c > 0).OrderByDescending(c => c).ToArray();
+        var total = share ? sorted.Sum() : 1.0;
+        var ranks = LogSpacedRanks(sorted.Length, LongTailPoints);
+        var values = new double[ranks.Length];
+        for (var i = 0; i < ranks.Length; i++)
+            values[i] = sorted[ranks[i] - 1] / total;
+        return (ranks, values);
+    }
+
+    /// <summary>
+    /// Ranks 1..n when n &lt;= max; otherwise about max ranks spaced evenly in log(rank), always with 1 and n.
+    /// </summary>
+    internal static int[] LogSpacedRanks(int n, int max)
+    {
+        if (n <= max)
+            return Enumerable.Range(1, n).ToArray();
+        var ranks = new List<int>(max);
+        var step = Math.Log(n) / (max - 1);
+        for (var k = 0; k < max; k++)
+        {
+            var rank = Math.Clamp((int)Math.Round(Math.Exp(k * step)), 1, n);
+            if (ranks.Count == 0 || rank > ranks[^1])
+                ranks.Add(rank);
+        }
+
+        if (ranks[^1] != n)
+            ranks.Add(n);
+        return ranks.ToArray();
+    }
+}

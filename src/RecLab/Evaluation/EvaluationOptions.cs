@@ -1,0 +1,31 @@
+using RecLab.Evaluation.Metrics;
+
+namespace RecLab.Evaluation;
+
+/// <summary>What to measure and how (the conventions are in src/RecLab/Evaluation/README.md).</summary>
+public sealed record EvaluationOptions
+{
+    /// <summary>The metrics; ranking lists are as long as the largest <c>@N</c> among them.</summary>
+    public required IReadOnlyList<IMetric> Metrics { get; init; }
+
+    /// <summary>
+    /// For explicit data, a test rating at or above this is relevant (default 4.0). Implicit data: every test
+    /// interaction is relevant and this is ignored.
+    /// </summary>
+    public float RelevanceThreshold { get; init; } = 4.0f;
+
+    /// <summary>Remove the user's training (and onboarding) items from the candidates (default, as in every peer library).</summary>
+    public bool ExcludeSeenItems { get; init; } = true;
+
+    /// <summary>Keep the per-user values (for paired tests and distributions); default true.</summary>
+    public bool KeepPerUser { get; init; } = true;
+
+    /// <summary>Level of the bootstrap confidence intervals of means.</summary>
+    public double ConfidenceLevel { get; init; } = 0.95;
+
+    /// <summary>Bootstrap resamples for the confidence intervals (0 for none).</summary>
+    public int BootstrapResamples { get; init; } = Statistics.Bootstrap.DefaultResamples;
+
+    /// <summary>Most threads for scoring users (default: all cores).</summary>
+    public int MaxThreads { get; init; } = Environment.ProcessorCount;
+}

@@ -1,0 +1,67 @@
+using MathNet.Numerics.Statistics;
+using RecLab.Randomness;
+
+namespace RecLab.Evaluation.Statistics;
+
+/// <summary>Nonparametric bootstrap confidence intervals, deterministic by seed.</summary>
+public static class Bootstrap
+{
+    /// <summary>Default number of resamples.</summary>
+    public const int DefaultResamples = 2000;
+
+    /// <summary>Default coverage level.</summary>
+    public const double DefaultLevel = 0.95;
+
+    /// <summary>
+    /// Percentile bootstrap interval of the mean (Efron): draw <paramref name="resamples"/> samples of size n with
+    /// replacement, take each one's mean, and report the <c>(1 − level)/2</c> and <c>(1 + level)/2</c> quantiles of
+    /// those means (linear interpolation between order statistics, R's type 7 and numpy's default). NaN values are
+    /// skipped; no defined value gives a NaN interval.
+    /// </summary>
+    /// <remarks>
+    /// Resample r draws from its own stream <c>Seeds.Stream(seed, r)</c>, so the result depends only on the seed and
+    /// the values, never on threads. The percentile interval is slightly narrow for small n (below about 30 users);
+    /// with per-user metrics over hundreds of users it agrees with the t interval.
+    /// </remarks>
+    public static ConfidenceInterval MeanInterval(ReadOnlySpan<double> values, ulong seed,
+        int resamples = DefaultResamples, double level = DefaultLevel)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(resamples, 1);
+        if (!(level > 0 && level < 1))
+            throw new ArgumentOutOfRangeException(nameof(level), level, "The level must lie strictly between 0 and 1.");
+        var x = Samples.Defined(values);
+        if (x.Length == 0)
+            return new ConfidenceInterval(double.NaN, double.NaN, double.NaN, level);
+        var means = new double[resamples];
+        var work = (long)resamples * x.Length;
+        if (work < 1_000_000)
+        {
+            for (var r = 0; r < resamples; r++)
+                means[r] = ResampleMean(x, seed, r);
+        }
+        else
+        {
+            Parallel.For(0, resamples, r => means[r] = ResampleMean(x, seed, r));
+        }
+        Array.Sort(means);
+        var estimate = SampleSummary.Of(x).Mean;
+        return new ConfidenceInterval(estimate,
+            SortedArrayStatistics.QuantileCustom(means, (1 - level) / 2, QuantileDefinition.R7),
+            SortedArrayStatistics.QuantileCustom(means, (1 + level) / 2, QuantileDefinition.R7),
+            level);
+    }
+
+    /// <summary>Percentile bootstrap interval of the mean paired difference <c>a − b</c> (pairs with a NaN skipped).</summary>
+    public static ConfidenceInterval MeanDifferenceInterval(ReadOnlySpan<double> a, ReadOnlySpan<double> b, ulong seed,
+        int resamples = DefaultResamples, double level = DefaultLevel) =>
+        MeanInterval(Samples.Differences(a, b), seed, resamples, level);
+
+    private static double ResampleMean(double[] x, ulong seed, int r)
+    {
+        var rng = Seeds.Stream(seed, (ulong)r);
+        var sum = 0.0;
+        for (var k = 0; k < x.Length; k++)
+            sum += x[rng.NextInt(x.Length)];
+        return sum / x.Length;
+    }
+}

@@ -1,0 +1,147 @@
+using System.Text.Json;
+using Microsoft.Playwright;
+using RecLab.Charts.Html;
+using RecLab.Charts.Plots;
+using RecLab.Charts.Tests.Plots;
+
+namespace RecLab.Charts.Tests.Browser;
+
+/// <summary>Pages rendered by real plotly.js in headless Chromium: no errors, every chart drawn with its traces.</summary>
+[Trait("Category", "Browser")]
+public sealed class ChartsInBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    /// <summary>Where pages and screenshots go, next to the test binaries.</summary>
+    private static readonly string OutputFolder = Path.Combine(AppContext.BaseDirectory, "browser-output");
+
+    private static readonly float Timeout = 60_000;
+
+    private sealed record ChartState(string Id, bool Plotly, int Traces, int Svgs, double Height);
+
+    [Fact]
+    public async Task Standard_plots_render_without_errors()
+    {
+        var browser = fixture.RequireBrowser();
+        var figures = StandardFigures();
+        var page = new HtmlPage("RecLab standard plots").AddParagraph("Every standard plot, drawn by the inlined plotly.js " + PlotlyScript.Version + ".");
+        foreach (var (title, figure) in figures)
+            page.AddHeading(title).AddFigure(figure);
+        page.AddHeading("A table").AddTable(new HtmlTable { Columns = ["algorithm", "nDCG@10"], Rows = [["ALS", TableCell.Number(0.2) with { Strong = true }], ["BPR", TableCell.Number(0.15)]] });
+        Directory.CreateDirectory(OutputFolder);
+        var htmlPath = Path.Combine(OutputFolder, "standard-plots.html");
+        page.Save(htmlPath, fixture.Plotly);
+
+        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1200, Height = 900 } });
+        var tab = await context.NewPageAsync();
+        var errors = CollectErrors(tab);
+        var requests = new List<string>();
+        tab.Request += (_, request) => requests.Add(request.Url);
+
+        await tab.GotoAsync(new Uri(htmlPath).AbsoluteUri, new PageGotoOptions { Timeout = Timeout });
+        var charts = await WaitForCharts(tab, figures.Count);
+
+        Assert.Empty(errors);
+        Assert.Equal(figures.Count, charts.Count);
+        for (var i = 0; i < figures.Count; i++)
+        {
+            var chart = charts[i];
+            Assert.Equal("chart-" + (i + 1), chart.Id);
+            Assert.True(chart.Plotly, $"{chart.Id} ({figures[i].Title}) has no js-plotly-plot class");
+            Assert.Equal(figures[i].Figure.Data.Count, chart.Traces);
+            Assert.True(chart.Svgs > 0, $"{chart.Id} drew no SVG");
+            // plotly's default height; a container CSS height would squash it (margins then eat the plot area).
+            Assert.Equal(450, chart.Height, 1.0);
+        }
+
+        // Inlined plotly: the page needs nothing but itself.
+        Assert.All(requests, url => Assert.StartsWith("file://", url));
+        var screenshot = Path.Combine(OutputFolder, "standard-plots.png");
+        await tab.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot, FullPage = true });
+        TestContext.Current.TestOutputHelper?.WriteLine($"page {htmlPath} ({new FileInfo(htmlPath).Length:N0} bytes), screenshot {screenshot}");
+        Assert.True(new FileInfo(screenshot).Length > 10_000, "the screenshot is not blank");
+    }
+
+    [Fact]
+    public async Task Notebook_fragments_fetch_plotly_from_the_cdn_once_and_draw()
+    {
+        var browser = fixture.RequireBrowser();
+        var figures = new[] { StandardPlots.MetricBars(SampleResults.Estimates()), StandardPlots.AbDaily("CTR", SampleResults.Arms()) };
+        await using var context = await browser.NewContextAsync();
+        var tab = await context.NewPageAsync();
+        var errors = CollectErrors(tab);
+        var cdnHits = 0;
+        // Offline here, so the CDN address is answered with the pinned local file: the same bytes the CDN serves.
+        await tab.RouteAsync(PlotlyScript.CdnUrl, async route =>
+        {
+            Interlocked.Increment(ref cdnHits);
+            await route.FulfillAsync(new RouteFulfillOptions { Path = fixture.Plotly!.FilePath, ContentType = "text/javascript; charset=utf-8" });
+        });
+
+        // Two output cells on one notebook page: the second runs while the first is still loading plotly.
+        var body = string.Concat(figures.Select((f, i) => "<div class=\"output\">" + f.ToNotebookHtml("cell-" + i) + "</div>"));
+        await tab.SetContentAsync("<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body>" + body + "</body></html>", new PageSetContentOptions { Timeout = Timeout });
+        var charts = await WaitForCharts(tab, figures.Length);
+
+        Assert.Empty(errors);
+        Assert.Equal(1, cdnHits);
+        Assert.Equal([figures[0].Data.Count, figures[1].Data.Count], charts.Select(c => c.Traces));
+        Assert.All(charts, c => Assert.True(c.Plotly));
+    }
+
+    [Fact]
+    public async Task A_notebook_chart_explains_itself_when_plotly_cannot_load()
+    {
+        var browser = fixture.RequireBrowser();
+        await using var context = await browser.NewContextAsync();
+        var tab = await context.NewPageAsync();
+        var pageErrors = new List<string>();
+        tab.PageError += (_, error) => pageErrors.Add(error);
+        await tab.RouteAsync(PlotlyScript.CdnUrl, route => route.AbortAsync());
+
+        var figure = StandardPlots.Uplift("CTR", SampleResults.Uplifts());
+        await tab.SetContentAsync("<!DOCTYPE html><html><body>" + figure.ToNotebookHtml("lonely") + "</body></html>");
+        await tab.WaitForFunctionAsync("() => document.getElementById('lonely').textContent.length > 0", null, new PageWaitForFunctionOptions { Timeout = Timeout });
+
+        Assert.Empty(pageErrors);
+        Assert.Contains("plotly.js did not load", await tab.TextContentAsync("#lonely"));
+    }
+
+    private static List<(string Title, Figure Figure)> StandardFigures() =>
+    [
+        ("Metric bars", StandardPlots.MetricBars(SampleResults.Estimates())),
+        ("Metric@N", StandardPlots.MetricAtN("nDCG", SampleResults.Curves())),
+        ("Precision vs recall", StandardPlots.PrecisionRecall(SampleResults.PrecisionRecall())),
+        ("Fit time vs accuracy", StandardPlots.FitTimeVsAccuracy("nDCG@10", SampleResults.Costs())),
+        ("Per-user distribution", StandardPlots.PerUserDistribution("nDCG@10", SampleResults.PerUser())),
+        ("Popularity long tail", StandardPlots.PopularityLongTail("synthetic", SampleResults.ItemCounts(5000, 0.9))),
+        ("Exposure", StandardPlots.ExposureLongTail(
+            new NamedValues("synthetic", SampleResults.ItemCounts(5000, 0.9)),
+            [new NamedValues("Popular", SampleResults.ItemCounts(10, 0.1)), new NamedValues("ALS", SampleResults.ItemCounts(900, 1.1))])),
+        ("Grid search", StandardPlots.GridSearchHeatmap(SampleResults.Grid())),
+        ("A/B per day", StandardPlots.AbDaily("CTR", SampleResults.Arms())),
+        ("Uplift", StandardPlots.Uplift("CTR", SampleResults.Uplifts())),
+    ];
+
+    private static List<string> CollectErrors(IPage tab)
+    {
+        var errors = new List<string>();
+        tab.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+                errors.Add("console: " + message.Text);
+        };
+        tab.PageError += (_, error) => errors.Add("page: " + error);
+        return errors;
+    }
+
+    /// <summary>Waits until plotly has laid out every chart div, then reads each one's state.</summary>
+    private static async Task<List<ChartState>> WaitForCharts(IPage tab, int count)
+    {
+        await tab.WaitForFunctionAsync(
+            "n => { const charts = [...document.querySelectorAll('div.reclab-chart')]; return charts.length === n && charts.every(el => el._fullLayout && el.querySelector('.main-svg')); }",
+            count,
+            new PageWaitForFunctionOptions { Timeout = Timeout });
+        var json = await tab.EvaluateAsync<JsonElement>(
+            "() => [...document.querySelectorAll('div.reclab-chart')].map(el => ({ id: el.id, plotly: el.classList.contains('js-plotly-plot'), traces: el.data ? el.data.length : -1, svgs: el.querySelectorAll('.main-svg').length, height: el.getBoundingClientRect().height }))");
+        return json.Deserialize<List<ChartState>>(new JsonSerializerOptions { PropertyNameCaseInsensitive = true })!;
+    }
+}

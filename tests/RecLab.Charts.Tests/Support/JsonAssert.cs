@@ -1,0 +1,20 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace RecLab.Charts.Tests.Support;
+
+/// <summary>Compares JSON by meaning (parsed trees), never by string: key order and number spelling do not matter.</summary>
+public static class JsonAssert
+{
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
+    public static void Equal(string expectedJson, string actualJson)
+    {
+        var expected = JsonNode.Parse(expectedJson);
+        var actual = JsonNode.Parse(actualJson);
+        if (!JsonNode.DeepEquals(expected, actual))
+            Assert.Fail($"JSON differs.\nExpected:\n{expected?.ToJsonString(Indented)}\nActual:\n{actual?.ToJsonString(Indented)}");
+    }
+
+    public static JsonObject Parse(Figure figure) => JsonNode.Parse(figure.ToJson())!.AsObject();
+}

@@ -1,0 +1,52 @@
+using System.Text.Json.Nodes;
+using RecLab.Cli;
+using RecLab.Tests.Support;
+
+namespace RecLab.Cli.Tests;
+
+public sealed class EvalCommandTests
+{
+    private static async Task<(int Code, string Out, string Err)> Run(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var code = await ReclabApp.Create(output, error, plain: true).RunAsync(args, TestContext.Current.CancellationToken);
+        return (code, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public async Task Json_output_has_metrics_with_intervals_and_pairwise_tests_and_is_repeatable()
+    {
+        var data = SharedData.MovieLensSmall();
+        string[] args = ["eval", "--data", data, "--algo", "most-popular", "--algo", "random", "--split", "user-holdout:0.2",
+            "--metrics", "ndcg@10,precision@10,coverage@10", "--format", "json"];
+        var (code, output, error) = await Run(args);
+        Assert.True(code == 0, error);
+        var json = JsonNode.Parse(output)!;
+        var algorithms = json["algorithms"]!.AsArray();
+        Assert.Equal(["most-popular", "random"], algorithms.Select(a => (string)a!["algorithm"]!));
+        var ndcg = algorithms[0]!["metrics"]!["ndcg@10"]!;
+        Assert.InRange((double)ndcg["mean"]!, (double)ndcg["ci_low"]!, (double)ndcg["ci_high"]!);
+        Assert.True((double)ndcg["mean"]! > (double)algorithms[1]!["metrics"]!["ndcg@10"]!["mean"]!);
+        var comparison = json["comparisons"]!.AsArray().First(c => (string)c!["metric"]! == "ndcg@10")!;
+        Assert.True((double)comparison["wilcoxon_p_holm"]! < 1e-6);
+
+        // Same seed, same numbers (timings aside).
+        var (_, again, _) = await Run(args);
+        static string WithoutTimes(string text) =>
+            string.Join('\n', text.Split('\n').Where(l => !l.Contains("seconds", StringComparison.Ordinal)));
+        Assert.Equal(WithoutTimes(output), WithoutTimes(again));
+    }
+
+    [Fact]
+    public async Task Unknown_algorithm_or_metric_exits_2_with_the_valid_names()
+    {
+        var (code, _, error) = await Run("eval", "--data", "nowhere", "--algo", "most-populr");
+        Assert.Equal(2, code);
+        Assert.Contains("did you mean 'most-popular'", error);
+
+        (code, _, error) = await Run("eval", "--data", "nowhere", "--algo", "random", "--metrics", "ndgc@10");
+        Assert.Equal(2, code);
+        Assert.Contains("ndcg", error);
+    }
+}
