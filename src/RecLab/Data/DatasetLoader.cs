@@ -34,6 +34,6 @@ public static class DatasetLoader
         }
         throw new FileNotFoundException(
             $"'{pathOrName}' is neither a file, a folder, nor a known dataset ({string.Join(", ", DatasetCatalog.All.Select(d => d.Name))}, synthetic:PRESET). " +
-            "Name a file or folder, fetch a known dataset first with: reclab data fetch NAME, or generate one: synthetic:small");
+            "Name a file or folder, a generated world such as synthetic:small, or fetch a known dataset first with: reclab data fetch NAME");
     }
 }

@@ -70,7 +70,7 @@ public sealed class LogTable
         foreach (var p in parts)
             n += p?.Count ?? 0;
         if (n > Array.MaxLength)
-            throw new InvalidOperationException($"The log has {n:N0} rows, more than an array holds; lower impression_log_share or the size.");
+            throw new InvalidOperationException($"The log has {n:N0} rows, more than an array holds; lower impression-log-share or the size.");
         var table = new LogTable(start, new int[n], new int[n], new int[n], new byte[n], new float[n], new Engagement[n], new byte[n]);
         var at = 0;
         for (var k = 0; k < parts.Length; k++)

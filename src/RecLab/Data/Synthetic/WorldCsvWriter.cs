@@ -18,14 +18,14 @@ public static class WorldCsvWriter
             new("user", "user id (u1, u2, ...)"),
             new("item", "item id (i1, i2, ...)"),
             new("event", "click, like or purchase"),
-            new("weight", "implicit weight of the event (click_weight, like_weight, purchase_weight); summed per (user, item) they give the implicit view"),
+            new("weight", "implicit weight of the event (click-weight, like-weight, purchase-weight); summed per (user, item) they give the implicit view"),
             new("timestamp", "unix seconds (UTC) of the impression that led to the event"),
         ]),
-        ("ratings.csv", "Explicit ratings that users gave to a share of the items they clicked (rating_share).",
+        ("ratings.csv", "Explicit ratings that users gave to a share of the items they clicked (rating-share).",
         [
             new("user", "user id"),
             new("item", "item id"),
-            new("rating", "1 to 5 stars: rating_mean + rating_slope x affinity + user bias + noise, rounded and clipped"),
+            new("rating", "1 to 5 stars: rating-mean + rating-slope x affinity + user bias + noise, rounded and clipped"),
             new("timestamp", "unix seconds (UTC) of the click"),
         ]),
         ("items.csv", "The catalogue in publication order: posts and products by creators.",
@@ -73,7 +73,7 @@ public static class WorldCsvWriter
             new("user", "user id"),
             new("creator", "creator id the user follows"),
         ]),
-        ("impressions.csv", "Every impression of the users whose impressions were kept (impression_log_share), with the logging propensity, in user then time order.",
+        ("impressions.csv", "Every impression of the users whose impressions were kept (impression-log-share), with the logging propensity, in user then time order.",
         [
             new("user", "user id"),
             new("item", "item id"),
@@ -335,8 +335,8 @@ public static class WorldCsvWriter
         text.AppendLine();
         text.AppendLine("How the log was made: each day a user has Poisson(sessions_per_day) sessions; each session shows a slate as long as the user's");
         text.AppendLine("attention budget, filled by a logging policy mixing popularity (buzz decayed by age), recent items of followed creators and");
-        text.AppendLine("uniform exploration. The user examines slot k with probability (1+k)^-position_decay and clicks an examined item with");
-        text.AppendLine("probability sigmoid(click_bias + click_slope x affinity - fatigue_per_exposure x recent exposures to its creator), where");
+        text.AppendLine("uniform exploration. The user examines slot k with probability (1+k)^-position-decay and clicks an examined item with");
+        text.AppendLine("probability sigmoid(click-bias + click-slope x affinity - fatigue-per-exposure x recent exposures to its creator), where");
         text.AppendLine("affinity = taste . item vector + item quality. Likes, purchases (products only, falling with price) and ratings follow a click.");
         foreach (var (file, description, columns) in Files)
         {

@@ -246,7 +246,7 @@ public sealed record WorldOptions
         _ => throw new ArgumentException($"Unknown synthetic preset '{name}'; presets are {string.Join(", ", PresetNames)}."),
     };
 
-    /// <summary>Settable keys (snake_case), in documentation order.</summary>
+    /// <summary>Settable keys (kebab-case, as every RecLab spec; <c>_</c> is accepted for <c>-</c>), in documentation order.</summary>
     public static IReadOnlyList<string> Keys => WorldOptionKeys.Names;
 
     /// <summary>What a key means.</summary>
@@ -297,38 +297,38 @@ public sealed record WorldOptions
         Check(Items >= 1, "items", "must be at least 1");
         Check(Topics is >= 1 and <= 20, "topics", "must be 1 to 20");
         Check(Days >= 1, "days", "must be at least 1");
-        Check(PrehistoryDays >= 1, "prehistory_days", "must be at least 1 (the starting catalogue needs a publication day)");
-        Check((long)Days + PrehistoryDays <= 20_000, "days", "days + prehistory_days must be at most 20,000 (times are 32-bit seconds)");
-        Check(ArrivingShare is >= 0 and < 1, "arriving_share", "must be in [0, 1)");
-        Check(LatentFactors is >= 1 and <= 256, "latent_factors", "must be 1 to 256");
-        Check(TopicConcentration > 0, "topic_concentration", "must be positive");
+        Check(PrehistoryDays >= 1, "prehistory-days", "must be at least 1 (the starting catalogue needs a publication day)");
+        Check((long)Days + PrehistoryDays <= 20_000, "days", "days + prehistory-days must be at most 20,000 (times are 32-bit seconds)");
+        Check(ArrivingShare is >= 0 and < 1, "arriving-share", "must be in [0, 1)");
+        Check(LatentFactors is >= 1 and <= 256, "latent-factors", "must be 1 to 256");
+        Check(TopicConcentration > 0, "topic-concentration", "must be positive");
         foreach (var (key, value) in new[]
                  {
-                     ("topic_weight", TopicWeight), ("style_scale", StyleScale), ("item_noise", ItemNoise),
-                     ("creator_quality_spread", CreatorQualitySpread), ("item_quality_spread", ItemQualitySpread),
-                     ("demographic_effect", DemographicEffect), ("activity_spread", ActivitySpread), ("attention_spread", AttentionSpread),
-                     ("follows_median", FollowsMedian), ("fee_base", FeeBase), ("virality_spread", ViralitySpread),
-                     ("popularity_fame_exponent", PopularityFameExponent), ("position_decay", PositionDecay), ("click_slope", ClickSlope),
-                     ("fatigue_per_exposure", FatiguePerExposure), ("price_effect", PriceEffect), ("rating_noise", RatingNoise),
-                     ("rating_user_spread", RatingUserSpread), ("drift_per_day", DriftPerDay),
-                     ("popularity_share", PopularityShare), ("follow_share", FollowShare), ("explore_share", ExploreShare),
-                     ("click_weight", ClickWeight), ("like_weight", LikeWeight), ("purchase_weight", PurchaseWeight),
+                     ("topic-weight", TopicWeight), ("style-scale", StyleScale), ("item-noise", ItemNoise),
+                     ("creator-quality-spread", CreatorQualitySpread), ("item-quality-spread", ItemQualitySpread),
+                     ("demographic-effect", DemographicEffect), ("activity-spread", ActivitySpread), ("attention-spread", AttentionSpread),
+                     ("follows-median", FollowsMedian), ("fee-base", FeeBase), ("virality-spread", ViralitySpread),
+                     ("popularity-fame-exponent", PopularityFameExponent), ("position-decay", PositionDecay), ("click-slope", ClickSlope),
+                     ("fatigue-per-exposure", FatiguePerExposure), ("price-effect", PriceEffect), ("rating-noise", RatingNoise),
+                     ("rating-user-spread", RatingUserSpread), ("drift-per-day", DriftPerDay),
+                     ("popularity-share", PopularityShare), ("follow-share", FollowShare), ("explore-share", ExploreShare),
+                     ("click-weight", ClickWeight), ("like-weight", LikeWeight), ("purchase-weight", PurchaseWeight),
                  })
             Check(value >= 0 && double.IsFinite(value), key, "must be a finite number, zero or more");
-        Check(ActivityMedian > 0, "activity_median", "must be positive");
-        Check(AttentionMedian >= 1, "attention_median", "must be at least 1");
-        Check(FameExponent > 0, "fame_exponent", "must be positive");
-        Check(ProductShare is >= 0 and <= 1, "product_share", "must be in [0, 1]");
-        Check(RegionAffinity >= 1, "region_affinity", "must be at least 1");
-        Check(AudienceSkew is >= 0 and <= 1, "audience_skew", "must be in [0, 1]");
-        Check(ExploreShare > 0, "explore_share", "must be positive: exploration keeps every published item's propensity above zero");
-        Check(RecencyDays > 0, "recency_days", "must be positive");
-        Check(ShelfLifeDays >= 1, "shelf_life_days", "must be at least 1");
-        Check(FollowRecencyDays >= 1, "follow_recency_days", "must be at least 1");
-        Check(FatigueDecay is >= 0 and < 1, "fatigue_decay", "must be in [0, 1)");
-        Check(PriceReference > 0, "price_reference", "must be positive");
-        Check(RatingShare is >= 0 and <= 1, "rating_share", "must be in [0, 1]");
-        Check(ImpressionLogShare is >= 0 and <= 1, "impression_log_share", "must be in [0, 1]");
+        Check(ActivityMedian > 0, "activity-median", "must be positive");
+        Check(AttentionMedian >= 1, "attention-median", "must be at least 1");
+        Check(FameExponent > 0, "fame-exponent", "must be positive");
+        Check(ProductShare is >= 0 and <= 1, "product-share", "must be in [0, 1]");
+        Check(RegionAffinity >= 1, "region-affinity", "must be at least 1");
+        Check(AudienceSkew is >= 0 and <= 1, "audience-skew", "must be in [0, 1]");
+        Check(ExploreShare > 0, "explore-share", "must be positive: exploration keeps every published item's propensity above zero");
+        Check(RecencyDays > 0, "recency-days", "must be positive");
+        Check(ShelfLifeDays >= 1, "shelf-life-days", "must be at least 1");
+        Check(FollowRecencyDays >= 1, "follow-recency-days", "must be at least 1");
+        Check(FatigueDecay is >= 0 and < 1, "fatigue-decay", "must be in [0, 1)");
+        Check(PriceReference > 0, "price-reference", "must be positive");
+        Check(RatingShare is >= 0 and <= 1, "rating-share", "must be in [0, 1]");
+        Check(ImpressionLogShare is >= 0 and <= 1, "impression-log-share", "must be in [0, 1]");
         if (problems.Count > 0)
             throw new ArgumentException("Invalid synthetic world options:" + Environment.NewLine + string.Join(Environment.NewLine, problems));
     }

@@ -39,7 +39,7 @@ public sealed class WorldOptionsTests
 
     [Theory]
     [InlineData("tiny?users=many", "users")]
-    [InlineData("tiny?click_bias=low", "click_bias")]
+    [InlineData("tiny?click_bias=low", "click-bias")]
     [InlineData("tiny?seed=-1", "seed")]
     [InlineData("tiny?start=yesterday", "start")]
     [InlineData("tiny?feedback=stars", "feedback")]
@@ -60,10 +60,10 @@ public sealed class WorldOptionsTests
     [Fact]
     public void Validation_reports_every_problem()
     {
-        var e = Assert.Throws<ArgumentException>(() => WorldOptions.Parse("tiny?users=0&explore_share=0&fatigue_decay=1"));
+        var e = Assert.Throws<ArgumentException>(() => WorldOptions.Parse("tiny?users=0&explore-share=0&fatigue_decay=1"));
         Assert.Contains("users = 0", e.Message);
-        Assert.Contains("explore_share = 0", e.Message);
-        Assert.Contains("fatigue_decay = 1", e.Message);
+        Assert.Contains("explore-share = 0", e.Message);
+        Assert.Contains("fatigue-decay = 1", e.Message);
     }
 
     [Fact]
@@ -84,7 +84,7 @@ public sealed class WorldOptionsTests
     public void Spec_reproduces_the_options()
     {
         var options = WorldOptions.Tiny with { Users = 321, ClickBias = -2.75, Seed = 9 };
-        Assert.Equal("tiny?users=321&seed=9&click_bias=-2.75", options.ToSpec("tiny"));
+        Assert.Equal("tiny?users=321&seed=9&click-bias=-2.75", options.ToSpec("tiny"));
         Assert.Equal(options, WorldOptions.Parse(options.ToSpec("tiny")));
         Assert.Equal(options, WorldOptions.Parse(options.ToSpec()));
     }
