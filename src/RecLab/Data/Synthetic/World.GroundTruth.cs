@@ -140,7 +140,9 @@ public sealed partial class World
     /// <summary>
     /// An exposure-free test set for learnability checks: each user is shown <paramref name="itemsPerUser"/> items drawn
     /// uniformly from the catalogue (every item when it is at least the catalogue size), each at the top slot with no
-    /// fatigue, and clicks are drawn from the ground truth. Returns the clicks (value 1) over the world's id maps.
+    /// fatigue, and clicks are drawn from the ground truth. Returns the clicks (value 1) over the world's id maps;
+    /// with <paramref name="excludeLogged"/> (the default) items the user clicked in the historical log are never shown,
+    /// so the result is a test set disjoint from <see cref="Implicit()"/> as a training set.
     /// </summary>
     /// <remarks>
     /// Logged clicks follow exposure as much as taste, so on a held-out part of the log a model that learns the logging
@@ -148,9 +150,10 @@ public sealed partial class World
     /// is the ceiling, popularity the floor, and a learned model should land in between. On <c>small</c> with every
     /// item shown, users click about 4% of the catalogue.
     /// </remarks>
-    public InteractionData CounterfactualClicks(int itemsPerUser, ulong seed, int? maxThreads = null)
+    public InteractionData CounterfactualClicks(int itemsPerUser, ulong seed, bool excludeLogged = true, int? maxThreads = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(itemsPerUser, 1);
+        var logged = excludeLogged ? Implicit().ByUser : null;
         var n = Users.Count;
         var m = Items.Count;
         var shown = Math.Min(itemsPerUser, m);
@@ -187,9 +190,10 @@ public sealed partial class World
                     candidates.Sort();
                 }
                 var taste = Users.Taste(u);
+                var seen = logged is null ? [] : logged.RowIndices(u);
                 var before = clicked.Count;
                 foreach (var i in candidates)
-                    if (rng.NextDouble() < ClickProbabilityIfExamined(Affinity(taste, i), 0))
+                    if (rng.NextDouble() < ClickProbabilityIfExamined(Affinity(taste, i), 0) && seen.BinarySearch(i) < 0)
                         clicked.Add(i);
                 offsets[u + 1] = clicked.Count - before;
             }

@@ -160,8 +160,11 @@ public sealed class GroundTruthTests
         // every item shown at the top slot, versus the base rate of such clicks.
         var w = Tiny;
         var truth = w.CounterfactualClicks(w.Items.Count, seed: 5);
-        Assert.Equal(truth.Count, w.CounterfactualClicks(w.Items.Count, seed: 5, maxThreads: 1).Count);
-        var baseRate = (double)truth.Count / ((double)w.Users.Count * w.Items.Count);
+        Assert.Equal(truth.ItemColumn.ToArray(), w.CounterfactualClicks(w.Items.Count, seed: 5, maxThreads: 1).ItemColumn.ToArray());
+        for (var u = 0; u < w.Users.Count; u += 10)
+            foreach (var i in truth.ByUser.RowIndices(u))
+                Assert.True(w.Implicit().ByUser.RowIndices(u).BinarySearch(i) < 0, "items clicked in the log are left out");
+        var baseRate = (double)(truth.Count + w.Implicit().Count) / ((double)w.Users.Count * w.Items.Count);
         var scores = new float[w.Items.Count];
         var hits = 0;
         for (var u = 0; u < w.Users.Count; u++)
@@ -182,6 +185,7 @@ public sealed class GroundTruthTests
         var w = Tiny;
         var a = w.CounterfactualClicks(100, seed: 1);
         var b = w.CounterfactualClicks(100, seed: 1, maxThreads: 1);
+        Assert.True(w.CounterfactualClicks(100, seed: 1, excludeLogged: false).Count >= a.Count);
         Assert.Equal(a.ItemColumn.ToArray(), b.ItemColumn.ToArray());
         for (var u = 0; u < w.Users.Count; u++)
             Assert.InRange(a.ByUser.RowLength(u), 0, 100);
