@@ -8,9 +8,15 @@ namespace RecLab.Data.Synthetic;
 /// </summary>
 internal sealed class AliasTable
 {
-    private readonly double[] _accept;
-    private readonly int[] _alias;
+    // Acceptance threshold and alias side by side: one cache line per draw.
+    private readonly Cell[] _cells;
     private readonly double[] _probabilities;
+
+    private struct Cell
+    {
+        public double Accept;
+        public int Alias;
+    }
 
     /// <summary>Builds a table over non-negative weights with a positive sum.</summary>
     public AliasTable(ReadOnlySpan<double> weights)
@@ -29,17 +35,17 @@ internal sealed class AliasTable
             throw new ArgumentException("Weights must have a positive sum.", nameof(weights));
         Total = total;
         _probabilities = new double[n];
-        _accept = new double[n];
-        _alias = new int[n];
+        var accept = new double[n];
+        var alias = new int[n];
         var small = new int[n];
         var large = new int[n];
         int smallCount = 0, largeCount = 0;
         for (var i = 0; i < n; i++)
         {
             _probabilities[i] = weights[i] / total;
-            _accept[i] = _probabilities[i] * n;
-            _alias[i] = i;
-            if (_accept[i] < 1)
+            accept[i] = _probabilities[i] * n;
+            alias[i] = i;
+            if (accept[i] < 1)
                 small[smallCount++] = i;
             else
                 large[largeCount++] = i;
@@ -48,22 +54,25 @@ internal sealed class AliasTable
         {
             var s = small[--smallCount];
             var l = large[--largeCount];
-            _alias[s] = l;
-            _accept[l] += _accept[s] - 1;
-            if (_accept[l] < 1)
+            alias[s] = l;
+            accept[l] += accept[s] - 1;
+            if (accept[l] < 1)
                 small[smallCount++] = l;
             else
                 large[largeCount++] = l;
         }
         // Whatever is left is 1 up to rounding.
         while (largeCount > 0)
-            _accept[large[--largeCount]] = 1;
+            accept[large[--largeCount]] = 1;
         while (smallCount > 0)
-            _accept[small[--smallCount]] = 1;
+            accept[small[--smallCount]] = 1;
+        _cells = new Cell[n];
+        for (var i = 0; i < n; i++)
+            _cells[i] = new Cell { Accept = accept[i], Alias = alias[i] };
     }
 
     /// <summary>Number of outcomes.</summary>
-    public int Count => _accept.Length;
+    public int Count => _cells.Length;
 
     /// <summary>Sum of the weights the table was built from.</summary>
     public double Total { get; }
@@ -71,8 +80,9 @@ internal sealed class AliasTable
     /// <summary>An outcome drawn with probability weight/total.</summary>
     public int Sample(ref Rng rng)
     {
-        var i = rng.NextInt(_accept.Length);
-        return rng.NextDouble() < _accept[i] ? i : _alias[i];
+        var i = rng.NextInt(_cells.Length);
+        ref readonly var cell = ref _cells[i];
+        return rng.NextDouble() < cell.Accept ? i : cell.Alias;
     }
 
     /// <summary>The exact probability of outcome <paramref name="i"/>: weight/total.</summary>
