@@ -1,5 +1,3 @@
-using RecLab.Cli;
-
 namespace RecLab.Cli.Tests.Commands;
 
 public sealed class DataSynthCommandTests : IDisposable
@@ -12,13 +10,7 @@ public sealed class DataSynthCommandTests : IDisposable
             Directory.Delete(_root, recursive: true);
     }
 
-    private static async Task<(int Code, string Out, string Error)> Run(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var code = await ReclabApp.Create(output, error, plain: true).RunAsync(args, TestContext.Current.CancellationToken);
-        return (code, output.ToString(), error.ToString());
-    }
+    private static Task<(int Code, string Out, string Err)> Run(params string[] args) => CliRun.Reclab(args);
 
     [Fact]
     public async Task Synth_writes_the_csv_files_and_prints_the_figures()
@@ -34,7 +26,7 @@ public sealed class DataSynthCommandTests : IDisposable
 
         var again = await Run("data", "synth", "--preset", "tiny", "--set", "users=50", "--out", folder);
         Assert.Equal(2, again.Code);
-        Assert.Contains("--force", again.Error);
+        Assert.Contains("--force", again.Err);
         var forced = await Run("data", "synth", "--preset", "tiny", "--set", "users=50", "--set", "days=2", "--out", folder, "--force");
         Assert.Equal(0, forced.Code);
         Assert.Equal(51, File.ReadLines(Path.Combine(folder, "users.csv")).Count());

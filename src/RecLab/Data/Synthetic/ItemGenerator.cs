@@ -117,19 +117,17 @@ internal static class ItemGenerator
         for (var b = 0; b < blocks; b++)
             CollectionsMarshal.AsSpan(blockTokens[b]).CopyTo(allTokens.AsSpan(tokenOffsets[b * Block]));
 
-        var creatorOffsets = new int[creators.Count + 1];
-        foreach (var c in itemCreators)
-            creatorOffsets[c + 1]++;
-        for (var c = 0; c < creators.Count; c++)
-            creatorOffsets[c + 1] += creatorOffsets[c];
-        var next = creatorOffsets.AsSpan(0, creators.Count).ToArray();
-        var byCreator = new int[n];
+        // Each creator's items, ascending, as the transpose of the item -> creator matrix.
+        var ones = new float[n];
+        ones.AsSpan().Fill(1f);
+        var itemOffsets = new int[n + 1];
         for (var i = 0; i < n; i++)
-            byCreator[next[itemCreators[i]]++] = i;
+            itemOffsets[i + 1] = i + 1;
+        var byCreator = new CsrMatrix(n, creators.Count, itemOffsets, itemCreators, ones).Transpose();
 
         var items = new WorldItems(d, startUnixSeconds, itemCreators, primary, secondary, kinds, prices, margins, quality, vectors,
             seconds, tokenOffsets, allTokens, buzz, vocabulary);
-        return new Result(items, creatorOffsets, byCreator);
+        return new Result(items, byCreator.OffsetArray, byCreator.IndexArray);
     }
 
     /// <summary>
