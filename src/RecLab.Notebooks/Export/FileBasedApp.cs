@@ -57,6 +57,8 @@ public static class FileBasedApp
             var tags = cell.Tags.Count > 0 ? $" [{string.Join(", ", cell.Tags)}]" : "";
             app.Body.Append($"#region Cell {number}{tags}\n");
             app.AddCode(code.Code, Path.GetFullPath(notebookPath), number, isCell: true);
+            if (cell.HasTag(NotebookCell.ParametersTag))
+                app.AddArguments(code.Code, Path.GetFileName(appPath));
             app.Body.Append("#endregion\n\n");
         }
 
@@ -67,8 +69,11 @@ public static class FileBasedApp
         foreach (var project in app.Projects)
             text.Append($"#:project {project}\n");
         text.Append('\n');
-        foreach (var import in app.Usings.Concat(Imports.Select(i => $"using {i};")).Distinct().Order(StringComparer.Ordinal))
-            text.Append(import).Append('\n');
+        // One file: the bootstrap's global usings are plain usings here. System namespaces first, as the repository sorts them.
+        foreach (var name in app.Usings.Concat(Imports).Distinct()
+                     .OrderBy(n => n == "System" || n.StartsWith("System.", StringComparison.Ordinal) ? 0 : 1)
+                     .ThenBy(n => n, StringComparer.Ordinal))
+            text.Append($"using {name};\n");
         text.Append('\n');
         text.Append("// The notebook's relative paths are relative to its folder, as when it runs in a notebook.\n");
         text.Append($"Directory.SetCurrentDirectory(Path.GetFullPath({SymbolDisplay.FormatLiteral(relativeNotebookFolder, quote: true)}, " +
@@ -105,16 +110,28 @@ public static class FileBasedApp
             {
                 var trimmed = line.Trim();
                 if (trimmed.StartsWith("#r ", StringComparison.Ordinal))
+                {
                     AddReference(Quoted(trimmed, cell), containingFolder, cell);
+                }
                 else if (trimmed.StartsWith("#load ", StringComparison.Ordinal))
+                {
+                    if (isCell)
+                        Body.Append($"// {trimmed}: inlined (its #r became #:project, its usings are at the top).\n");
                     Load(Path.GetFullPath(Quoted(trimmed, cell), containingFolder), cell);
+                }
                 else
+                {
                     remaining.Append(line).Append('\n');
+                }
             }
 
             var root = CSharpSyntaxTree.ParseText(remaining.ToString(), CellCode.ParseOptions).GetCompilationUnitRoot();
             foreach (var directive in root.Usings)
-                Usings.Add(directive.ToString().Trim());
+            {
+                if (directive.Alias is not null || directive.StaticKeyword.IsKind(SyntaxKind.StaticKeyword) || directive.Name is null)
+                    throw new NotebookException($"{notebook}: cell {cell}: '{directive.ToString().Trim()}': only plain namespace usings can be exported.");
+                Usings.Add(directive.Name.ToString());
+            }
             var members = root.Members;
             for (var m = 0; m < members.Count; m++)
             {
@@ -134,6 +151,22 @@ public static class FileBasedApp
                     Body.Append(member.ToFullString().TrimEnd()).Append('\n');
                 }
             }
+        }
+
+        /// <summary>After the parameters cell: its variables from the command line, as <c>--param</c> does for a notebook run.</summary>
+        public void AddArguments(string code, string appName)
+        {
+            var root = CSharpSyntaxTree.ParseText(code, CellCode.ParseOptions).GetCompilationUnitRoot();
+            var names = root.DescendantNodes().OfType<VariableDeclaratorSyntax>()
+                .Where(v => v.Parent?.Parent is FieldDeclarationSyntax or LocalDeclarationStatementSyntax { Parent: GlobalStatementSyntax })
+                .Select(v => v.Identifier.Text)
+                .ToList();
+            if (names.Count == 0)
+                return;
+            Body.Append($"// The parameters from the command line: dotnet run {appName} -- {names[0]}=VALUE ...\n");
+            Body.Append($"AppArguments.Check(args, {string.Join(", ", names.Select(n => SymbolDisplay.FormatLiteral(n, quote: true)))});\n");
+            foreach (var name in names)
+                Body.Append($"{name} = AppArguments.Override(args, {SymbolDisplay.FormatLiteral(name, quote: true)}, {name});\n");
         }
 
         private void Load(string file, int cell)
