@@ -104,6 +104,7 @@ internal static class DataCommand
     {
         var target = new Argument<string>("dataset") { Description = "A folder, a file, or a known dataset name (e.g. ml-latest-small)." };
         var format = new Option<OutputFormat>("--format") { Description = "table or json.", DefaultValueFactory = _ => OutputFormat.Table };
+        format.AcceptOnlyFromAmong("table", "json");
         var skip = new Option<bool>("--skip-bad-lines") { Description = "Skip malformed lines (and report how many) instead of stopping at the first." };
         var command = new Command("info", "Describe a dataset: users, items, interactions, density, rating scale and distribution, time span, features.")
         {

@@ -12,45 +12,17 @@ internal static class Guard
         {
             return await action();
         }
-        catch (DataFormatException e)
-        {
-            terminal.Fail(e.Message);
-            return ExitCodes.InvalidInput;
-        }
-        catch (FileNotFoundException e)
-        {
-            terminal.Fail(e.Message);
-            return ExitCodes.InvalidInput;
-        }
-        catch (DirectoryNotFoundException e)
-        {
-            terminal.Fail(e.Message);
-            return ExitCodes.InvalidInput;
-        }
-        catch (ArgumentException e)
-        {
-            terminal.Fail(e.Message);
-            return ExitCodes.InvalidInput;
-        }
-        catch (KeyNotFoundException e)
-        {
-            terminal.Fail(e.Message);
-            return ExitCodes.InvalidInput;
-        }
-        catch (NotSupportedException e)
-        {
-            terminal.Fail(e.Message);
-            return ExitCodes.InvalidInput;
-        }
-        catch (FormatException e)
-        {
-            terminal.Fail(e.Message);
-            return ExitCodes.InvalidInput;
-        }
         catch (DownloadException e)
         {
             terminal.Fail(e.Message);
             return ExitCodes.PartialFailure;
+        }
+        // IOException covers missing files and folders, and files that cannot be read; KeyNotFound: unknown names.
+        catch (Exception e) when (e is DataFormatException or IOException or UnauthorizedAccessException or ArgumentException or FormatException
+            or KeyNotFoundException or NotSupportedException)
+        {
+            terminal.Fail(e.Message);
+            return ExitCodes.InvalidInput;
         }
     }
 

@@ -29,6 +29,7 @@ public static class DatasetLoader
             return loaded;
         }
         throw new FileNotFoundException(
-            $"'{pathOrName}' is neither a file, a folder, nor a known dataset ({string.Join(", ", DatasetCatalog.All.Select(d => d.Name))}).");
+            $"'{pathOrName}' is neither a file, a folder, nor a known dataset ({string.Join(", ", DatasetCatalog.All.Select(d => d.Name))}). " +
+            "Name a file or folder, or fetch a known dataset first with: reclab data fetch NAME");
     }
 }

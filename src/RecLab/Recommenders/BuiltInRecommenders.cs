@@ -1,4 +1,5 @@
 using RecLab.Recommenders.Baselines;
+using RecLab.Recommenders.Neighborhood;
 
 namespace RecLab.Recommenders;
 
@@ -7,5 +8,13 @@ internal static class BuiltInRecommenders
 {
     public static RecommenderRegistry Register(RecommenderRegistry registry) => registry
         .Add<RandomOptions>("random", "Uniformly random scores (seeded): the floor every model must beat.", o => new RandomRecommender(o))
-        .Add<MostPopularOptions>("most-popular", "Most interacted-with items (by count, or by damped mean rating).", o => new MostPopular(o));
+        .Add<MostPopularOptions>("most-popular", "Most interacted-with items (by count, or by damped mean rating).", o => new MostPopular(o))
+        .Add<NoOptions>("global-mean", "The mean training rating for every pair: the floor of rating prediction.", o => new GlobalMean(o))
+        .Add<BiasOptions>("bias", "User+item bias baseline mu + b_u + b_i by ALS, SGD or damped means (Surprise's BaselineOnly).", o => new Bias(o))
+        .Add<SegmentPopularityOptions>("segment-popularity", "Most popular within the user's segment of a user feature (e.g. age), global popularity otherwise.", o => new SegmentPopularity(o))
+        .Add<UserKnnOptions>("user-knn", "User-based kNN rating prediction (Surprise's KNNBasic/KNNWithMeans/KNNBaseline, user_based).", o => new UserKnn(o))
+        .Add<ItemKnnOptions>("item-knn", "Item-based kNN rating prediction (Surprise's KNNBasic/KNNWithMeans/KNNBaseline, item-based).", o => new ItemKnn(o))
+        .Add<SlopeOneOptions>("slope-one", "Slope One: item-to-item mean rating deviations (Surprise's SlopeOne, or weighted).", o => new SlopeOne(o))
+        .Add<ItemKnnImplicitOptions>("item-knn-implicit", "Item-item kNN for implicit feedback: cosine, asymmetric cosine, BM25 or TF-IDF (as implicit); sums neighbour similarities over the history.", o => new ItemKnnImplicit(o))
+        .Add<UserKnnImplicitOptions>("user-knn-implicit", "User-user kNN for implicit feedback: neighbours of the query history at query time, so onboarding users need no refit.", o => new UserKnnImplicit(o));
 }

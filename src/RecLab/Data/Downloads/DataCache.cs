@@ -31,6 +31,9 @@ public sealed class DataCache
     /// <summary>True when a completed fetch of the dataset is in the cache.</summary>
     public bool Contains(string name) => File.Exists(Path.Combine(PathOf(name), MarkerFileName));
 
-    /// <summary>Scratch folder for downloads and extraction in progress (same file system, so the final move is atomic).</summary>
-    internal string PartialFolder => Path.Combine(Root, ".partial");
+    /// <summary>
+    /// A fresh scratch folder for one fetch in progress, inside the cache (same file system, so the final move is
+    /// atomic) and unique, so that concurrent fetches never share or delete each other's files.
+    /// </summary>
+    internal string NewScratchFolder(string name) => Path.Combine(Root, $".partial-{name}-{Guid.NewGuid():N}");
 }

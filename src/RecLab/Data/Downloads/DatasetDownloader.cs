@@ -35,10 +35,11 @@ public sealed partial class DatasetDownloader
         if (_cache.Contains(known.Name))
             return new FetchResult(known.Name, folder, true, null, null, false, 0);
 
-        Directory.CreateDirectory(_cache.PartialFolder);
+        var scratch = _cache.NewScratchFolder(known.Name);
+        Directory.CreateDirectory(scratch);
         var zipUri = new Uri(_baseUri, known.FileName);
-        var partialZip = Path.Combine(_cache.PartialFolder, known.FileName + ".partial");
-        var extractDir = Path.Combine(_cache.PartialFolder, $"{known.Name}.extract-{Guid.NewGuid():N}");
+        var partialZip = Path.Combine(scratch, known.FileName);
+        var extractDir = Path.Combine(scratch, "extract");
         try
         {
             var expectedMd5 = await FetchPublishedMd5Async(new Uri(_baseUri, known.FileName + ".md5"), ct).ConfigureAwait(false);
@@ -65,6 +66,9 @@ public sealed partial class DatasetDownloader
             await File.WriteAllTextAsync(Path.Combine(datasetRoot, DataCache.MarkerFileName),
                 JsonSerializer.Serialize(marker, new JsonSerializerOptions { WriteIndented = true }), ct).ConfigureAwait(false);
 
+            // Another fetch of the same dataset may have finished meanwhile: keep its result.
+            if (_cache.Contains(known.Name))
+                return new FetchResult(known.Name, folder, true, null, null, false, 0);
             if (Directory.Exists(folder))
                 Directory.Delete(folder, recursive: true); // a previous fetch that never completed (no marker)
             Directory.Move(datasetRoot, folder);
@@ -74,10 +78,14 @@ public sealed partial class DatasetDownloader
         {
             throw new DownloadException($"{zipUri}: download failed ({e.Message}). Check the network, or fetch the zip by hand and name its extracted folder by path.", e);
         }
+        catch (OperationCanceledException e) when (!ct.IsCancellationRequested)
+        {
+            // HttpClient reports its own timeout as a cancellation nobody asked for.
+            throw new DownloadException($"{zipUri}: the server did not answer in time ({e.Message}). Try again.", e);
+        }
         finally
         {
-            TryDelete(partialZip);
-            TryDeleteDirectory(extractDir);
+            TryDeleteDirectory(scratch);
         }
     }
 
@@ -86,7 +94,8 @@ public sealed partial class DatasetDownloader
         using var response = await _http.GetAsync(uri, ct).ConfigureAwait(false);
         if (response.StatusCode == System.Net.HttpStatusCode.NotFound)
             return null;
-        response.EnsureSuccessStatusCode();
+        if (!response.IsSuccessStatusCode)
+            throw new DownloadException($"{uri}: the server answered {(int)response.StatusCode} {response.ReasonPhrase}.");
         var text = await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false);
         var match = Md5Pattern().Match(text);
         return match.Success ? match.Value.ToLowerInvariant()
@@ -107,9 +116,20 @@ public sealed partial class DatasetDownloader
         await using (var output = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true))
         {
             var buffer = new byte[1 << 16];
-            int read;
-            while ((read = await input.ReadAsync(buffer, ct).ConfigureAwait(false)) > 0)
+            while (true)
             {
+                int read;
+                try
+                {
+                    read = await input.ReadAsync(buffer, ct).ConfigureAwait(false);
+                }
+                catch (IOException e)
+                {
+                    throw new DownloadException(
+                        $"{uri}: the connection failed after {bytes} of {total?.ToString() ?? "?"} bytes ({e.Message}); nothing was kept. Try again.", e);
+                }
+                if (read == 0)
+                    break;
                 await output.WriteAsync(buffer.AsMemory(0, read), ct).ConfigureAwait(false);
                 md5.AppendData(buffer, 0, read);
                 sha.AppendData(buffer, 0, read);
@@ -126,11 +146,6 @@ public sealed partial class DatasetDownloader
     {
         var dirs = Directory.GetDirectories(extractDir);
         return dirs.Length == 1 && Directory.GetFiles(extractDir).Length == 0 ? dirs[0] : extractDir;
-    }
-
-    private static void TryDelete(string path)
-    {
-        try { File.Delete(path); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 
     private static void TryDeleteDirectory(string path)

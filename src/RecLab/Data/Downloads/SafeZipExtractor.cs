@@ -17,12 +17,16 @@ internal static class SafeZipExtractor
         {
             using var archive = ZipFile.OpenRead(zipPath);
             var destinations = new List<(ZipArchiveEntry Entry, string Path)>(archive.Entries.Count);
+            var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var entry in archive.Entries)
             {
                 var name = entry.FullName.Replace('\\', '/');
                 var destination = Path.GetFullPath(Path.Combine(root, name));
                 if (Path.IsPathRooted(name) || !destination.StartsWith(rootWithSeparator, StringComparison.Ordinal))
                     throw new DownloadException($"The archive entry '{entry.FullName}' would be written outside the dataset folder; refusing the whole archive.");
+                // One file written twice would make the result depend on entry order.
+                if (!seen.Add(Path.TrimEndingDirectorySeparator(destination)))
+                    throw new DownloadException($"The archive has two entries named '{entry.FullName}'; refusing the whole archive.");
                 destinations.Add((entry, destination));
             }
             Directory.CreateDirectory(root);

@@ -17,7 +17,7 @@ public sealed record ColumnMapping
     /// <summary>Rating or weight column; null means every row is one implicit interaction of weight 1.</summary>
     public string? Value { get; init; } = "rating";
 
-    /// <summary>Timestamp column (integer, e.g. unix seconds); null when there is none.</summary>
+    /// <summary>Timestamp column (integer unix seconds, or an ISO 8601 date such as 2024-01-31T12:00:00Z); null when there is none.</summary>
     public string? Time { get; init; }
 
     /// <summary>Positional columns 0, 1, 2, 3 (user, item, value, time), as MovieLens rating files are laid out.</summary>
@@ -69,6 +69,11 @@ public sealed record ColumnMapping
             Time = Find("timestamp", "time", "ts", "datetime"),
         };
     }
+
+    /// <summary>True when every mapped column is given by number, so the file needs no header.</summary>
+    public bool IsPositional =>
+        IsPosition(User, out _) && IsPosition(Item, out _) &&
+        (Value is null || IsPosition(Value, out _)) && (Time is null || IsPosition(Time, out _));
 
     internal static bool IsPosition(string column, out int position) =>
         int.TryParse(column, NumberStyles.None, CultureInfo.InvariantCulture, out position);

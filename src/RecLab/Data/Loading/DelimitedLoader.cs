@@ -7,8 +7,9 @@ public static class DelimitedLoader
 {
     /// <summary>
     /// Loads <paramref name="path"/>. Unset arguments are inferred: the delimiter from the extension
-    /// (<c>.tsv</c>/<c>.tab</c>: tab, <c>.dat</c>: <c>::</c>, else comma), a header when the first line has a
-    /// non-numeric field, the columns from header names (<see cref="ColumnMapping.Guess"/>) or positions 0..3.
+    /// (<c>.tsv</c>/<c>.tab</c>: tab, <c>.dat</c>: <c>::</c>, else comma), whether the first line is a header
+    /// (see <see cref="LooksLikeHeader"/>), the columns from header names (<see cref="ColumnMapping.Guess"/>) or positions 0..3.
+    /// A <paramref name="format"/> that is given is used as it is.
     /// Explicit feedback without a scale gets one inferred from the values seen (min, max, and step 1 or 0.5 when every value fits).
     /// Without a value column, every row is an implicit interaction of weight 1.
     /// </summary>
@@ -18,9 +19,11 @@ public static class DelimitedLoader
         options ??= LoadOptions.Default;
         if (!File.Exists(path))
             throw new FileNotFoundException($"{path}: no such file.", path);
+        var guessed = format is null;
         format ??= GuessFormat(path);
-        var firstLine = FirstLine(path, format);
-        if (!format.HasHeader && firstLine.Exists(f => !double.TryParse(f, NumberStyles.Float, CultureInfo.InvariantCulture, out _)))
+        var lines = FirstLines(path, format, 2);
+        var firstLine = lines[0];
+        if (guessed && LooksLikeHeader(firstLine, lines.Count > 1 ? lines[1] : null, columns))
             format = format with { HasHeader = true };
         columns ??= GuessColumns(path, format, firstLine);
         var resolvedKind = kind ?? (scale is not null ? FeedbackKind.Explicit : FeedbackKind.Implicit);
@@ -72,14 +75,39 @@ public static class DelimitedLoader
             _ => DelimitedFormat.Csv with { HasHeader = false },
         };
 
-    private static List<string> FirstLine(string path, DelimitedFormat format)
+    private static List<List<string>> FirstLines(string path, DelimitedFormat format, int count)
     {
+        var lines = new List<List<string>>(count);
         using var reader = new LineReader(path, format.Encoding);
-        while (reader.ReadLine(out var line))
+        while (lines.Count < count && reader.ReadLine(out var line))
             if (!line.IsWhiteSpace())
-                return InteractionFileReader.SplitAll(line, format);
-        throw new DataFormatException(path, 1, "the file is empty", "a header or user,item[,value[,time]] lines");
+                lines.Add(InteractionFileReader.SplitAll(line, format));
+        if (lines.Count == 0)
+            throw new DataFormatException(path, 1, "the file is empty", "a header or user,item[,value[,time]] lines");
+        return lines;
     }
+
+    /// <summary>
+    /// Whether the first line names columns. Never when every field is a number. With a mapping by position, only when
+    /// a column that is numeric on the second line is not on the first (string ids are common in headerless files).
+    /// Otherwise a header, so that unrecognised names lead to a request for a mapping rather than to names read as ids.
+    /// </summary>
+    internal static bool LooksLikeHeader(List<string> first, List<string>? second, ColumnMapping? columns)
+    {
+        if (first.TrueForAll(IsNumber))
+            return false;
+        if (columns is null || !columns.IsPositional)
+            return true;
+        if (second is null)
+            return false;
+        for (var k = 0; k < Math.Min(first.Count, second.Count); k++)
+            if (!IsNumber(first[k]) && IsNumber(second[k]))
+                return true;
+        return false;
+    }
+
+    private static bool IsNumber(string field) =>
+        double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out _);
 
     private static ColumnMapping GuessColumns(string path, DelimitedFormat format, List<string> firstLine)
     {

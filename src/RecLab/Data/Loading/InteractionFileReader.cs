@@ -30,10 +30,12 @@ internal static class InteractionFileReader
         int userCol = -1, itemCol = -1, valueCol = -1, timeCol = -1;
         var columns = spec.ColumnCount;
         var headerSeen = false;
+        // Under the Error policy a repeated pair is a bad line, reported here where its line number is known.
+        var firstLineOfPair = options.Duplicates == DuplicatePolicy.Error ? new Dictionary<long, int>() : null;
         long dataLines = 0;
 
         if (!spec.Format.HasHeader)
-            (userCol, itemCol, valueCol, timeCol) = Positions(spec.Columns, null, path);
+            (userCol, itemCol, valueCol, timeCol) = Positions(spec.Columns, null, path, 1);
 
         // Ids usually come grouped by user, so remembering the last one skips most hash lookups.
         Span<char> lastUser = stackalloc char[64];
@@ -47,21 +49,28 @@ internal static class InteractionFileReader
             if (spec.Format.HasHeader && !headerSeen)
             {
                 var header = SplitAll(line, spec.Format);
-                (userCol, itemCol, valueCol, timeCol) = Positions(spec.Columns, header, path);
+                (userCol, itemCol, valueCol, timeCol) = Positions(spec.Columns, header, path, reader.LineNumber);
                 columns ??= header.Count;
                 headerSeen = true;
                 continue;
             }
             dataLines++;
+            if (dataLines == CapacitySample)
+            {
+                // Size the builder from the file once its lines' typical length is known: no regrowth, no copies.
+                var estimate = (double)reader.Length / reader.Position * reader.LineNumber * 1.05;
+                builder.EnsureCapacity((int)Math.Min(estimate, Array.MaxLength));
+            }
             var splitter = new FieldSplitter(line, delimiter, spec.Format.Quoted);
             ReadOnlySpan<char> user = default, item = default, value = default, time = default;
             var count = 0;
             string? error = null;
             var valueColumnStart = 0;
             var timeColumnStart = 0;
+            var fieldStart = 0;
             while (true)
             {
-                var start = splitter.Column;
+                var start = fieldStart = splitter.Column;
                 if (!splitter.Next(out var field, out error))
                     break;
                 if (count == userCol) user = field;
@@ -72,7 +81,7 @@ internal static class InteractionFileReader
             }
             if (error is not null)
             {
-                report.Handle(new DataFormatException(path, reader.LineNumber, error, spec.LineDescription, BadLineHint), options);
+                report.Handle(new DataFormatException(path, reader.LineNumber, error, spec.LineDescription, BadLineHint, fieldStart), options);
                 continue;
             }
             columns ??= count;
@@ -103,7 +112,8 @@ internal static class InteractionFileReader
                 if (!TryParseTime(time, out var t))
                 {
                     report.Handle(new DataFormatException(path, reader.LineNumber,
-                        $"timestamp '{time.ToString()}' is not an integer or a date", "unix seconds", BadLineHint, timeColumnStart), options);
+                        $"timestamp '{time.ToString()}' is not an integer or an ISO 8601 date",
+                        "unix seconds, or yyyy-MM-dd[THH:mm:ss[Z]]", BadLineHint, timeColumnStart), options);
                     continue;
                 }
                 timestamp = t;
@@ -128,7 +138,17 @@ internal static class InteractionFileReader
                     lastUserLength = -1;
                 }
             }
-            builder.Add(userIndex, builder.ItemIds.GetOrAdd(item), rating, timestamp);
+            var itemIndex = builder.ItemIds.GetOrAdd(item);
+            var pair = ((long)userIndex << 32) | (uint)itemIndex;
+            if (firstLineOfPair is not null && !firstLineOfPair.TryAdd(pair, reader.LineNumber))
+            {
+                report.Handle(new DataFormatException(path, reader.LineNumber,
+                    $"user {user.ToString()} and item {item.ToString()} already appear together on line {firstLineOfPair[pair]}",
+                    "each (user, item) pair once, as the duplicate policy is Error",
+                    "Choose another duplicate policy to merge repeated pairs, or pass --skip-bad-lines"), options);
+                continue;
+            }
+            builder.Add(userIndex, itemIndex, rating, timestamp);
         }
         report.LinesRead += dataLines;
         if (dataLines == 0)
@@ -136,6 +156,8 @@ internal static class InteractionFileReader
                 headerSeen ? "the file has a header but no data lines" : "the file is empty", spec.LineDescription,
                 "Check that the download or export finished");
     }
+
+    private const int CapacitySample = 4096;
 
     private const string BadLineHint = "Fix the line, or pass --skip-bad-lines to skip malformed lines and report how many were skipped";
 
@@ -165,12 +187,19 @@ internal static class InteractionFileReader
         return true;
     }
 
+    // Only ISO 8601 shapes: a lenient date parser reads "12.5" as 12 May of the current year.
+    private static readonly string[] IsoDates =
+    [
+        "yyyy-MM-dd", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK", "yyyy-MM-dd HH:mm:ss.FFFFFFFK",
+    ];
+
     private static bool TryParseTime(ReadOnlySpan<char> text, out long seconds)
     {
         text = text.Trim();
-        if (long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out seconds))
+        if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out seconds))
             return true;
-        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date))
+        if (DateTimeOffset.TryParseExact(text, IsoDates, CultureInfo.InvariantCulture,
+                DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var date))
         {
             seconds = date.ToUnixTimeSeconds();
             return true;
@@ -187,7 +216,7 @@ internal static class InteractionFileReader
         return fields;
     }
 
-    private static (int User, int Item, int Value, int Time) Positions(ColumnMapping mapping, List<string>? header, string path)
+    private static (int User, int Item, int Value, int Time) Positions(ColumnMapping mapping, List<string>? header, string path, int line)
     {
         int Resolve(string? column, string role)
         {
@@ -196,11 +225,11 @@ internal static class InteractionFileReader
             if (ColumnMapping.IsPosition(column, out var position))
                 return position;
             if (header is null)
-                throw new DataFormatException(path, 1, $"the {role} column is named '{column}' but the file has no header",
+                throw new DataFormatException(path, line, $"the {role} column is named '{column}' but the file has no header",
                     "0-based column numbers for files without a header");
             var k = header.FindIndex(h => string.Equals(h, column, StringComparison.OrdinalIgnoreCase));
             if (k < 0)
-                throw new DataFormatException(path, 1, $"the header has no {role} column '{column}'",
+                throw new DataFormatException(path, line, $"the header has no {role} column '{column}'",
                     $"one of: {string.Join(", ", header)}", "Set the column mapping to the header's names");
             return k;
         }

@@ -10,6 +10,7 @@ internal sealed class LineReader : IDisposable
 {
     private readonly Stream _stream;
     private readonly Encoding _encoding;
+    private readonly Encoding _lenient;
     private readonly string _displayName;
     private byte[] _bytes = new byte[1 << 16];
     private char[] _chars = new char[1 << 12];
@@ -23,6 +24,7 @@ internal sealed class LineReader : IDisposable
         _stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
         // A decoder that throws, so bad bytes are found rather than silently replaced.
         _encoding = Encoding.GetEncoding(encoding.CodePage, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
+        _lenient = Encoding.GetEncoding(encoding.CodePage);
     }
 
     /// <summary>1-based number of the line last returned.</summary>
@@ -30,6 +32,9 @@ internal sealed class LineReader : IDisposable
 
     /// <summary>Length of the file in bytes (for progress).</summary>
     public long Length => _stream.Length;
+
+    /// <summary>Bytes consumed so far (the lines returned and their terminators).</summary>
+    public long Position => _stream.Position - (_end - _start);
 
     /// <summary>Reads the next line without its terminator; false at the end of the file.</summary>
     public bool ReadLine(out ReadOnlySpan<char> line)
@@ -92,9 +97,11 @@ internal sealed class LineReader : IDisposable
         catch (DecoderFallbackException e)
         {
             var bad = e.BytesUnknown is { Length: > 0 } b ? $"0x{b[0]:X2}" : "a byte";
+            // The exception gives a byte index; the column is in characters, like every other column in messages.
+            int? column = e.Index >= 0 && e.Index <= bytes.Length ? _lenient.GetCharCount(bytes[..e.Index]) + 1 : null;
             throw new DataFormatException(_displayName, LineNumber,
                 $"{bad} is not valid {_encoding.WebName}", hint: "MovieLens 100K and 1M files are Latin-1 (ISO-8859-1); newer MovieLens files are UTF-8. Pass the right encoding or fix the file",
-                column: e.Index >= 0 ? e.Index + 1 : null, inner: e);
+                column: column, inner: e);
         }
     }
 

@@ -26,12 +26,16 @@ internal static class MetadataFileReader
             fields.Clear();
             var splitter = new FieldSplitter(line, format.Delimiter, format.Quoted);
             string? error;
+            var fieldStart = splitter.Column;
             while (splitter.Next(out var field, out error))
+            {
                 fields.Add(field.ToString());
+                fieldStart = splitter.Column;
+            }
             try
             {
                 if (error is not null)
-                    throw new DataFormatException(path, reader.LineNumber, error, description);
+                    throw new DataFormatException(path, reader.LineNumber, error, description, column: fieldStart);
                 if (fields.Count != columns)
                     throw new DataFormatException(path, reader.LineNumber, $"found {fields.Count} columns", $"{columns}: {description}",
                         "Fix the line, or pass --skip-bad-lines to skip malformed lines");

@@ -59,16 +59,16 @@ public static class MovieLensLoader
             MetadataFileReader.Read(itemFile, format, 5 + genres.Length,
                 $"movie id|title|release date|video release date|IMDb URL|{genres.Length} genre flags", options, report, (line, f) =>
                 {
+                    // Check every flag before adding the item, so a skipped line leaves no trace.
+                    for (var g = 0; g < genres.Length; g++)
+                        if (f[5 + g] is not ("0" or "1"))
+                            throw new DataFormatException(itemFile, line, $"genre flag {g + 1} is '{f[5 + g]}'", "0 or 1");
                     var item = AddItem(items, titles, f[0], f[1], itemFile, line);
                     if (features is null)
                         return;
                     for (var g = 0; g < genres.Length; g++)
-                    {
                         if (f[5 + g] == "1")
                             features.Add(item, "genre", genres[g]);
-                        else if (f[5 + g] != "0")
-                            throw new DataFormatException(itemFile, line, $"genre flag {g + 1} is '{f[5 + g]}'", "0 or 1");
-                    }
                     var year = TitleText.Year(f[1]) ?? ReleaseYear(f[2]);
                     AddTitleFeatures(features, item, f[1], year);
                 });

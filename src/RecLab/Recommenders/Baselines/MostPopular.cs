@@ -20,30 +20,8 @@ public sealed class MostPopular(MostPopularOptions options) : Recommender<MostPo
     /// <inheritdoc/>
     protected override void FitCore(TrainingSet train, FitContext context)
     {
-        var byItem = train.Interactions.ByItem;
-        var popularity = new float[train.ItemCount];
-        if (Options.Measure == PopularityMeasure.Count)
-        {
-            for (var i = 0; i < popularity.Length; i++)
-                popularity[i] = byItem.RowLength(i);
-        }
-        else
-        {
-            var values = train.Interactions.ValueColumn;
-            double total = 0;
-            foreach (var v in values)
-                total += v;
-            var mu = values.Length == 0 ? 0f : (float)(total / values.Length);
-            for (var i = 0; i < popularity.Length; i++)
-            {
-                var row = byItem.RowValues(i);
-                var sum = 0f;
-                foreach (var v in row)
-                    sum += v;
-                popularity[i] = (sum + Options.Damping * mu) / (row.Length + Options.Damping);
-            }
-        }
-        _popularity = popularity;
+        var data = train.Interactions;
+        _popularity = ItemPopularity.Compute(data, ItemPopularity.AllUsers(data), Options.Measure, Options.Damping, ItemPopularity.Mean(data.ValueColumn));
     }
 
     /// <inheritdoc/>

@@ -1,0 +1,278 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using RecLab.Data;
+using RecLab.Internal.Kernels;
+using RecLab.Recommenders.Baselines;
+
+namespace RecLab.Recommenders.Neighborhood;
+
+/// <summary>
+/// kNN rating prediction as Surprise's <c>knns.py</c>, for either orientation: x is the row whose neighbours are
+/// sought (the user for user-kNN, the item for item-kNN) and y the other side. To predict <c>r_ui</c>, the candidates
+/// are the x' that rated y; the k with the highest positive similarity to x are aggregated
+/// (<see cref="KnnPrediction"/>). Unknown users or items get the global mean (the baseline for
+/// <see cref="KnnPrediction.Baseline"/>), as Surprise's <c>PredictionImpossible</c> does.
+/// </summary>
+/// <remarks>
+/// Similarities are computed sparse (co-rated pairs only, in parallel) and only positive ones are stored: Surprise
+/// skips non-positive neighbours after taking the top k, which selects the same set as taking the top k positive
+/// ones, so storing full positive rows reproduces it exactly (a truncated per-row neighbour list would not: the k
+/// best neighbours who rated a given y are not in general among a row's global top M). Rows are stored dense when
+/// there are at most 4,096 of them (a 64 MiB matrix), sparse otherwise. Ties between equal similarities go to the
+/// lower index (Surprise keeps the earlier rating in its shuffled training order).
+/// </remarks>
+/// <typeparam name="TOptions">The options record of the concrete class.</typeparam>
+public abstract class KnnRatingPredictor<TOptions> : RatingPredictor<TOptions> where TOptions : KnnOptions
+{
+    /// <summary>Largest number of rows stored as a dense matrix.</summary>
+    internal const int DenseLimit = 4096;
+
+    private PairMatrix? _similarities;
+    private CsrMatrix? _columns;
+    private float _mu;
+    private float[] _means = [];
+    private Biases? _biases;
+
+    /// <summary>Validates and keeps the options.</summary>
+    protected KnnRatingPredictor(TOptions options) : base(options) { }
+
+    /// <summary>True for user-kNN (neighbours are users), false for item-kNN.</summary>
+    protected abstract bool UserBased { get; }
+
+    /// <summary>Bytes held by the similarity matrix after fit.</summary>
+    public long SimilarityBytes => _similarities?.SizeInBytes ?? 0;
+
+    /// <summary>Number of stored (positive) similarities, each pair counted in both directions.</summary>
+    public long StoredSimilarities => _similarities?.StoredCount ?? 0;
+
+    /// <summary>The fitted similarity of two users (user-kNN) or items (item-kNN); 0 when not positive or not co-rated.</summary>
+    public float SimilarityOf(int x, int other)
+    {
+        var s = (_similarities ?? throw new InvalidOperationException($"{Name} is not fitted; call Fit first.")).Get(x, other);
+        return x == other ? 1f : float.IsNaN(s) ? 0f : s;
+    }
+
+    /// <inheritdoc/>
+    protected override void FitCore(TrainingSet train, FitContext context)
+    {
+        var clock = Stopwatch.StartNew();
+        var o = Options;
+        var data = train.Interactions;
+        var rows = UserBased ? data.ByUser : data.ByItem;
+        var columns = UserBased ? data.ByItem : data.ByUser;
+        var needsBaselines = o.Prediction == KnnPrediction.Baseline || o.Similarity == Similarity.PearsonBaseline;
+        var biases = needsBaselines
+            ? BiasFitter.Als(data, o.BaselineEpochs, o.BaselineUserRegularization, o.BaselineItemRegularization, context.CancellationToken)
+            : null;
+        var mu = (float)ItemPopularity.Mean(data.ValueColumn);
+        var means = RowMeans(rows);
+
+        var (simRows, simColumns) = o.Similarity switch
+        {
+            Similarity.AdjustedCosine => PairStatistics.WithValues(rows, columns, Centred(rows, RowMeans(columns))),
+            Similarity.PearsonBaseline => PairStatistics.WithValues(rows, columns, Residuals(rows, biases!)),
+            _ => (rows, columns),
+        };
+        var settings = new PairSettings(
+            Measure: o.Similarity switch
+            {
+                Similarity.Msd => PairMeasure.Msd,
+                Similarity.Pearson => PairMeasure.Pearson,
+                _ => PairMeasure.Cosine,
+            },
+            MinSupport: o.Similarity == Similarity.PearsonBaseline ? Math.Max(2, o.MinSupport) : o.MinSupport,
+            Shrinkage: o.Shrinkage ?? (o.Similarity == Similarity.PearsonBaseline ? 100f : 0f),
+            PositiveOnly: true,
+            Dense: rows.RowCount <= DenseLimit);
+        context.CancellationToken.ThrowIfCancellationRequested();
+        var similarities = PairStatistics.Compute(simRows, simColumns, settings, context.ParallelOptions);
+        context.Progress?.Report(new FitProgress("similarities", 1, 1, null, clock.Elapsed));
+
+        _similarities = similarities;
+        _columns = columns;
+        _mu = mu;
+        _means = means;
+        _biases = biases;
+    }
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    protected override float Estimate(int user, int item)
+    {
+        var knownUser = IsKnownUser(user);
+        var knownItem = (uint)item < (uint)Train.ItemCount && Train.Interactions.ByItem.RowLength(item) > 0;
+        var baseline = Options.Prediction == KnnPrediction.Baseline;
+        if (!knownUser || !knownItem)
+            return baseline ? (float)_biases!.Of(knownUser ? user : -1, knownItem ? item : -1) : _mu;
+
+        var (x, y) = UserBased ? (user, item) : (item, user);
+        var candidates = _columns!.RowIndices(y);
+        var ratings = _columns.RowValues(y);
+        var k = Options.Neighbors;
+        var scratch = NeighborScratch.For(candidates.Length, k);
+        var sims = scratch.Values.AsSpan(0, candidates.Length);
+        _similarities!.Gather(x, candidates, sims);
+        // A training pair: x is its own candidate, with similarity 1 as on Surprise's diagonal.
+        var self = candidates.BinarySearch(x);
+        if (self >= 0)
+            sims[self] = 1f;
+
+        var positive = 0;
+        for (var c = 0; c < sims.Length; c++)
+        {
+            if (sims[c] > 0)
+                positive++;
+            else
+                sims[c] = float.NaN;
+        }
+
+        // The neighbours: every positive candidate when there are at most k, else the k most similar.
+        var selected = scratch.Selected.AsSpan(0, k);
+        int count;
+        if (positive <= k)
+        {
+            count = 0;
+            for (var c = 0; c < sims.Length; c++)
+                if (sims[c] > 0)
+                    selected[count++] = c;
+        }
+        else
+        {
+            count = TopN.Select(sims, selected, scratch.SelectedValues.AsSpan(0, k));
+        }
+
+        var biases = _biases;
+        var prediction = Options.Prediction;
+        double sumSim = 0, sumRatings = 0;
+        for (var s = 0; s < count; s++)
+        {
+            var c = selected[s];
+            var neighbor = candidates[c];
+            double deviation = prediction switch
+            {
+                KnnPrediction.Basic => ratings[c],
+                KnnPrediction.WithMeans => ratings[c] - _means[neighbor],
+                _ => ratings[c] - (UserBased ? biases!.Of(neighbor, item) : biases!.Of(user, neighbor)),
+            };
+            sumSim += sims[c];
+            sumRatings += sims[c] * deviation;
+        }
+
+        double estimate = prediction switch
+        {
+            KnnPrediction.Basic => _mu,
+            KnnPrediction.WithMeans => _means[x],
+            _ => biases!.Of(user, item),
+        };
+        if (count == 0 || count < Options.MinNeighbors)
+            return (float)estimate;
+        return prediction == KnnPrediction.Basic
+            ? (float)(sumRatings / sumSim)
+            : (float)(estimate + sumRatings / sumSim);
+    }
+
+    /// <summary>
+    /// Item-kNN scores every item at once from the query's history (so a history the model never saw is scored too):
+    /// each history item j pushes <c>(sim(j, i), r_j)</c> into a bounded heap per target i along j's similarity row;
+    /// the heaps hold the same k neighbours <see cref="Estimate"/> picks (ties to the lower index). Cost is the
+    /// length of the history's rows, not <c>items x history</c>. User-kNN scores item by item.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    protected override void ScoreCore(in UserQuery query, Span<float> scores)
+    {
+        if (UserBased)
+        {
+            base.ScoreCore(query, scores);
+            return;
+        }
+        var n = scores.Length;
+        var k = Options.Neighbors;
+        var heaps = NeighborHeaps.For(n, k);
+        var history = query.History.Span;
+        var values = query.Values.Span;
+        var user = IsKnownUser(query.User) ? query.User : -1;
+        var prediction = Options.Prediction;
+        var byItem = Train.Interactions.ByItem;
+        var similarities = _similarities!;
+        for (var h = 0; h < history.Length; h++)
+        {
+            var j = history[h];
+            if ((uint)j >= (uint)n || byItem.RowLength(j) == 0)
+                continue;
+            var r = values.Length > h ? values[h] : 1f;
+            var deviation = prediction switch
+            {
+                KnnPrediction.Basic => r,
+                KnnPrediction.WithMeans => r - _means[j],
+                _ => (float)(r - _biases!.Of(user, j)),
+            };
+            if (similarities.IsDense)
+            {
+                var row = similarities.DenseRow(j);
+                for (var i = 0; i < row.Length; i++)
+                    if (row[i] > 0)
+                        heaps.Push(i, row[i], deviation, j);
+            }
+            else
+            {
+                var targets = similarities.SparseIndices(j);
+                var sims = similarities.SparseValues(j);
+                for (var p = 0; p < targets.Length; p++)
+                    heaps.Push(targets[p], sims[p], deviation, j);
+            }
+        }
+        for (var i = 0; i < n; i++)
+        {
+            var knownItem = byItem.RowLength(i) > 0;
+            double estimate = prediction switch
+            {
+                KnnPrediction.Basic => _mu,
+                KnnPrediction.WithMeans => knownItem ? _means[i] : _mu,
+                _ => _biases!.Of(user, knownItem ? i : -1),
+            };
+            var (count, sumSim, sumDeviation) = heaps.Sum(i);
+            if (!knownItem || count == 0 || count < Options.MinNeighbors)
+                scores[i] = (float)estimate;
+            else
+                scores[i] = prediction == KnnPrediction.Basic ? (float)(sumDeviation / sumSim) : (float)(estimate + sumDeviation / sumSim);
+        }
+        heaps.Clear(n);
+    }
+
+    /// <summary>Mean value of every row (0 for an empty row).</summary>
+    private static float[] RowMeans(CsrMatrix matrix)
+    {
+        var means = new float[matrix.RowCount];
+        for (var r = 0; r < means.Length; r++)
+            means[r] = (float)ItemPopularity.Mean(matrix.RowValues(r));
+        return means;
+    }
+
+    /// <summary>Row values minus the mean of their column (for adjusted cosine).</summary>
+    private static float[] Centred(CsrMatrix rows, float[] columnMeans)
+    {
+        var values = new float[rows.NonZeroCount];
+        var ys = rows.Indices;
+        var rs = rows.Values;
+        for (var k = 0; k < values.Length; k++)
+            values[k] = rs[k] - columnMeans[ys[k]];
+        return values;
+    }
+
+    /// <summary>Row values minus their baseline <c>mu + b_u + b_i</c> (for PearsonBaseline).</summary>
+    private float[] Residuals(CsrMatrix rows, Biases biases)
+    {
+        var values = new float[rows.NonZeroCount];
+        var ys = rows.Indices;
+        var rs = rows.Values;
+        for (var x = 0; x < rows.RowCount; x++)
+        {
+            for (var k = rows.Offsets[x]; k < rows.Offsets[x + 1]; k++)
+            {
+                var b = UserBased ? biases.Of(x, ys[k]) : biases.Of(ys[k], x);
+                values[k] = (float)(rs[k] - b);
+            }
+        }
+        return values;
+    }
+}
