@@ -86,10 +86,11 @@ internal static class ConventionFormatter
                 if (formatterType.GetProperty("MimeType")?.GetValue(formatter) is not string mimeType)
                     continue;
                 // By name alone, as .NET Interactive does: a formatter with overloads of Format breaks the convention.
-                var format = formatterType.GetMethod("Format", BindingFlags.Public | BindingFlags.Instance);
+                var formats = formatterType.GetMethods(BindingFlags.Public | BindingFlags.Instance).Where(m => m.Name == "Format").ToList();
+                var format = formats.Count == 1 ? formats[0] : null;
                 if (format is null || format.ReturnType != typeof(bool) ||
                     !format.GetParameters().Select(p => p.ParameterType).SequenceEqual([typeof(object), typeof(TextWriter)]))
-                    throw new InvalidOperationException($"{formatterType.FullName} has no public bool Format(object, TextWriter).");
+                    throw new InvalidOperationException($"{formatterType.FullName} needs exactly one public method bool Format(object, TextWriter); it has {formats.Count} named Format.");
                 formatters.Add(new Found(mimeType, formatterType.GetProperty("Type")?.GetValue(formatter) as Type, formatter, format));
             }
         }

@@ -6,6 +6,7 @@ using static RecLab.Notebooks.Tests.Support.TestNotebook;
 
 namespace RecLab.Notebooks.Tests.Execution;
 
+[Collection(nameof(ProcessState))]
 public sealed class NotebookRunnerTests
 {
     private static Task<NotebookRun> Run(string path, Dictionary<string, string>? parameters = null) =>
