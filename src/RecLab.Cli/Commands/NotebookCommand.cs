@@ -51,7 +51,12 @@ internal static class NotebookCommand
                 NotebookRun run;
                 try
                 {
-                    run = await runner.RunAsync(path, new NotebookRunOptions { Parameters = values }, ct);
+                    // Cell by cell in a terminal; CI logs get one line per notebook.
+                    var progress = terminal.Plain
+                        ? null
+                        : new SynchronousProgress<CellProgress>(p => terminal.Error.WriteLine(
+                            $"  cell {p.CellNumber}/{p.CellCount} ({p.CellId}): {p.Elapsed.TotalSeconds:0.0} s"));
+                    run = await runner.RunAsync(path, new NotebookRunOptions { Parameters = values, Progress = progress }, ct);
                 }
                 catch (Exception e) when (e is NotebookException or NotebookFormatException)
                 {

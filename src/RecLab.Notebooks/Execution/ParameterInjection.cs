@@ -28,7 +28,7 @@ internal static class ParameterInjection
             {
                 value = ParameterValue.Parse(variable.Type, text);
             }
-            catch (Exception e) when (e is FormatException or OverflowException or NotSupportedException)
+            catch (FormatException e)
             {
                 throw new NotebookException(
                     $"{notebook}: --param {name}={text}: not a valid {variable.Type.Name}, the type the parameters cell gives '{name}' ({e.Message}).", e);

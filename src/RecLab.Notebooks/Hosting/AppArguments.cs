@@ -33,7 +33,7 @@ public static class AppArguments
         {
             return (T)ParameterValue.Parse(typeof(T), text)!;
         }
-        catch (Exception e) when (e is FormatException or OverflowException or NotSupportedException)
+        catch (FormatException e)
         {
             throw new ArgumentException($"Argument '{given}': not a valid {typeof(T).Name} ({e.Message}).", e);
         }
