@@ -87,6 +87,8 @@ public sealed class NotebookRunner
 
         var session = new NotebookSession();
         var warnings = new List<string>();
+        if (document.Cells.Count(c => c.HasTag(NotebookCell.ParametersTag)) > 1)
+            warnings.Add($"{path}: several cells are tagged '{NotebookCell.ParametersTag}'; parameters override the first, as papermill does.");
         var executed = new List<NotebookCell>();
         NotebookFailure? failure = null;
         var clock = Stopwatch.StartNew();
