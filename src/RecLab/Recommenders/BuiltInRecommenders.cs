@@ -1,4 +1,5 @@
 using RecLab.Recommenders.Baselines;
+using RecLab.Recommenders.Factorization;
 using RecLab.Recommenders.Neighborhood;
 
 namespace RecLab.Recommenders;
@@ -9,6 +10,9 @@ internal static class BuiltInRecommenders
     public static RecommenderRegistry Register(RecommenderRegistry registry) => registry
         .Add<RandomOptions>("random", "Uniformly random scores (seeded): the floor every model must beat.", o => new RandomRecommender(o))
         .Add<MostPopularOptions>("most-popular", "Most interacted-with items (by count, or by damped mean rating).", o => new MostPopular(o))
+        .Add<BiasedMfOptions>("biased-mf", "Biased matrix factorization by SGD (Funk/Koren; Surprise's SVD).", o => new BiasedMf(o))
+        .Add<SvdPlusPlusOptions>("svdpp", "SVD++: biased MF plus the implicit feedback of which items each user rated (Koren 2008; Surprise's SVDpp).", o => new SvdPlusPlus(o))
+        .Add<BprOptions>("bpr", "BPR-MF: pairwise ranking from implicit feedback by SGD (Rendle 2009; implicit's defaults).", o => new Bpr(o))
         .Add<NoOptions>("global-mean", "The mean training rating for every pair: the floor of rating prediction.", o => new GlobalMean(o))
         .Add<BiasOptions>("bias", "User+item bias baseline mu + b_u + b_i by ALS, SGD or damped means (Surprise's BaselineOnly).", o => new Bias(o))
         .Add<SegmentPopularityOptions>("segment-popularity", "Most popular within the user's segment of a user feature (e.g. age), global popularity otherwise.", o => new SegmentPopularity(o))
@@ -16,5 +20,9 @@ internal static class BuiltInRecommenders
         .Add<ItemKnnOptions>("item-knn", "Item-based kNN rating prediction (Surprise's KNNBasic/KNNWithMeans/KNNBaseline, item-based).", o => new ItemKnn(o))
         .Add<SlopeOneOptions>("slope-one", "Slope One: item-to-item mean rating deviations (Surprise's SlopeOne, or weighted).", o => new SlopeOne(o))
         .Add<ItemKnnImplicitOptions>("item-knn-implicit", "Item-item kNN for implicit feedback: cosine, asymmetric cosine, BM25 or TF-IDF (as implicit); sums neighbour similarities over the history.", o => new ItemKnnImplicit(o))
-        .Add<UserKnnImplicitOptions>("user-knn-implicit", "User-user kNN for implicit feedback: neighbours of the query history at query time, so onboarding users need no refit.", o => new UserKnnImplicit(o));
+        .Add<UserKnnImplicitOptions>("user-knn-implicit", "User-user kNN for implicit feedback: neighbours of the query history at query time, so onboarding users need no refit.", o => new UserKnnImplicit(o))
+        .Add<ExplicitAlsOptions>("als", "Biased matrix factorization by alternating least squares on ratings (LensKit's BiasedMF).", o => new ExplicitAls(o))
+        .Add<ImplicitAlsOptions>("implicit-als", "ALS for implicit feedback (Hu, Koren, Volinsky 2008) with conjugate-gradient row solves.", o => new ImplicitAls(o))
+        .Add<PureSvdOptions>("pure-svd", "PureSVD (Cremonesi 2010): scores r_u·V·Vᵀ from a randomized truncated SVD of the rating matrix.", o => new PureSvd(o))
+        .Add<EaseOptions>("ease", "EASE (Steck 2019): closed-form item-item weights from the inverse of the regularized item Gram matrix.", o => new Ease(o));
 }

@@ -1,0 +1,70 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using RecLab.Randomness;
+
+namespace RecLab.Internal.Kernels;
+
+/// <summary>
+/// Latent factors, one row per user or item, row-major in one <c>float[]</c>. Each row is padded with zeros to a
+/// whole number of <see cref="Vector256{T}"/> lanes so the SGD and scoring kernels run without scalar tails; the
+/// padding stays zero under every update the kernels make (it is multiplied and added with zeros only).
+/// </summary>
+internal sealed class FactorMatrix
+{
+    /// <summary>Lanes per vector; rows are padded to a multiple of it.</summary>
+    public const int Lanes = 8;
+
+    public FactorMatrix(int rows, int factors)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(rows);
+        ArgumentOutOfRangeException.ThrowIfLessThan(factors, 1);
+        Rows = rows;
+        Factors = factors;
+        Stride = (factors + Lanes - 1) / Lanes * Lanes;
+        Data = new float[(long)rows * Stride > int.MaxValue
+            ? throw new ArgumentException($"{rows} rows of {factors} factors do not fit in one array.")
+            : rows * Stride];
+    }
+
+    public int Rows { get; }
+
+    public int Factors { get; }
+
+    /// <summary>Floats per row (factors rounded up to <see cref="Lanes"/>).</summary>
+    public int Stride { get; }
+
+    public float[] Data { get; }
+
+    /// <summary>A row including its zero padding.</summary>
+    public Span<float> Row(int row) => Data.AsSpan(row * Stride, Stride);
+
+    /// <summary>The first element of a row, for kernels that walk it with <see cref="Vector256"/> loads.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public ref float RowRef(int row) => ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(Data), (nint)row * Stride);
+
+    /// <summary>Draws every factor from N(mean, stdDev), row by row (padding left at zero).</summary>
+    public void FillGaussian(ref Rng rng, float mean, float stdDev)
+    {
+        for (var r = 0; r < Rows; r++)
+        {
+            var row = Row(r);
+            for (var f = 0; f < Factors; f++)
+                row[f] = (float)rng.NextGaussian(mean, stdDev);
+        }
+    }
+
+    /// <summary>Draws every factor uniformly from [low, high), row by row (padding left at zero).</summary>
+    public void FillUniform(ref Rng rng, float low, float high)
+    {
+        for (var r = 0; r < Rows; r++)
+        {
+            var row = Row(r);
+            for (var f = 0; f < Factors; f++)
+                row[f] = low + (high - low) * rng.NextFloat();
+        }
+    }
+
+    /// <summary>True when no factor is NaN or infinite.</summary>
+    public bool AllFinite() => VectorMath.AllFinite(Data);
+}

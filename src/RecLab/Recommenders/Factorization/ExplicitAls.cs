@@ -1,0 +1,229 @@
+using System.Buffers;
+using System.Diagnostics;
+using RecLab.Data;
+using RecLab.Internal.Kernels;
+using RecLab.Randomness;
+using RecLab.Recommenders.Baselines;
+
+namespace RecLab.Recommenders.Factorization;
+
+/// <summary>
+/// Biased matrix factorization by alternating least squares, as LensKit's BiasedMF: damped biases are removed first
+/// (<c>μ</c>, then <c>b_i = Σ(r − μ)/(n_i + d)</c>, then <c>b_u = Σ(r − μ − b_i)/(n_u + d)</c>), then the residuals are
+/// factorized with weighted-λ regularization (Zhou et al. 2008): each user solves
+/// <c>(Σ q_i·q_iᵀ + λ·n_u·I)·p_u = Σ (r_ui − μ − b_u − b_i)·q_i</c>, and items likewise.
+/// Prediction: <c>r̂ = μ + b_u + b_i + p_u·q_i</c>.
+/// </summary>
+/// <remarks>
+/// Factors start as unit-length Gaussian rows from the fit seed. Rows are solved exactly by Cholesky, in parallel,
+/// with results independent of the thread count. A query for a user without training data but with rated items is
+/// folded in (bias and factors from those ratings, item side fixed). Progress reports the training RMSE.
+/// </remarks>
+public sealed class ExplicitAls(ExplicitAlsOptions options) : RatingPredictor<ExplicitAlsOptions>(options)
+{
+    private float _mean;
+    private float[] _userBias = [];
+    private float[] _itemBias = [];
+    private float[] _users = [];
+    private float[] _items = [];
+
+    /// <summary>Creates it with default options.</summary>
+    public ExplicitAls() : this(new ExplicitAlsOptions()) { }
+
+    /// <inheritdoc/>
+    public override string Name => "als";
+
+    /// <summary>Global mean rating μ.</summary>
+    public float GlobalMean => _mean;
+
+    /// <summary>User factors, row-major users x <see cref="ExplicitAlsOptions.Factors"/>.</summary>
+    public ReadOnlySpan<float> UserFactors => _users;
+
+    /// <summary>Item factors, row-major items x <see cref="ExplicitAlsOptions.Factors"/>.</summary>
+    public ReadOnlySpan<float> ItemFactors => _items;
+
+    private float UserLambda => Options.UserRegularization ?? Options.Regularization;
+
+    private float ItemLambda => Options.ItemRegularization ?? Options.Regularization;
+
+    /// <inheritdoc/>
+    protected override void FitCore(TrainingSet train, FitContext context)
+    {
+        var k = Options.Factors;
+        var parallel = context.ParallelOptions;
+        var byUser = train.Interactions.ByUser;
+        var byItem = train.Interactions.ByItem;
+        var (mean, userBias, itemBias) = Biases(train.Interactions, Options.Damping, context.CancellationToken);
+        var userTargets = Residuals(byUser, mean, userBias, itemBias);
+        var itemTargets = Residuals(byItem, mean, itemBias, userBias);
+        var users = FactorMatrices.UnitGaussianRows(train.UserCount, k, Seeds.Derive(context.Seed, "users"), parallel);
+        var items = FactorMatrices.UnitGaussianRows(train.ItemCount, k, Seeds.Derive(context.Seed, "items"), parallel);
+        var stopwatch = Stopwatch.StartNew();
+        for (var iteration = 1; iteration <= Options.Iterations; iteration++)
+        {
+            context.CancellationToken.ThrowIfCancellationRequested();
+            Sweep(byUser, userTargets, users, items, UserLambda, parallel);
+            Sweep(byItem, itemTargets, items, users, ItemLambda, parallel);
+            const string hint = "Try a larger Regularization.";
+            FactorMatrices.ThrowIfDiverged(Name, "user", iteration, users, hint);
+            FactorMatrices.ThrowIfDiverged(Name, "item", iteration, items, hint);
+            var rmse = TrainingRmse(byUser, userTargets, users, items, parallel);
+            if (!double.IsFinite(rmse))
+                throw new ArithmeticException($"{Name} diverged at iteration {iteration}: the training error is not a finite number. {hint}");
+            context.Progress?.Report(new FitProgress("iteration", iteration, Options.Iterations, rmse, stopwatch.Elapsed));
+        }
+        _mean = mean;
+        _userBias = userBias;
+        _itemBias = itemBias;
+        _users = users;
+        _items = items;
+    }
+
+    // LensKit's damped biases are one epoch of the bias baseline's ALS from zero; rows without data get 0.
+    private static (float Mean, float[] UserBias, float[] ItemBias) Biases(InteractionData data, float damping, CancellationToken ct)
+    {
+        var biases = BiasFitter.Als(data, 1, damping, damping, ct);
+        static float[] ToFloat(double[] values) => Array.ConvertAll(values, v => double.IsFinite(v) ? (float)v : 0f);
+        return ((float)biases.Mean, ToFloat(biases.User), ToFloat(biases.Item));
+    }
+
+    // Ratings minus μ and both biases, aligned with the matrix's stored values.
+    private static float[] Residuals(CsrMatrix matrix, float mean, float[] rowBias, float[] columnBias)
+    {
+        var targets = new float[matrix.NonZeroCount];
+        var offsets = matrix.Offsets;
+        for (var r = 0; r < matrix.RowCount; r++)
+        {
+            var columns = matrix.RowIndices(r);
+            var values = matrix.RowValues(r);
+            for (var n = 0; n < columns.Length; n++)
+                targets[offsets[r] + n] = values[n] - mean - rowBias[r] - columnBias[columns[n]];
+        }
+        return targets;
+    }
+
+    private void Sweep(CsrMatrix matrix, float[] targets, float[] target, float[] other, float lambda, ParallelOptions parallel)
+    {
+        var k = Options.Factors;
+        FactorMatrices.ForEachRow(matrix.RowCount, k * k, parallel, (row, scratch) =>
+        {
+            var x = target.AsSpan(row * k, k);
+            var length = matrix.RowLength(row);
+            if (length == 0)
+                x.Clear();
+            else if (!LeastSquares.SolveExplicit(other, k, matrix.RowIndices(row), targets.AsSpan(matrix.Offsets[row], length), lambda, x, scratch))
+                throw new ArithmeticException($"{Name}: the least-squares system of row {row} is not positive definite; use Regularization > 0.");
+        });
+    }
+
+    private double TrainingRmse(CsrMatrix byUser, float[] targets, float[] users, float[] items, ParallelOptions parallel)
+    {
+        var k = Options.Factors;
+        var perUser = new double[byUser.RowCount];
+        Parallel.For(0, byUser.RowCount, parallel, u =>
+        {
+            var x = users.AsSpan(u * k, k);
+            var columns = byUser.RowIndices(u);
+            var offset = byUser.Offsets[u];
+            double s = 0;
+            for (var n = 0; n < columns.Length; n++)
+            {
+                var e = targets[offset + n] - Dense.Dot(x, items.AsSpan(columns[n] * k, k));
+                s += e * e;
+            }
+            perUser[u] = s;
+        });
+        double total = 0;
+        foreach (var s in perUser)
+            total += s;
+        return byUser.NonZeroCount == 0 ? 0 : Math.Sqrt(total / byUser.NonZeroCount);
+    }
+
+    /// <inheritdoc/>
+    protected override float Estimate(int user, int item)
+    {
+        var k = Options.Factors;
+        var estimate = _mean;
+        var knownItem = (uint)item < (uint)_itemBias.Length;
+        if (knownItem)
+            estimate += _itemBias[item];
+        if ((uint)user < (uint)_userBias.Length)
+        {
+            estimate += _userBias[user];
+            if (knownItem)
+                estimate += Dense.Dot(_users.AsSpan(user * k, k), _items.AsSpan(item * k, k));
+        }
+        return estimate;
+    }
+
+    /// <inheritdoc/>
+    protected override void ScoreCore(in UserQuery query, Span<float> scores)
+    {
+        var k = Options.Factors;
+        if (IsKnownUser(query.User))
+        {
+            Dense.MatVec(_items, scores.Length, _users.AsSpan(query.User * k, k), scores);
+            AddBiases(scores, _userBias[query.User]);
+            return;
+        }
+        if (query.HistoryLength == 0)
+        {
+            scores.Clear();
+            AddBiases(scores, 0);
+            return;
+        }
+        var x = new float[k];
+        var bias = FoldIn(query.History.Span, query.Values.Span, x);
+        Dense.MatVec(_items, scores.Length, x, scores);
+        AddBiases(scores, bias);
+    }
+
+    private void AddBiases(Span<float> scores, float userBias)
+    {
+        var offset = _mean + userBias;
+        for (var i = 0; i < scores.Length; i++)
+            scores[i] += offset + _itemBias[i];
+    }
+
+    /// <summary>
+    /// Bias and factors of a user known only by ratings (items outside the catalogue are ignored), with the item
+    /// side fixed: the damped mean deviation, then one weighted-λ least-squares solve.
+    /// </summary>
+    /// <param name="items">Rated items.</param>
+    /// <param name="ratings">Their ratings.</param>
+    /// <param name="factors">Receives the user's factors.</param>
+    /// <returns>The user's bias.</returns>
+    public float FoldIn(ReadOnlySpan<int> items, ReadOnlySpan<float> ratings, Span<float> factors)
+    {
+        var k = Options.Factors;
+        var known = new List<int>(items.Length);
+        for (var t = 0; t < items.Length; t++)
+            if ((uint)items[t] < (uint)_itemBias.Length)
+                known.Add(t);
+        double s = 0;
+        foreach (var t in known)
+            s += ratings[t] - _mean - _itemBias[items[t]];
+        var bias = known.Count == 0 ? 0f : (float)(s / (known.Count + Options.Damping));
+        var columns = new int[known.Count];
+        var targets = new float[known.Count];
+        for (var n = 0; n < known.Count; n++)
+        {
+            columns[n] = items[known[n]];
+            targets[n] = ratings[known[n]] - _mean - bias - _itemBias[columns[n]];
+        }
+        factors[..k].Clear();
+        if (columns.Length == 0)
+            return bias;
+        var matrix = ArrayPool<float>.Shared.Rent(k * k);
+        try
+        {
+            if (!LeastSquares.SolveExplicit(_items, k, columns, targets, UserLambda, factors, matrix))
+                factors[..k].Clear();
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(matrix);
+        }
+        return bias;
+    }
+}

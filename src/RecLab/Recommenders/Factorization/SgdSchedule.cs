@@ -1,0 +1,193 @@
+using RecLab.Data;
+using RecLab.Randomness;
+
+namespace RecLab.Recommenders.Factorization;
+
+/// <summary>One SGD pass over a run of ratings; returns the sum of squared errors.</summary>
+internal delegate double SgdPass(ReadOnlySpan<int> users, ReadOnlySpan<int> items, ReadOnlySpan<float> values);
+
+/// <summary>
+/// The visiting order of SGD epochs: a sequential order (<see cref="SgdOrder"/>), or a LIBMF-style grid of
+/// <c>B x B</c> blocks (users and items each cut into B groups of about equal rating counts) run in parallel.
+/// </summary>
+/// <remarks>
+/// Grid epochs go stratum by stratum: a stratum is B blocks that share no user and no item (block (r, (r + s) mod B)
+/// for r = 0..B-1), so threads update disjoint rows without locks and without races, and the result is the same
+/// for any number of threads. LIBMF picks free blocks dynamically (order depends on timing); here the stratum order
+/// of each epoch is drawn from the seed, so a fit is reproducible. Within a block the order is Surprise's.
+/// </remarks>
+internal sealed class SgdSchedule
+{
+    private readonly int[] _users;
+    private readonly int[] _items;
+    private readonly float[] _values;
+    private readonly int[] _baseUsers;
+    private readonly int[] _baseItems;
+    private readonly float[] _baseValues;
+    private readonly SgdOrder _order;
+    private readonly int _blocks;
+    private readonly int[] _blockOffsets;
+    private readonly ulong _seed;
+
+    private SgdSchedule(int[] users, int[] items, float[] values, SgdOrder order, int blocks, int[] blockOffsets, ulong seed)
+    {
+        _baseUsers = users;
+        _baseItems = items;
+        _baseValues = values;
+        _order = order;
+        _blocks = blocks;
+        _blockOffsets = blockOffsets;
+        _seed = seed;
+        if (order == SgdOrder.Shuffled && blocks == 1)
+        {
+            _users = new int[users.Length];
+            _items = new int[items.Length];
+            _values = new float[values.Length];
+        }
+        else
+        {
+            _users = users;
+            _items = items;
+            _values = values;
+        }
+    }
+
+    /// <summary>Number of ratings per epoch.</summary>
+    public int Count => _baseUsers.Length;
+
+    /// <summary>Builds the schedule; all randomness from <paramref name="seed"/>.</summary>
+    public static SgdSchedule Build(InteractionData data, SgdOrder order, int blocks, ulong seed)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(blocks, 1);
+        var rng = Seeds.Stream(seed, Seeds.Hash("sgd/order"));
+        var userOrder = Permutation(data.UserCount, ref rng);
+        var byUser = data.ByUser;
+        var n = data.Count;
+        var users = new int[n];
+        var items = new int[n];
+        var values = new float[n];
+        var at = 0;
+        foreach (var u in userOrder)
+        {
+            var len = byUser.RowLength(u);
+            var start = at;
+            users.AsSpan(at, len).Fill(u);
+            byUser.RowIndices(u).CopyTo(items.AsSpan(at));
+            byUser.RowValues(u).CopyTo(values.AsSpan(at));
+            at += len;
+            // A user's ratings in random order: shuffle (item, value) pairs together.
+            for (var k = len - 1; k > 0; k--)
+            {
+                var j = rng.NextInt(k + 1);
+                (items[start + k], items[start + j]) = (items[start + j], items[start + k]);
+                (values[start + k], values[start + j]) = (values[start + j], values[start + k]);
+            }
+        }
+        if (blocks == 1)
+            return new SgdSchedule(users, items, values, order, 1, [0, n], seed);
+
+        var userGroup = Groups(userOrder, byUser, blocks, n);
+        var itemOrder = Permutation(data.ItemCount, ref rng);
+        var itemGroup = Groups(itemOrder, data.ByItem, blocks, n);
+        // Stable counting sort by block keeps Surprise's order inside every block.
+        var offsets = new int[blocks * blocks + 1];
+        for (var k = 0; k < n; k++)
+            offsets[userGroup[users[k]] * blocks + itemGroup[items[k]] + 1]++;
+        for (var b = 0; b < blocks * blocks; b++)
+            offsets[b + 1] += offsets[b];
+        var next = offsets.AsSpan(0, blocks * blocks).ToArray();
+        var gridUsers = new int[n];
+        var gridItems = new int[n];
+        var gridValues = new float[n];
+        for (var k = 0; k < n; k++)
+        {
+            var slot = next[userGroup[users[k]] * blocks + itemGroup[items[k]]]++;
+            gridUsers[slot] = users[k];
+            gridItems[slot] = items[k];
+            gridValues[slot] = values[k];
+        }
+        return new SgdSchedule(gridUsers, gridItems, gridValues, order, blocks, offsets, seed);
+    }
+
+    /// <summary>Runs one epoch with <paramref name="pass"/>; returns the sum of squared errors, added in a fixed order.</summary>
+    public double RunEpoch(int epoch, FitContext context, SgdPass pass)
+    {
+        if (_blocks == 1)
+        {
+            if (_order == SgdOrder.Shuffled)
+                ShuffleInto(epoch);
+            return pass(_users, _items, _values);
+        }
+
+        var b = _blocks;
+        var rng = Seeds.Stream(_seed, Seeds.Derive(Seeds.Hash("sgd/strata"), (ulong)epoch));
+        var strata = Permutation(b, ref rng);
+        var errors = new double[b];
+        double sse = 0;
+        var threads = Math.Min(Math.Max(1, context.MaxThreads), b);
+        foreach (var shift in strata)
+        {
+            context.CancellationToken.ThrowIfCancellationRequested();
+            if (threads == 1)
+            {
+                for (var r = 0; r < b; r++)
+                    errors[r] = RunBlock(r, (r + shift) % b, pass);
+            }
+            else
+            {
+                Parallel.For(0, b, new ParallelOptions { MaxDegreeOfParallelism = threads, CancellationToken = context.CancellationToken },
+                    r => errors[r] = RunBlock(r, (r + shift) % b, pass));
+            }
+            foreach (var e in errors)
+                sse += e;
+        }
+        return sse;
+    }
+
+    /// <summary>Runs one epoch; returns the root mean squared training error of its ratings (before each update).</summary>
+    public double RunEpochRmse(int epoch, FitContext context, SgdPass pass) =>
+        Math.Sqrt(RunEpoch(epoch, context, pass) / Math.Max(1, Count));
+
+    private double RunBlock(int userGroup, int itemGroup, SgdPass pass)
+    {
+        var block = userGroup * _blocks + itemGroup;
+        var start = _blockOffsets[block];
+        var length = _blockOffsets[block + 1] - start;
+        return pass(_users.AsSpan(start, length), _items.AsSpan(start, length), _values.AsSpan(start, length));
+    }
+
+    private void ShuffleInto(int epoch)
+    {
+        var rng = Seeds.Stream(_seed, Seeds.Derive(Seeds.Hash("sgd/shuffle"), (ulong)epoch));
+        var perm = Permutation(_baseUsers.Length, ref rng);
+        for (var k = 0; k < perm.Length; k++)
+        {
+            var from = perm[k];
+            _users[k] = _baseUsers[from];
+            _items[k] = _baseItems[from];
+            _values[k] = _baseValues[from];
+        }
+    }
+
+    private static int[] Permutation(int n, ref Rng rng)
+    {
+        var perm = new int[n];
+        for (var k = 0; k < n; k++)
+            perm[k] = k;
+        rng.Shuffle(perm.AsSpan());
+        return perm;
+    }
+
+    /// <summary>Cuts rows (users or items) taken in <paramref name="order"/> into groups of about equal rating counts.</summary>
+    private static int[] Groups(int[] order, CsrMatrix rows, int groups, int total)
+    {
+        var group = new int[order.Length];
+        long before = 0;
+        foreach (var r in order)
+        {
+            group[r] = total == 0 ? 0 : (int)Math.Min(groups - 1, before * groups / total);
+            before += rows.RowLength(r);
+        }
+        return group;
+    }
+}

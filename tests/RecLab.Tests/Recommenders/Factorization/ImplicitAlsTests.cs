@@ -1,0 +1,103 @@
+using MathNet.Numerics.LinearAlgebra;
+using RecLab.Data;
+using RecLab.Recommenders;
+using RecLab.Recommenders.Factorization;
+using RecLab.Tests.Support;
+
+namespace RecLab.Tests.Recommenders.Factorization;
+
+public sealed class ImplicitAlsTests : RecommenderContract<ImplicitAls>
+{
+    protected override ImplicitAls Create() => new(new ImplicitAlsOptions { Factors = 8, Iterations = 8 });
+
+    private static TrainingSet Board => new(Checkerboard.Implicit());
+
+    private static ImplicitAls Fit(ImplicitAlsOptions options, TrainingSet? train = null, int threads = 2)
+    {
+        var model = new ImplicitAls(options);
+        model.Fit(train ?? Board, new FitContext { Seed = 42, MaxThreads = threads });
+        return model;
+    }
+
+    [Fact]
+    public void Results_do_not_depend_on_the_thread_count()
+    {
+        var options = new ImplicitAlsOptions { Factors = 16, Iterations = 5 };
+        var one = Fit(options, threads: 1);
+        var four = Fit(options, threads: 4);
+        Assert.Equal(one.UserFactors.ToArray(), four.UserFactors.ToArray());
+        Assert.Equal(one.ItemFactors.ToArray(), four.ItemFactors.ToArray());
+    }
+
+    [Fact]
+    public void Conjugate_gradient_with_many_steps_matches_the_exact_solver()
+    {
+        var cg = Fit(new ImplicitAlsOptions { Factors = 6, Iterations = 6, CgSteps = 30, Alpha = 2 });
+        var exact = Fit(new ImplicitAlsOptions { Factors = 6, Iterations = 6, Solver = AlsSolver.Cholesky, Alpha = 2 });
+        var a = cg.ItemFactors.ToArray();
+        var b = exact.ItemFactors.ToArray();
+        for (var t = 0; t < a.Length; t++)
+            Assert.True(Math.Abs(a[t] - b[t]) < 1e-3, $"factor {t}: CG {a[t]}, Cholesky {b[t]}");
+    }
+
+    [Fact]
+    public void Fold_in_solves_the_normal_equations_with_item_factors_fixed()
+    {
+        var model = Fit(new ImplicitAlsOptions { Factors = 8, Iterations = 5, Alpha = 3 });
+        int[] items = [1, 3, 5, 7, 11];
+        float[] values = [1, 2, 1, 4, 1];
+        var x = model.FoldIn(items, values);
+
+        const int k = 8;
+        var y = Matrix<double>.Build.Dense(Checkerboard.Items, k, (i, f) => model.ItemFactors[i * k + f]);
+        var a = y.TransposeThisAndMultiply(y) + 0.01 * Matrix<double>.Build.DenseIdentity(k);
+        var b = Vector<double>.Build.Dense(k);
+        for (var n = 0; n < items.Length; n++)
+        {
+            var yi = y.Row(items[n]);
+            var c = 1 + 3.0 * values[n];
+            a += (c - 1) * yi.OuterProduct(yi);
+            b += c * yi;
+        }
+        var expected = a.Solve(b);
+        for (var f = 0; f < k; f++)
+            Assert.Equal(expected[f], x[f], 3);
+    }
+
+    [Fact]
+    public void A_cold_user_is_served_from_their_history_alone()
+    {
+        var model = Fit(new ImplicitAlsOptions { Factors = 8, Iterations = 10 });
+        // A newcomer who liked some even items gets the other even items first.
+        var list = model.Recommend(UserQuery.Anonymous([0, 2, 4, 6, 8, 10]), 10);
+        Assert.Equal(10, list.Length);
+        Assert.All(list, r => Assert.Equal(0, r.Item % 2));
+    }
+
+    [Fact]
+    public void Progress_is_reported_once_per_iteration()
+    {
+        var reports = new List<FitProgress>();
+        var model = new ImplicitAls(new ImplicitAlsOptions { Factors = 4, Iterations = 3 });
+        model.Fit(Board, new FitContext { Seed = 1, Progress = new SynchronousProgress<FitProgress>(reports.Add) });
+        Assert.Equal([1, 2, 3], reports.Select(r => r.Step));
+        Assert.All(reports, r => Assert.Equal(3, r.TotalSteps));
+    }
+
+    [Fact]
+    public void Divergence_stops_the_fit_naming_the_iteration()
+    {
+        var model = new ImplicitAls(new ImplicitAlsOptions { Factors = 4, Iterations = 3, Alpha = 1e38f, Regularization = 0 });
+        var e = Assert.Throws<ArithmeticException>(() => model.Fit(Board, new FitContext { Seed = 1 }));
+        Assert.Contains("iteration 1", e.Message);
+    }
+
+    [Fact]
+    public void Is_registered_with_its_options()
+    {
+        var model = RecommenderRegistry.Default.Parse("implicit-als:factors=12,alpha=0,solver=cholesky");
+        var als = Assert.IsType<ImplicitAls>(model);
+        Assert.Equal(12, als.Options.Factors);
+        Assert.Equal(AlsSolver.Cholesky, als.Options.Solver);
+    }
+}
