@@ -45,7 +45,7 @@ public sealed class NotebookInBrowserTests(BrowserFixture fixture) : IClassFixtu
         Assert.Empty(errors);
         Assert.All(requests, url => Assert.StartsWith("file://", url));
         Assert.Equal(1, state.GetProperty("charts").GetInt32());
-        Assert.Equal(4, state.GetProperty("bars").GetInt32());
+        Assert.Equal(5, state.GetProperty("bars").GetInt32());
         Assert.Equal(3, state.GetProperty("tables").GetInt32());
         Assert.Equal(["00 · Quickstart: load, split, fit, evaluate", "Split", "Fit and recommend", "Evaluate", "Recorded results"],
             state.GetProperty("headings").EnumerateArray().Select(h => h.GetString()));
