@@ -16,6 +16,7 @@ internal sealed class ReclabApp
         {
             DataCommand.Create(terminal),
             EvalCommand.Create(terminal),
+            NotebookCommand.Create(terminal),
         };
     }
 
