@@ -21,6 +21,7 @@ internal sealed class ReclabApp
             ReportCommand.Create(terminal),
             SchemaCommand.Create(terminal),
             AlgorithmsCommand.Create(terminal),
+            NotebookCommand.Create(terminal),
         };
     }
 
