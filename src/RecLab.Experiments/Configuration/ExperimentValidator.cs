@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using RecLab.Data.Downloads;
+using RecLab.Data.Synthetic;
 using RecLab.Evaluation.Metrics;
 using RecLab.Experiments.Schema;
 using RecLab.Splitting;
@@ -91,10 +92,23 @@ internal sealed partial class ExperimentValidator(ConfigBinder binder, List<Conf
                     ? "give a 'source' (synthetic:small, ml-100k, a folder or a file) or a 'csv' mapping"
                     : "give either 'source' or 'csv', not both");
             }
-            else if (d.Source is { } text && checkSources)
+            else if (d.Source is { } text)
             {
-                if (SourceProblem(text) is { } problem)
+                if (SyntheticDataset.IsName(text))
+                {
+                    try
+                    {
+                        SyntheticDataset.Options(text);
+                    }
+                    catch (ArgumentException e)
+                    {
+                        Error($"{path}.source", OneLine(e.Message));
+                    }
+                }
+                else if (checkSources && SourceProblem(text) is { } problem)
+                {
                     Error($"{path}.source", problem);
+                }
             }
             else if (d.Csv is { } csv)
             {
@@ -118,8 +132,6 @@ internal sealed partial class ExperimentValidator(ConfigBinder binder, List<Conf
     /// <summary>Why a dataset source cannot be loaded, or null when it looks loadable.</summary>
     private static string? SourceProblem(string text)
     {
-        if (text.StartsWith("synthetic:", StringComparison.OrdinalIgnoreCase))
-            return null;
         if (File.Exists(text) || Directory.Exists(text))
             return null;
         if (DatasetCatalog.Find(text) is { } known)
@@ -243,8 +255,14 @@ internal sealed partial class ExperimentValidator(ConfigBinder binder, List<Conf
                 Error($"{path}.days", $"must be at least 1 (got {t.Days})");
             if (t.RetrainEvery is { } k && (k < 1 || k > t.Days))
                 Error($"{path}.retrain_every", $"must be between 1 and days ({t.Days}) (got {k})");
-            if (string.IsNullOrWhiteSpace(t.World))
-                Error($"{path}.world", "must name a synthetic world preset, e.g. small");
+            try
+            {
+                WorldOptions.Parse(t.World);
+            }
+            catch (ArgumentException e)
+            {
+                Error($"{path}.world", OneLine(e.Message));
+            }
             var arms = t.Arms ?? [];
             if (arms.Count < 2)
                 Error($"{path}.arms", "an A/B test needs at least two arms");
@@ -280,6 +298,8 @@ internal sealed partial class ExperimentValidator(ConfigBinder binder, List<Conf
                 Error($"report.charts[{i}]", $"'{chart}' is listed twice");
         }
     }
+
+    private static string OneLine(string message) => string.Join("; ", message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
     private static string FirstLine(string message)
     {

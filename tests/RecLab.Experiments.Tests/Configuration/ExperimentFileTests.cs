@@ -223,6 +223,15 @@ public sealed class ExperimentFileTests
     }
 
     [Fact]
+    public void Synthetic_world_names_and_ab_test_worlds_are_checked()
+    {
+        Assert.Equal(
+        [
+            "--set datasets[synth].source=synthetic:smal: datasets[0].source: synthetic:smal: Unknown synthetic preset 'smal'; presets are tiny, small, large, xlarge.",
+        ], Errors(Valid, "datasets[synth].source=synthetic:smal"));
+    }
+
+    [Fact]
     public void A_misspelt_override_key_is_an_unknown_key_with_a_suggestion()
     {
         Assert.Equal(["--set evaluation.basline=pop: evaluation.basline: unknown key (did you mean 'baseline'?)"],
