@@ -15,6 +15,9 @@ public sealed record Axis
     /// </summary>
     public IReadOnlyList<double>? Range { get; init; }
 
+    /// <summary>Whether plotly grows the margin to fit long or rotated tick labels and the title (<c>automargin</c>).</summary>
+    public bool? AutoMargin { get; init; }
+
     /// <summary>How the automatic range is extended (e.g. always include zero for bars).</summary>
     public RangeMode? RangeMode { get; init; }
 

@@ -32,6 +32,8 @@ internal static class PlotStyle
         Type = type,
         GridColor = GridColor,
         ZeroLineColor = "#bbbbbb",
+        // Long algorithm names are rotated; without it they run into the axis title.
+        AutoMargin = true,
     };
 
     public static Layout Layout(string title, Axis xAxis, Axis yAxis) => new()

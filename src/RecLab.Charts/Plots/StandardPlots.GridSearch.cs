@@ -7,7 +7,9 @@ public static partial class StandardPlots
     /// categories, so uneven grids (0.001, 0.01, 0.1) are evenly spaced.
     /// </summary>
     /// <exception cref="ArgumentException">The value grid does not have one row per y value and one column per x value.</exception>
-    public static Figure GridSearchHeatmap(GridSearchScores scores)
+    /// <param name="scores">The grid's values.</param>
+    /// <param name="title">The chart title; by default "METRIC over X × Y".</param>
+    public static Figure GridSearchHeatmap(GridSearchScores scores, string? title = null)
     {
         if (scores.Values.Count != scores.YValues.Count)
             throw new ArgumentException($"Grid search '{scores.Metric}' has {scores.YValues.Count} {scores.YName} values but {scores.Values.Count} rows.", nameof(scores));
@@ -33,7 +35,7 @@ public static partial class StandardPlots
         return new Figure
         {
             Data = [trace],
-            Layout = PlotStyle.Layout(scores.Metric + " over " + scores.XName + " \u00d7 " + scores.YName, xAxis, yAxis),
+            Layout = PlotStyle.Layout(title ?? scores.Metric + " over " + scores.XName + " \u00d7 " + scores.YName, xAxis, yAxis),
         };
     }
 }

@@ -116,8 +116,9 @@ public static partial class StandardPlots
     public static Figure FitTimeVsAccuracy(string metric, IEnumerable<FitCost> costs)
     {
         const double floorSeconds = 1e-3;
+        var list = costs.ToList();
         var traces = new List<Trace>();
-        foreach (var cost in costs)
+        foreach (var cost in list)
         {
             traces.Add(new Scatter
             {
@@ -132,7 +133,7 @@ public static partial class StandardPlots
             });
         }
 
-        var xAxis = PlotStyle.Axis("fit time (s, log scale)", AxisType.Log);
+        var xAxis = PlotStyle.Axis("fit time (s, log scale)", AxisType.Log) with { Range = PaddedLogRange(list.Select(c => Math.Max(c.FitSeconds, floorSeconds))) };
         var yAxis = PlotStyle.Axis(metric);
         return new Figure
         {
@@ -161,6 +162,20 @@ public static partial class StandardPlots
             Data = traces,
             Layout = PlotStyle.Layout("Per-user " + metric, xAxis, yAxis) with { ShowLegend = false },
         };
+    }
+
+    /// <summary>
+    /// A log-axis range (in decades) around the values with a fifth of the span (at least one decade) on each side, so
+    /// labels centred on the outermost points are not cut off; null for no values (plotly then picks the range).
+    /// </summary>
+    internal static IReadOnlyList<double>? PaddedLogRange(IEnumerable<double> values)
+    {
+        var logs = values.Where(v => v > 0 && double.IsFinite(v)).Select(Math.Log10).ToList();
+        if (logs.Count == 0)
+            return null;
+        var (low, high) = (logs.Min(), logs.Max());
+        var pad = 0.2 * Math.Max(high - low, 1);
+        return [low - pad, high + pad];
     }
 
     private static double[] Filled(int count)

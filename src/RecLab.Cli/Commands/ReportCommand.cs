@@ -9,7 +9,7 @@ internal static class ReportCommand
     public static Command Create(Terminal terminal)
     {
         var folder = new Argument<string>("folder") { Description = "An experiment's results folder (holding experiment.yaml and cells/)." };
-        var command = new Command("report", "Rewrite results.csv, summary.md, comparisons.csv and timings.md of a results folder from its saved cells (nothing is rerun).")
+        var command = new Command("report", "Rewrite results.csv, comparisons.csv, summary.md, timings.md and report.html of a results folder from its saved cells (nothing is rerun).")
         {
             folder,
         };

@@ -24,7 +24,7 @@ internal static class RunCommand
             AllowMultipleArgumentsPerToken = false,
         };
         var command = new Command("run", "Run an experiment file: every (dataset, split, fold, algorithm, grid point, repeat) cell, in parallel, resumable and shardable; " +
-            "writes results.csv, summary.md, timings.md and manifest.json. 'reclab schema' documents the file.")
+            "writes results.csv, summary.md, report.html, timings.md and manifest.json. 'reclab schema' documents the file.")
         {
             file, output, jobs, shard, fresh, dryRun, set,
         };

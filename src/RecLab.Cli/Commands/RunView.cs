@@ -2,6 +2,7 @@ using System.Globalization;
 using RecLab.Experiments.Cells;
 using RecLab.Experiments.Execution;
 using RecLab.Experiments.Results;
+using RecLab.Experiments.Reports;
 using Spectre.Console;
 
 namespace RecLab.Cli.Commands;
@@ -92,7 +93,10 @@ internal static class RunView
             return ExitCodes.Cancelled;
         }
         if (result.ReportWritten)
+        {
             terminal.Out.WriteLine($"summary: {Path.Combine(result.OutputDirectory, "summary.md")}");
+            terminal.Out.WriteLine($"report:  {Path.Combine(result.OutputDirectory, HtmlReport.FileName)}");
+        }
         else
             terminal.Out.WriteLine($"shard done: join the shards with 'reclab merge FOLDER...' to write the reports.");
         if (result.Failures.Count == 0)

@@ -83,13 +83,7 @@ public static class ExperimentRunner
         }
 
         var order = plan.Cells.Select((c, i) => (c.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
-        var reportWritten = false;
-        if (!cancelled && options.Shard.Count == 1)
-        {
-            var results = ExperimentResults.Load(plan, store);
-            ReportWriters.WriteAll(results);
-            reportWritten = true;
-        }
+        var reportWritten = !cancelled && options.Shard.Count == 1;
         var result = new RunResult
         {
             OutputDirectory = store.Folder,
@@ -103,7 +97,10 @@ public static class ExperimentRunner
             FoldsBuilt = inputs.FoldBuilds,
             ReportWritten = reportWritten,
         };
+        // The manifest first: report.html shows it, and `reclab report` must rewrite the very same page.
         Manifest.Write(store.Folder, Manifest.ForRun(plan, options, result, inputs.Facts.Values, started));
+        if (reportWritten)
+            ReportWriters.WriteAll(ExperimentResults.Load(plan, store));
         return result;
     }
 }

@@ -3,9 +3,12 @@ namespace RecLab.Experiments.Results;
 /// <summary>The outputs every complete run, merge and <c>reclab report</c> writes.</summary>
 public static class ReportWriters
 {
-    /// <summary>results.csv, comparisons.csv, summary.md (these three are identical however the cells were run) and timings.md.</summary>
+    /// <summary>
+    /// results.csv, comparisons.csv, summary.md (these three are identical however the cells were run), timings.md and
+    /// report.html (charts; it shows the manifest, so write manifest.json first).
+    /// </summary>
     public static IReadOnlyList<IReportWriter> Default { get; } =
-        [new ResultsCsvWriter(), new ComparisonsCsvWriter(), new SummaryWriter(), new TimingsWriter()];
+        [new ResultsCsvWriter(), new ComparisonsCsvWriter(), new SummaryWriter(), new TimingsWriter(), new Reports.HtmlReportWriter()];
 
     /// <summary>Rewrites the reports of a results folder from its saved configuration and cells (<c>reclab report DIR</c>).</summary>
     public static ExperimentResults Rewrite(string folder, Recommenders.RecommenderRegistry? registry = null, IEnumerable<IReportWriter>? extra = null)

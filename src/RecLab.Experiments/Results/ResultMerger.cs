@@ -47,7 +47,6 @@ public static class ResultMerger
         }
 
         var results = ExperimentResults.Load(plan, store);
-        ReportWriters.WriteAll(results);
         var shardManifests = folders
             .SelectMany(f => Directory.Exists(f) ? Directory.EnumerateFiles(f, "manifest*.json").Order(StringComparer.Ordinal) : Enumerable.Empty<string>())
             .Select(Manifest.TryRead).OfType<Manifest>().Where(m => m.Shard != "merged").ToList();
@@ -76,6 +75,8 @@ public static class ResultMerger
             WallSeconds = stopwatch.Elapsed.TotalSeconds,
             Shards = shardManifests,
         });
+        // After the manifest, which report.html shows.
+        ReportWriters.WriteAll(results);
         return new MergeResult(store.Folder, plan.Cells.Count, copied, results.Failed.Count, results.Missing.Count);
     }
 

@@ -93,7 +93,7 @@ public sealed class SummaryWriter : IReportWriter
 
     private static string Count(int n, string noun) => n.ToString(CultureInfo.InvariantCulture) + " " + noun + (n == 1 ? "" : "s");
 
-    private static double? Best(ResultTable table, string metric)
+    internal static double? Best(ResultTable table, string metric)
     {
         var values = table.Rows.Select(r => r.Metrics.FirstOrDefault(m => m.Name == metric)).Where(m => m is not null && !double.IsNaN(m.Value)).ToList();
         if (values.Count < 2)
@@ -101,7 +101,7 @@ public sealed class SummaryWriter : IReportWriter
         return values[0]!.HigherIsBetter ? values.Max(m => m!.Value) : values.Min(m => m!.Value);
     }
 
-    private static string Mark(ResultTable table, string configuration, MetricResult metric, string? baseline, double alpha)
+    internal static string Mark(ResultTable table, string configuration, MetricResult metric, string? baseline, double alpha)
     {
         var c = table.Comparisons.FirstOrDefault(x => x.Metric == metric.Name && x.A == configuration && x.B == baseline);
         if (c is null || double.IsNaN(c.TTest.AdjustedPValue) || c.TTest.AdjustedPValue >= alpha || c.MeanDifference == 0)
