@@ -235,15 +235,4 @@ public sealed class ExperimentRunnerTests : IDisposable
         Assert.Contains("| random | 0.", summary);
         Assert.Contains(" ▼ |", summary);
     }
-
-    private sealed class Explodes : Recommender<NoOptions>
-    {
-        public Explodes() : base(new NoOptions()) { }
-
-        public override string Name => "explodes";
-
-        protected override void FitCore(TrainingSet train, FitContext context) => throw new InvalidOperationException("boom in fold");
-
-        protected override void ScoreCore(in UserQuery query, Span<float> scores) => scores.Clear();
-    }
 }
