@@ -12,7 +12,7 @@ public sealed record HtmlTable
     /// <summary>A caption above the table.</summary>
     public string? Caption { get; init; }
 
-    /// <summary>The column headers.</summary>
+    /// <summary>The column headers; when all are empty the table has no header row.</summary>
     public IReadOnlyList<string> Columns { get; init; } = [];
 
     /// <summary>The rows; each has one cell per column.</summary>
@@ -38,10 +38,14 @@ public sealed record HtmlTable
         writer.WriteLine("<table class=\"reclab-table\">");
         if (Caption is not null)
             writer.WriteLine("<caption>" + HtmlText.Encode(Caption) + "</caption>");
-        writer.Write("<thead><tr>");
-        foreach (var column in Columns)
-            writer.Write("<th>" + HtmlText.Encode(column) + "</th>");
-        writer.WriteLine("</tr></thead>");
+        // A key-value table has nothing to say in a header row.
+        if (Columns.Any(c => c.Length > 0))
+        {
+            writer.Write("<thead><tr>");
+            foreach (var column in Columns)
+                writer.Write("<th>" + HtmlText.Encode(column) + "</th>");
+            writer.WriteLine("</tr></thead>");
+        }
         writer.WriteLine("<tbody>");
         foreach (var row in Rows)
         {

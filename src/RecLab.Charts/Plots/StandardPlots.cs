@@ -117,9 +117,13 @@ public static partial class StandardPlots
     {
         const double floorSeconds = 1e-3;
         var list = costs.ToList();
+        // Labels alternate above and below in order of accuracy, so two points at similar accuracy do not print over each other.
+        var below = list.Select((c, i) => (c.Value, i)).OrderBy(x => x.Value).Select((x, rank) => (x.i, rank % 2 == 1))
+            .ToDictionary(x => x.i, x => x.Item2);
         var traces = new List<Trace>();
-        foreach (var cost in list)
+        for (var i = 0; i < list.Count; i++)
         {
+            var cost = list[i];
             traces.Add(new Scatter
             {
                 Name = cost.Algorithm,
@@ -127,7 +131,7 @@ public static partial class StandardPlots
                 Y = new[] { cost.Value },
                 Text = [cost.Algorithm],
                 Mode = ScatterMode.MarkersText,
-                TextPosition = "top center",
+                TextPosition = below[i] ? "bottom center" : "top center",
                 Marker = new Marker { Size = 10 },
                 HoverTemplate = "%{text}<br>fit " + FormatSeconds(cost.FitSeconds) + "<br>" + metric + " = %{y:.4f}<extra></extra>",
             });

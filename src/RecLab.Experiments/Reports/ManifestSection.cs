@@ -32,7 +32,7 @@ public sealed class ManifestSection : IReportSection
             rows.Add(Row("OS", m.Os));
             rows.Add(Row("machine", m.Shard == "merged"
                 ? $"merged from {m.Shards.Count} shard{(m.Shards.Count == 1 ? "" : "s")} (see manifest.json); merged on {m.Cores} cores"
-                : $"{m.Cores} cores, {m.Jobs} cells in parallel, {m.ThreadsPerCell} threads per cell"));
+                : $"{m.Cores} cores, {m.Jobs} cells in parallel, {m.ThreadsPerCell} thread{(m.ThreadsPerCell == 1 ? "" : "s")} per cell"));
             rows.Add(Row("started (UTC)", m.StartedUtc));
             rows.Add(Row("wall time", m.WallSeconds.ToString("0.0", inv) + " s" + (m.CellsReused > 0 ? $" ({m.CellsReused} cells reused from an earlier run)" : "")));
         }

@@ -99,7 +99,7 @@ internal sealed class ReportCharts
             var metric = _metrics.FirstOrDefault(m => rows.Any(r => r.Metrics.FirstOrDefault(x => x.Name == m)?.PerUser.Length > 0));
             if (metric is not null)
             {
-                var series = rows.Select(r => new NamedValues(r.Configuration,
+                var series = rows.Select(r => new NamedValues(Category(r),
                     Array.ConvertAll(r.Metrics.First(m => m.Name == metric).PerUser, v => Math.Round(v, PerUserDecimals))));
                 yield return (Titled(StandardPlots.PerUserDistribution(metric, series), table),
                     $"{metric} of each test user: box from the first to the third quartile, line at the median, dashed line at the mean, points beyond the whiskers are single users.");
@@ -137,8 +137,15 @@ internal sealed class ReportCharts
 
     private static MetricEstimate? Estimate(ResultRow row, string name) =>
         row.Metrics.FirstOrDefault(m => m.Name == name) is { } m && !double.IsNaN(m.Value)
-            ? new MetricEstimate(row.Configuration, name, m.Value, m.CiLow ?? double.NaN, m.CiHigh ?? double.NaN)
+            ? new MetricEstimate(Category(row), name, m.Value, m.CiLow ?? double.NaN, m.CiHigh ?? double.NaN)
             : null;
+
+    /// <summary>
+    /// A configuration as an x-axis category: one grid value per line (plotly breaks labels at &lt;br&gt;), so long
+    /// grid labels stay short instead of being rotated into the axis title.
+    /// </summary>
+    internal static string Category(ResultRow row) =>
+        row.Parameters.Length == 0 ? row.Configuration : row.Algorithm + "<br>" + row.Parameters.Replace(" ", "<br>", StringComparison.Ordinal);
 
     private static double Value(ResultRow row, string name) => row.Metrics.FirstOrDefault(m => m.Name == name)?.Value ?? double.NaN;
 

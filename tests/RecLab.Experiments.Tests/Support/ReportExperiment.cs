@@ -14,8 +14,8 @@ public sealed class ReportExperiment : IAsyncLifetime
 {
     private readonly RecLab.Tests.Support.TempFolder _temp = new();
 
-    /// <summary>The experiment file; <c>{source}</c> is the dataset.</summary>
-    public static string Yaml(string source, string output, string name = "report") => $"""
+    /// <summary>The experiment file on <paramref name="source"/>; ratings are made implicit unless the source is implicit already.</summary>
+    public static string Yaml(string source, string output, string name = "report", bool ratings = true) => $"""
         version: 1
         name: {name}
         seed: 3
@@ -23,8 +23,7 @@ public sealed class ReportExperiment : IAsyncLifetime
         datasets:
           - name: tiny
             source: {source}
-            preprocessing:
-              implicit: true
+        {(ratings ? "    preprocessing:\n      implicit: true" : "")}
         splits:
           - name: holdout
             spec: user-holdout:0.25

@@ -1,0 +1,77 @@
+using System.Text.Json;
+using Microsoft.Playwright;
+using RecLab.Charts.Tests.Browser;
+using RecLab.Charts.Tests.Support;
+using RecLab.Experiments.Cells;
+using RecLab.Experiments.Configuration;
+using RecLab.Experiments.Execution;
+using RecLab.Experiments.Reports;
+using RecLab.Experiments.Results;
+
+namespace RecLab.Experiments.Tests.Reports;
+
+/// <summary>report.html of a tiny experiment in headless Chromium: every chart drawn with its traces, no errors, nothing fetched.</summary>
+[Trait("Category", "Browser")]
+public sealed class ReportInBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    private static readonly string OutputFolder = Path.Combine(AppContext.BaseDirectory, "browser-output");
+
+    /// <summary>A copy for people to look at after a run, outside the build tree.</summary>
+    private const string SharedScreenshot = "/tmp/reclab-report.png";
+
+    private sealed record ChartState(string Id, bool Plotly, int Traces, int Svgs);
+
+    [Fact]
+    public async Task The_report_of_a_tiny_experiment_renders_every_chart()
+    {
+        var browser = fixture.RequireBrowser();
+        using var temp = new RecLab.Tests.Support.TempFolder();
+        var yaml = Support.ReportExperiment.Yaml("synthetic:tiny", temp["results"], "tiny-report", ratings: false);
+        var plan = ExperimentPlan.Create(ExperimentFile.Parse(yaml, "tiny-report.yaml", null, null));
+        var run = await ExperimentRunner.RunAsync(plan, new RunOptions { Jobs = 2 }, TestContext.Current.CancellationToken);
+        Assert.Empty(run.Failures);
+        var results = ExperimentResults.Load(plan, new CellStore(run.OutputDirectory));
+        new HtmlReportWriter(fixture.Plotly).Write(results);
+        var html = Path.Combine(OutputFolder, HtmlReport.FileName);
+        Directory.CreateDirectory(OutputFolder);
+        File.Copy(Path.Combine(run.OutputDirectory, HtmlReport.FileName), html, overwrite: true);
+        // The traces each chart should have, from the figures embedded in the page.
+        var expected = HtmlDom.Parse(await File.ReadAllTextAsync(html, TestContext.Current.CancellationToken)).QuerySelectorAll("script")
+            .Where(s => s.TextContent.TrimStart().StartsWith("reclabDraw(", StringComparison.Ordinal))
+            .Select(s => HtmlDom.DrawArguments(s)[1]!["data"]!.AsArray().Count).ToList();
+        // Two splits x (accuracy bars, coverage bars, nDCG@N, fit cost, grid heatmap, per-user boxes).
+        Assert.Equal(12, expected.Count);
+
+        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1200, Height = 900 } });
+        var tab = await context.NewPageAsync();
+        var errors = new List<string>();
+        tab.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+                errors.Add("console: " + message.Text);
+        };
+        tab.PageError += (_, error) => errors.Add("page: " + error);
+        var requests = new List<string>();
+        tab.Request += (_, request) => requests.Add(request.Url);
+
+        await tab.GotoAsync(new Uri(html).AbsoluteUri, new PageGotoOptions { Timeout = 60_000 });
+        await tab.WaitForFunctionAsync(
+            "n => { const charts = [...document.querySelectorAll('div.reclab-chart')]; return charts.length === n && charts.every(el => el._fullLayout && el.querySelector('.main-svg')); }",
+            expected.Count, new PageWaitForFunctionOptions { Timeout = 60_000 });
+        var charts = (await tab.EvaluateAsync<JsonElement>(
+            "() => [...document.querySelectorAll('div.reclab-chart')].map(el => ({ id: el.id, plotly: el.classList.contains('js-plotly-plot'), traces: el.data ? el.data.length : -1, svgs: el.querySelectorAll('.main-svg').length }))"))
+            .Deserialize<List<ChartState>>(new JsonSerializerOptions { PropertyNameCaseInsensitive = true })!;
+
+        Assert.Empty(errors);
+        Assert.All(requests, url => Assert.StartsWith("file://", url));
+        Assert.Equal(expected.Count, charts.Count(c => c.Plotly));
+        Assert.Equal(expected, charts.Select(c => c.Traces));
+        Assert.All(charts, c => Assert.True(c.Svgs > 0, $"{c.Id} drew no SVG"));
+
+        var screenshot = Path.Combine(OutputFolder, "report.png");
+        await tab.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot, FullPage = true });
+        File.Copy(screenshot, SharedScreenshot, overwrite: true);
+        TestContext.Current.TestOutputHelper?.WriteLine($"page {html} ({new FileInfo(html).Length:N0} bytes), screenshot {screenshot} and {SharedScreenshot}");
+        Assert.True(new FileInfo(screenshot).Length > 50_000, "the screenshot is not blank");
+    }
+}
