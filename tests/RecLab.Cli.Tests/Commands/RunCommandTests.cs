@@ -103,9 +103,13 @@ public sealed class RunCommandTests : IDisposable
         await CliRun.Reclab("run", _file);
         Assert.Equal(File.ReadAllText(_temp["results/cli/summary.md"]), File.ReadAllText(_temp["merged/summary.md"]));
 
+        var page = File.ReadAllBytes(_temp["merged/report.html"]);
         var report = await CliRun.Reclab("report", _temp["merged"]);
         Assert.Equal(ExitCodes.Success, report.Code);
         Assert.Contains("summary.md", report.Out);
+        Assert.Contains("report.html", report.Out);
+        // Redrawn from the saved cells and manifest alone: the very same page.
+        Assert.Equal(page, File.ReadAllBytes(_temp["merged/report.html"]));
     }
 
     [Fact]
