@@ -90,6 +90,7 @@ public static class SchemaDocument
             | `results.csv` | tidy: one row per successful cell and metric (`experiment,dataset,split,fold,algorithm,kind,params,repeat,metric,value,ci_low,ci_high,n`; fold and repeat 0-based) |
             | `comparisons.csv` | every configuration against the baseline per metric: pairs, mean difference and its interval, paired t and Wilcoxon p-values, raw and Holm-adjusted |
             | `summary.md` | one table per dataset and split: algorithms by metrics over folds and repeats, best in bold, ▲/▼ significance marks, failed and missing cells |
+            | `report.html` | self-contained page (inline CSS, plotly.js inlined when `web/node_modules` or `RECLAB_PLOTLY_JS` has it, else from the CDN): the manifest, per dataset and split the table of `summary.md` and the charts of `report.charts`, failed cells, and the requested charts it could not draw with why; `reclab report` redraws the same bytes |
             | `timings.md` | fit and evaluation seconds per cell and peak memory, per configuration |
             | `manifest.json` | configuration hash, seeds, dataset checksums, RecLab version and git commit, .NET, OS, cores, jobs, wall time (`manifest-shard-I-of-N.json` for a shard) |
 
