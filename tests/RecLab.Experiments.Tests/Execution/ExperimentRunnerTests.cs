@@ -139,10 +139,7 @@ public sealed class ExperimentRunnerTests : IDisposable
     [Fact]
     public async Task A_failing_cell_is_recorded_and_the_others_go_on()
     {
-        var registry = new RecommenderRegistry()
-            .Add<MostPopularOptions>("most-popular", "popular", o => new MostPopular(o))
-            .Add<RandomOptions>("random", "random", o => new RandomRecommender(o))
-            .Add<NoOptions>("explodes", "throws in Fit", _ => new Explodes());
+        var registry = TestRegistry.WithFailing;
         var yaml = Yaml.Small(_csv).Replace("  - kind: random\n", "  - kind: random\n  - kind: explodes\n");
         var plan = Plan(yaml, registry);
 

@@ -8,8 +8,6 @@ using RecLab.Experiments.Execution;
 using RecLab.Experiments.Reports;
 using RecLab.Experiments.Results;
 using RecLab.Experiments.Tests.Support;
-using RecLab.Recommenders;
-using RecLab.Recommenders.Baselines;
 
 namespace RecLab.Experiments.Tests.Reports;
 
@@ -168,10 +166,7 @@ public sealed class HtmlReportTests(ReportExperiment experiment) : IClassFixture
     [Fact]
     public async Task Failed_cells_are_listed_and_left_out_of_the_charts()
     {
-        var registry = new RecommenderRegistry()
-            .Add<MostPopularOptions>("most-popular", "popular", o => new MostPopular(o))
-            .Add<RandomOptions>("random", "random", o => new RandomRecommender(o))
-            .Add<NoOptions>("explodes", "throws in Fit", _ => new Explodes());
+        var registry = TestRegistry.WithFailing;
         var csv = TinyRatings.Write(_temp["ratings.csv"]);
         var yaml = Yaml.Small(csv).Replace("  - kind: random\n", "  - kind: random\n  - kind: explodes\n") +
             "\nreport:\n  charts: [metric-bars, metric-at-k, grid-search]\n";
