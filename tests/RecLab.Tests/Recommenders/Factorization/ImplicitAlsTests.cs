@@ -77,11 +77,11 @@ public sealed class ImplicitAlsTests : RecommenderContract<ImplicitAls>
     [Fact]
     public void Progress_is_reported_once_per_iteration()
     {
-        var reports = new List<FitProgress>();
+        var recorder = new ProgressRecorder<FitProgress>();
         var model = new ImplicitAls(new ImplicitAlsOptions { Factors = 4, Iterations = 3 });
-        model.Fit(Board, new FitContext { Seed = 1, Progress = new SynchronousProgress<FitProgress>(reports.Add) });
-        Assert.Equal([1, 2, 3], reports.Select(r => r.Step));
-        Assert.All(reports, r => Assert.Equal(3, r.TotalSteps));
+        model.Fit(Board, new FitContext { Seed = 1, Progress = recorder });
+        Assert.Equal([1, 2, 3], recorder.Reports.Select(r => r.Step));
+        Assert.All(recorder.Reports, r => Assert.Equal(3, r.TotalSteps));
     }
 
     [Fact]
