@@ -21,6 +21,7 @@ namespace RecLab.Recommenders.Factorization;
 /// </remarks>
 public sealed class ExplicitAls(ExplicitAlsOptions options) : RatingPredictor<ExplicitAlsOptions>(options)
 {
+    private const string DivergenceHint = "Try a larger Regularization.";
     private float _mean;
     private float[] _userBias = [];
     private float[] _itemBias = [];
@@ -62,14 +63,13 @@ public sealed class ExplicitAls(ExplicitAlsOptions options) : RatingPredictor<Ex
         for (var iteration = 1; iteration <= Options.Iterations; iteration++)
         {
             context.CancellationToken.ThrowIfCancellationRequested();
-            Sweep(byUser, userTargets, users, items, UserLambda, parallel);
-            Sweep(byItem, itemTargets, items, users, ItemLambda, parallel);
-            const string hint = "Try a larger Regularization.";
-            FactorMatrices.ThrowIfDiverged(Name, "user", iteration, users, hint);
-            FactorMatrices.ThrowIfDiverged(Name, "item", iteration, items, hint);
+            Sweep(byUser, userTargets, users, items, UserLambda, "user", iteration, parallel);
+            Sweep(byItem, itemTargets, items, users, ItemLambda, "item", iteration, parallel);
+            FactorMatrices.ThrowIfDiverged(Name, "iteration", iteration, "user", users, DivergenceHint);
+            FactorMatrices.ThrowIfDiverged(Name, "iteration", iteration, "item", items, DivergenceHint);
             var rmse = TrainingRmse(byUser, userTargets, users, items, parallel);
             if (!double.IsFinite(rmse))
-                throw new ArithmeticException($"{Name} diverged at iteration {iteration}: the training error is not a finite number. {hint}");
+                throw new TrainingDivergedException(Name, "iteration", iteration, "the training error is not a finite number", DivergenceHint);
             context.Progress?.Report(new FitProgress("iteration", iteration, Options.Iterations, rmse, stopwatch.Elapsed));
         }
         _mean = mean;
@@ -102,18 +102,21 @@ public sealed class ExplicitAls(ExplicitAlsOptions options) : RatingPredictor<Ex
         return targets;
     }
 
-    private void Sweep(CsrMatrix matrix, float[] targets, float[] target, float[] other, float lambda, ParallelOptions parallel)
+    // One half-sweep: every row of `target` (users or items, named by `side`) re-solved with `other` fixed.
+    private void Sweep(CsrMatrix matrix, float[] targets, float[] target, float[] other, float lambda, string side, int iteration, ParallelOptions parallel)
     {
         var k = Options.Factors;
-        FactorMatrices.ForEachRow(matrix.RowCount, k * k, parallel, (row, scratch) =>
+        var failed = FactorMatrices.ForEachRow(matrix.RowCount, k * k, parallel, (row, scratch) =>
         {
             var x = target.AsSpan(row * k, k);
             var length = matrix.RowLength(row);
-            if (length == 0)
-                x.Clear();
-            else if (!LeastSquares.SolveExplicit(other, k, matrix.RowIndices(row), targets.AsSpan(matrix.Offsets[row], length), lambda, x, scratch))
-                throw new ArithmeticException($"{Name}: the least-squares system of row {row} is not positive definite; use Regularization > 0.");
+            if (length != 0)
+                return LeastSquares.SolveExplicit(other, k, matrix.RowIndices(row), targets.AsSpan(matrix.Offsets[row], length), lambda, x, scratch);
+            x.Clear();
+            return true;
         });
+        if (failed >= 0)
+            throw new TrainingDivergedException(Name, "iteration", iteration, $"the least-squares system of {side} {failed} is not positive definite", "Use Regularization > 0.");
     }
 
     private double TrainingRmse(CsrMatrix byUser, float[] targets, float[] users, float[] items, ParallelOptions parallel)

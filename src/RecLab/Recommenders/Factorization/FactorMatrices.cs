@@ -14,8 +14,8 @@ internal static class FactorMatrices
     /// <summary>Rows per block when initializing in parallel (each block has its own seeded stream).</summary>
     private const int InitBlock = 4096;
 
-    /// <summary>Work for one row; <paramref name="scratch"/> belongs to the calling thread.</summary>
-    public delegate void RowAction(int row, float[] scratch);
+    /// <summary>Work for one row; <paramref name="scratch"/> belongs to the calling thread. False: the row failed.</summary>
+    public delegate bool RowAction(int row, float[] scratch);
 
     /// <summary>A rows x k matrix of uniform values in [0, <paramref name="scale"/>), one stream per block of rows.</summary>
     public static float[] Uniform(int rows, int k, float scale, ulong seed, ParallelOptions parallel)
@@ -55,22 +55,44 @@ internal static class FactorMatrices
     }
 
     /// <summary>Runs <paramref name="action"/> for every row in [0, rows), in parallel over fixed chunks.</summary>
-    public static void ForEachRow(int rows, int scratchLength, ParallelOptions parallel, RowAction action)
+    /// <returns>The lowest row whose action failed (the same whatever the thread count), or -1.</returns>
+    public static int ForEachRow(int rows, int scratchLength, ParallelOptions parallel, RowAction action)
     {
+        // Failures are returned, not thrown: an exception inside Parallel.ForEach reaches the caller wrapped.
+        var failed = int.MaxValue;
         // Small chunks balance rows of very different lengths (popular items) across threads.
         Parallel.ForEach(Partitioner.Create(0, rows, 64), parallel, () => new float[scratchLength], (range, _, scratch) =>
         {
             for (var r = range.Item1; r < range.Item2; r++)
-                action(r, scratch);
+            {
+                if (!action(r, scratch))
+                {
+                    InterlockedMin(ref failed, r);
+                    break;
+                }
+            }
             return scratch;
         }, _ => { });
+        return failed == int.MaxValue ? -1 : failed;
+    }
+
+    private static void InterlockedMin(ref int target, int value)
+    {
+        var current = Volatile.Read(ref target);
+        while (value < current)
+        {
+            var seen = Interlocked.CompareExchange(ref target, value, current);
+            if (seen == current)
+                return;
+            current = seen;
+        }
     }
 
     /// <summary>Stops training when factors stopped being finite numbers.</summary>
-    /// <exception cref="ArithmeticException">NaN or infinity in <paramref name="factors"/>.</exception>
-    public static void ThrowIfDiverged(string model, string what, int iteration, ReadOnlySpan<float> factors, string hint)
+    /// <exception cref="TrainingDivergedException">NaN or infinity in <paramref name="factors"/>.</exception>
+    public static void ThrowIfDiverged(string model, string stage, int step, string what, ReadOnlySpan<float> factors, string hint)
     {
         if (!Dense.AllFinite(factors))
-            throw new ArithmeticException($"{model} diverged at iteration {iteration}: the {what} factors contain NaN or infinity. {hint}");
+            throw new TrainingDivergedException(model, stage, step, $"the {what} factors contain NaN or infinity", hint);
     }
 }

@@ -22,6 +22,7 @@ namespace RecLab.Recommenders.Factorization;
 public sealed class ImplicitAls(ImplicitAlsOptions options) : Recommender<ImplicitAlsOptions>(options)
 {
     private const float InitScale = 0.01f;
+    private const string DivergenceHint = "Try a larger Regularization or a smaller Alpha.";
     private float[] _users = [];
     private float[] _items = [];
     private float[] _itemGram = [];
@@ -56,12 +57,11 @@ public sealed class ImplicitAls(ImplicitAlsOptions options) : Recommender<Implic
         {
             context.CancellationToken.ThrowIfCancellationRequested();
             Gram.Compute(items, train.ItemCount, k, gram, Options.Regularization, parallel);
-            Sweep(byUser, users, items, gram, parallel);
+            Sweep(byUser, users, items, gram, "user", iteration, parallel);
             Gram.Compute(users, train.UserCount, k, gram, Options.Regularization, parallel);
-            Sweep(byItem, items, users, gram, parallel);
-            const string hint = "Try a larger Regularization or a smaller Alpha.";
-            FactorMatrices.ThrowIfDiverged(Name, "user", iteration, users, hint);
-            FactorMatrices.ThrowIfDiverged(Name, "item", iteration, items, hint);
+            Sweep(byItem, items, users, gram, "item", iteration, parallel);
+            FactorMatrices.ThrowIfDiverged(Name, "iteration", iteration, "user", users, DivergenceHint);
+            FactorMatrices.ThrowIfDiverged(Name, "iteration", iteration, "item", items, DivergenceHint);
             context.Progress?.Report(new FitProgress("iteration", iteration, Options.Iterations, null, stopwatch.Elapsed));
         }
         Gram.Compute(items, train.ItemCount, k, gram, Options.Regularization, parallel);
@@ -70,8 +70,8 @@ public sealed class ImplicitAls(ImplicitAlsOptions options) : Recommender<Implic
         _itemGram = gram;
     }
 
-    // One half-sweep: every row of `target` re-solved with `other` fixed.
-    private void Sweep(CsrMatrix matrix, float[] target, float[] other, float[] gram, ParallelOptions parallel)
+    // One half-sweep: every row of `target` (users or items, named by `side`) re-solved with `other` fixed.
+    private void Sweep(CsrMatrix matrix, float[] target, float[] other, float[] gram, string side, int iteration, ParallelOptions parallel)
     {
         var k = Options.Factors;
         var alpha = Options.Alpha;
@@ -85,21 +85,24 @@ public sealed class ImplicitAls(ImplicitAlsOptions options) : Recommender<Implic
                     x.Clear();
                 else
                     ConjugateGradient.Solve(gram, other, k, matrix.RowIndices(row), matrix.RowValues(row), alpha, x, steps, scratch);
+                return true;
             });
             return;
         }
         var longest = 0;
         for (var r = 0; r < matrix.RowCount; r++)
             longest = Math.Max(longest, matrix.RowLength(r));
-        FactorMatrices.ForEachRow(matrix.RowCount, k * k + longest, parallel, (row, scratch) =>
+        var failed = FactorMatrices.ForEachRow(matrix.RowCount, k * k + longest, parallel, (row, scratch) =>
         {
             var x = target.AsSpan(row * k, k);
-            if (matrix.RowLength(row) == 0)
-                x.Clear();
-            else if (!LeastSquares.SolveImplicit(gram, other, k, matrix.RowIndices(row), matrix.RowValues(row), alpha, x,
-                         scratch.AsSpan(0, k * k), scratch.AsSpan(k * k)))
-                throw new ArithmeticException($"{Name}: the least-squares system of row {row} is not positive definite; use Regularization > 0.");
+            if (matrix.RowLength(row) != 0)
+                return LeastSquares.SolveImplicit(gram, other, k, matrix.RowIndices(row), matrix.RowValues(row), alpha, x,
+                    scratch.AsSpan(0, k * k), scratch.AsSpan(k * k));
+            x.Clear();
+            return true;
         });
+        if (failed >= 0)
+            throw new TrainingDivergedException(Name, "iteration", iteration, $"the least-squares system of {side} {failed} is not positive definite", DivergenceHint);
     }
 
     /// <inheritdoc/>

@@ -80,7 +80,7 @@ public sealed class PureSvd(PureSvdOptions options) : Recommender<PureSvdOptions
         for (var i = 0; i < n; i++)
             for (var f = 0; f < rank; f++)
                 vectors[i * rank + f] = (float)v[i, f];
-        FactorMatrices.ThrowIfDiverged(Name, "item", 1, vectors, "The rating matrix may hold NaN or infinite values.");
+        FactorMatrices.ThrowIfDiverged(Name, "power iteration", steps, "item", vectors, "The rating matrix may hold NaN or infinite values.");
         _itemVectors = vectors;
         _singularValues = svd.S.Take(rank).ToArray();
         _rank = rank;

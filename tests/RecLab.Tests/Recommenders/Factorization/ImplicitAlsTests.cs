@@ -84,12 +84,17 @@ public sealed class ImplicitAlsTests : RecommenderContract<ImplicitAls>
         Assert.All(recorder.Reports, r => Assert.Equal(3, r.TotalSteps));
     }
 
-    [Fact]
-    public void Divergence_stops_the_fit_naming_the_iteration()
+    [Theory]
+    [InlineData(AlsSolver.Cg)]       // NaN factors after the sweep
+    [InlineData(AlsSolver.Cholesky)] // a row's system is no longer positive definite during it
+    public void Divergence_stops_the_fit_naming_the_iteration(AlsSolver solver)
     {
-        var model = new ImplicitAls(new ImplicitAlsOptions { Factors = 4, Iterations = 3, Alpha = 1e38f, Regularization = 0 });
-        var e = Assert.Throws<ArithmeticException>(() => model.Fit(Board, new FitContext { Seed = 1 }));
-        Assert.Contains("iteration 1", e.Message);
+        var model = new ImplicitAls(new ImplicitAlsOptions { Factors = 4, Iterations = 3, Alpha = 1e38f, Regularization = 0, Solver = solver });
+        var e = Assert.Throws<TrainingDivergedException>(() => model.Fit(Board, new FitContext { Seed = 1 }));
+        Assert.Equal(("implicit-als", "iteration", 1), (e.Algorithm, e.Stage, e.Step));
+        Assert.Contains("implicit-als diverged at iteration 1", e.Message);
+        Assert.Contains("Regularization", e.Hint);
+        Assert.False(model.IsFitted);
     }
 
     [Fact]
