@@ -13,7 +13,7 @@ namespace RecLab.Internal.Kernels;
 internal sealed class FactorMatrix
 {
     /// <summary>Lanes per vector; rows are padded to a multiple of it.</summary>
-    public const int Lanes = 8;
+    public const int Lanes = Dense.Lanes;
 
     public FactorMatrix(int rows, int factors)
     {
@@ -66,5 +66,24 @@ internal sealed class FactorMatrix
     }
 
     /// <summary>True when no factor is NaN or infinite.</summary>
-    public bool AllFinite() => VectorMath.AllFinite(Data);
+    public bool AllFinite() => Dense.AllFinite(Data);
+
+    /// <summary>
+    /// Scores every row for one padded vector: <c>s_r = c + b_r + x·row_r</c> (c a per-user constant such as
+    /// <c>mu + b_u</c>; <paramref name="bias"/> empty for none). Streams the matrix once, no allocation.
+    /// </summary>
+    public void Score(ReadOnlySpan<float> x, ReadOnlySpan<float> bias, float constant, Span<float> scores)
+    {
+        if (x.Length != Stride || scores.Length != Rows || (bias.Length != 0 && bias.Length != Rows))
+            throw new ArgumentException("The vector, biases and score buffer must match the factor matrix.");
+        Dense.MatVec(Data, Rows, Stride, x, scores);
+        if (bias.IsEmpty)
+        {
+            for (var r = 0; r < scores.Length; r++)
+                scores[r] += constant;
+            return;
+        }
+        for (var r = 0; r < scores.Length; r++)
+            scores[r] += constant + bias[r];
+    }
 }

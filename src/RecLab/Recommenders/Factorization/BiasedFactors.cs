@@ -63,14 +63,14 @@ internal sealed class BiasedFactors
     {
         var knownItem = IsKnownItem(item);
         if (!_biased)
-            return knownUser && knownItem ? VectorMath.Dot(_users.Row(user), _items.Row(item)) : _fallback;
+            return knownUser && knownItem ? Dense.Dot(_users.Row(user), _items.Row(item)) : _fallback;
         var estimate = _mu;
         if (knownUser)
             estimate += _bu[user];
         if (knownItem)
             estimate += _bi[item];
         if (knownUser && knownItem)
-            estimate += VectorMath.Dot(_users.Row(user), _items.Row(item));
+            estimate += Dense.Dot(_users.Row(user), _items.Row(item));
         return estimate;
     }
 
@@ -79,11 +79,11 @@ internal sealed class BiasedFactors
     {
         if (knownUser)
         {
-            FactorScoring.ScoreAll(_items, _users.Row(query.User), _bi, _mu + _bu[query.User], scores);
+            _items.Score(_users.Row(query.User), _bi, _mu + _bu[query.User], scores);
             return;
         }
         var (bias, factors) = FoldIn(query);
-        FactorScoring.ScoreAll(_items, factors, _bi, _mu + bias, scores);
+        _items.Score(factors, _bi, _mu + bias, scores);
     }
 
     /// <summary>
@@ -101,7 +101,7 @@ internal sealed class BiasedFactors
             SvdPlusPlusKernel.ImplicitFeedback(items, _implicit, implicitSum);
             // Ratings minus the fixed implicit part turn SVD++'s fold-in into biased MF's.
             for (var k = 0; k < items.Length; k++)
-                targets[k] -= VectorMath.Dot(_items.Row(items[k]), implicitSum);
+                targets[k] -= Dense.Dot(_items.Row(items[k]), implicitSum);
         }
         var factors = new float[_items.Stride];
         factors.AsSpan(0, _items.Factors).Fill(_initMean);

@@ -81,7 +81,7 @@ public sealed class Bpr(BprOptions options) : Recommender<BprOptions>(options)
                 var used = samples - result.Skipped;
                 return used == 0 ? 0 : result.Loss / used;
             },
-            () => p.AllFinite() && q.AllFinite() && VectorMath.AllFinite(itemBias));
+            () => p.AllFinite() && q.AllFinite() && Dense.AllFinite(itemBias));
 
         (_p, _q, _itemBias, _seed) = (p, q, itemBias, context.Seed);
         _negativePool = popularity ? data.ItemColumn.ToArray() : [];
@@ -91,7 +91,7 @@ public sealed class Bpr(BprOptions options) : Recommender<BprOptions>(options)
     protected override void ScoreCore(in UserQuery query, Span<float> scores)
     {
         var user = IsKnownUser(query.User) ? _p.Row(query.User) : FoldIn(query);
-        FactorScoring.ScoreAll(_q, user, _itemBias, 0f, scores);
+        _q.Score(user, _itemBias, 0f, scores);
     }
 
     /// <summary>
