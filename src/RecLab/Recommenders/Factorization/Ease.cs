@@ -81,7 +81,7 @@ public sealed class Ease(EaseOptions options) : Recommender<EaseOptions>(options
             System.Numerics.Tensors.TensorPrimitives.Multiply(row, inverseDiagonal, row);
             row[i] = 0;
         });
-        FactorMatrices.ThrowIfDiverged(Name, "step", 3, "item-item", p, "Try a larger Regularization.");
+        TrainingDivergedException.ThrowIfNotFinite(Name, "step", 3, "item-item", p, "Try a larger Regularization.");
         context.Progress?.Report(new FitProgress("weights", 3, 3, null, stopwatch.Elapsed));
         _weights = p;
         _compact = compact;

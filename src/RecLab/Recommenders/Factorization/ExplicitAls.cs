@@ -25,8 +25,8 @@ public sealed class ExplicitAls(ExplicitAlsOptions options) : RatingPredictor<Ex
     private float _mean;
     private float[] _userBias = [];
     private float[] _itemBias = [];
-    private float[] _users = [];
-    private float[] _items = [];
+    private FactorMatrix _users = null!;
+    private FactorMatrix _items = null!;
 
     /// <summary>Creates it with default options.</summary>
     public ExplicitAls() : this(new ExplicitAlsOptions()) { }
@@ -37,11 +37,11 @@ public sealed class ExplicitAls(ExplicitAlsOptions options) : RatingPredictor<Ex
     /// <summary>Global mean rating μ.</summary>
     public float GlobalMean => _mean;
 
-    /// <summary>User factors, row-major users x <see cref="ExplicitAlsOptions.Factors"/>.</summary>
-    public ReadOnlySpan<float> UserFactors => _users;
+    /// <summary>The learned factors of a user (length <see cref="ExplicitAlsOptions.Factors"/>; zero without training data).</summary>
+    public ReadOnlySpan<float> UserFactors(int user) => _users[user];
 
-    /// <summary>Item factors, row-major items x <see cref="ExplicitAlsOptions.Factors"/>.</summary>
-    public ReadOnlySpan<float> ItemFactors => _items;
+    /// <summary>The learned factors of an item (length <see cref="ExplicitAlsOptions.Factors"/>; zero without training data).</summary>
+    public ReadOnlySpan<float> ItemFactors(int item) => _items[item];
 
     private float UserLambda => Options.UserRegularization ?? Options.Regularization;
 
@@ -57,16 +57,18 @@ public sealed class ExplicitAls(ExplicitAlsOptions options) : RatingPredictor<Ex
         var (mean, userBias, itemBias) = Biases(train.Interactions, Options.Damping, context.CancellationToken);
         var userTargets = Residuals(byUser, mean, userBias, itemBias);
         var itemTargets = Residuals(byItem, mean, itemBias, userBias);
-        var users = FactorMatrices.UnitGaussianRows(train.UserCount, k, Seeds.Derive(context.Seed, "users"), parallel);
-        var items = FactorMatrices.UnitGaussianRows(train.ItemCount, k, Seeds.Derive(context.Seed, "items"), parallel);
+        var users = new FactorMatrix(train.UserCount, k);
+        var items = new FactorMatrix(train.ItemCount, k);
+        users.FillUnitGaussianRows(Seeds.Derive(context.Seed, "users"), parallel);
+        items.FillUnitGaussianRows(Seeds.Derive(context.Seed, "items"), parallel);
         var stopwatch = Stopwatch.StartNew();
         for (var iteration = 1; iteration <= Options.Iterations; iteration++)
         {
             context.CancellationToken.ThrowIfCancellationRequested();
             Sweep(byUser, userTargets, users, items, UserLambda, "user", iteration, parallel);
             Sweep(byItem, itemTargets, items, users, ItemLambda, "item", iteration, parallel);
-            FactorMatrices.ThrowIfDiverged(Name, "iteration", iteration, "user", users, DivergenceHint);
-            FactorMatrices.ThrowIfDiverged(Name, "iteration", iteration, "item", items, DivergenceHint);
+            TrainingDivergedException.ThrowIfNotFinite(Name, "iteration", iteration, "user", users.Data, DivergenceHint);
+            TrainingDivergedException.ThrowIfNotFinite(Name, "iteration", iteration, "item", items.Data, DivergenceHint);
             var rmse = TrainingRmse(byUser, userTargets, users, items, parallel);
             if (!double.IsFinite(rmse))
                 throw new TrainingDivergedException(Name, "iteration", iteration, "the training error is not a finite number", DivergenceHint);
@@ -103,15 +105,15 @@ public sealed class ExplicitAls(ExplicitAlsOptions options) : RatingPredictor<Ex
     }
 
     // One half-sweep: every row of `target` (users or items, named by `side`) re-solved with `other` fixed.
-    private void Sweep(CsrMatrix matrix, float[] targets, float[] target, float[] other, float lambda, string side, int iteration, ParallelOptions parallel)
+    private void Sweep(CsrMatrix matrix, float[] targets, FactorMatrix target, FactorMatrix other, float lambda, string side, int iteration, ParallelOptions parallel)
     {
         var k = Options.Factors;
-        var failed = FactorMatrices.ForEachRow(matrix.RowCount, k * k, parallel, (row, scratch) =>
+        var failed = RowSweep.ForEachRow(matrix.RowCount, k * k, parallel, (row, scratch) =>
         {
-            var x = target.AsSpan(row * k, k);
+            var x = target[row];
             var length = matrix.RowLength(row);
             if (length != 0)
-                return LeastSquares.SolveExplicit(other, k, matrix.RowIndices(row), targets.AsSpan(matrix.Offsets[row], length), lambda, x, scratch);
+                return LeastSquares.SolveExplicit(other, matrix.RowIndices(row), targets.AsSpan(matrix.Offsets[row], length), lambda, x, scratch);
             x.Clear();
             return true;
         });
@@ -119,19 +121,18 @@ public sealed class ExplicitAls(ExplicitAlsOptions options) : RatingPredictor<Ex
             throw new TrainingDivergedException(Name, "iteration", iteration, $"the least-squares system of {side} {failed} is not positive definite", "Use Regularization > 0.");
     }
 
-    private double TrainingRmse(CsrMatrix byUser, float[] targets, float[] users, float[] items, ParallelOptions parallel)
+    private static double TrainingRmse(CsrMatrix byUser, float[] targets, FactorMatrix users, FactorMatrix items, ParallelOptions parallel)
     {
-        var k = Options.Factors;
         var perUser = new double[byUser.RowCount];
         Parallel.For(0, byUser.RowCount, parallel, u =>
         {
-            var x = users.AsSpan(u * k, k);
+            var x = users[u];
             var columns = byUser.RowIndices(u);
             var offset = byUser.Offsets[u];
             double s = 0;
             for (var n = 0; n < columns.Length; n++)
             {
-                var e = targets[offset + n] - Dense.Dot(x, items.AsSpan(columns[n] * k, k));
+                var e = targets[offset + n] - Dense.Dot(x, items[columns[n]]);
                 s += e * e;
             }
             perUser[u] = s;
@@ -145,7 +146,6 @@ public sealed class ExplicitAls(ExplicitAlsOptions options) : RatingPredictor<Ex
     /// <inheritdoc/>
     protected override float Estimate(int user, int item)
     {
-        var k = Options.Factors;
         var estimate = _mean;
         var knownItem = (uint)item < (uint)_itemBias.Length;
         if (knownItem)
@@ -154,7 +154,7 @@ public sealed class ExplicitAls(ExplicitAlsOptions options) : RatingPredictor<Ex
         {
             estimate += _userBias[user];
             if (knownItem)
-                estimate += Dense.Dot(_users.AsSpan(user * k, k), _items.AsSpan(item * k, k));
+                estimate += Dense.Dot(_users[user], _items[item]);
         }
         return estimate;
     }
@@ -162,30 +162,15 @@ public sealed class ExplicitAls(ExplicitAlsOptions options) : RatingPredictor<Ex
     /// <inheritdoc/>
     protected override void ScoreCore(in UserQuery query, Span<float> scores)
     {
-        var k = Options.Factors;
         if (IsKnownUser(query.User))
         {
-            Dense.MatVec(_items, scores.Length, _users.AsSpan(query.User * k, k), scores);
-            AddBiases(scores, _userBias[query.User]);
+            _items.Score(_users.Row(query.User), _itemBias, _mean + _userBias[query.User], scores);
             return;
         }
-        if (query.HistoryLength == 0)
-        {
-            scores.Clear();
-            AddBiases(scores, 0);
-            return;
-        }
-        var x = new float[k];
+        // A padded row: the fold-in writes the first k floats (all zero for an empty history: biases only).
+        var x = new float[_items.Stride];
         var bias = FoldIn(query.History.Span, query.Values.Span, x);
-        Dense.MatVec(_items, scores.Length, x, scores);
-        AddBiases(scores, bias);
-    }
-
-    private void AddBiases(Span<float> scores, float userBias)
-    {
-        var offset = _mean + userBias;
-        for (var i = 0; i < scores.Length; i++)
-            scores[i] += offset + _itemBias[i];
+        _items.Score(x, _itemBias, _mean + bias, scores);
     }
 
     /// <summary>
@@ -220,7 +205,7 @@ public sealed class ExplicitAls(ExplicitAlsOptions options) : RatingPredictor<Ex
         var matrix = ArrayPool<float>.Shared.Rent(k * k);
         try
         {
-            if (!LeastSquares.SolveExplicit(_items, k, columns, targets, UserLambda, factors, matrix))
+            if (!LeastSquares.SolveExplicit(_items, columns, targets, UserLambda, factors, matrix))
                 factors[..k].Clear();
         }
         finally

@@ -1,3 +1,5 @@
+using RecLab.Internal.Kernels;
+
 namespace RecLab.Recommenders.Factorization;
 
 /// <summary>
@@ -34,4 +36,11 @@ public sealed class TrainingDivergedException : ArithmeticException
 
     /// <summary>What to change to make the fit converge.</summary>
     public string Hint { get; }
+
+    /// <summary>Stops training when parameters stopped being finite numbers ("the {what} factors contain NaN or infinity").</summary>
+    internal static void ThrowIfNotFinite(string algorithm, string stage, int step, string what, ReadOnlySpan<float> parameters, string hint)
+    {
+        if (!Dense.AllFinite(parameters))
+            throw new TrainingDivergedException(algorithm, stage, step, $"the {what} factors contain NaN or infinity", hint);
+    }
 }

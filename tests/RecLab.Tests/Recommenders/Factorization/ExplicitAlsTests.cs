@@ -50,8 +50,10 @@ public sealed class ExplicitAlsTests : RecommenderContract<ExplicitAls>
         var four = new ExplicitAls(new ExplicitAlsOptions { Factors = 5, Iterations = 4 });
         one.Fit(train, new FitContext { Seed = 9, MaxThreads = 1 });
         four.Fit(train, new FitContext { Seed = 9, MaxThreads = 4 });
-        Assert.Equal(one.UserFactors.ToArray(), four.UserFactors.ToArray());
-        Assert.Equal(one.ItemFactors.ToArray(), four.ItemFactors.ToArray());
+        for (var u = 0; u < train.UserCount; u++)
+            Assert.Equal(one.UserFactors(u).ToArray(), four.UserFactors(u).ToArray());
+        for (var i = 0; i < train.ItemCount; i++)
+            Assert.Equal(one.ItemFactors(i).ToArray(), four.ItemFactors(i).ToArray());
     }
 
     [Fact]

@@ -25,8 +25,10 @@ public sealed class ImplicitAlsTests : RecommenderContract<ImplicitAls>
         var options = new ImplicitAlsOptions { Factors = 16, Iterations = 5 };
         var one = Fit(options, threads: 1);
         var four = Fit(options, threads: 4);
-        Assert.Equal(one.UserFactors.ToArray(), four.UserFactors.ToArray());
-        Assert.Equal(one.ItemFactors.ToArray(), four.ItemFactors.ToArray());
+        for (var u = 0; u < Checkerboard.Users; u++)
+            Assert.Equal(one.UserFactors(u).ToArray(), four.UserFactors(u).ToArray());
+        for (var i = 0; i < Checkerboard.Items; i++)
+            Assert.Equal(one.ItemFactors(i).ToArray(), four.ItemFactors(i).ToArray());
     }
 
     [Fact]
@@ -34,10 +36,10 @@ public sealed class ImplicitAlsTests : RecommenderContract<ImplicitAls>
     {
         var cg = Fit(new ImplicitAlsOptions { Factors = 6, Iterations = 6, CgSteps = 30, Alpha = 2 });
         var exact = Fit(new ImplicitAlsOptions { Factors = 6, Iterations = 6, Solver = AlsSolver.Cholesky, Alpha = 2 });
-        var a = cg.ItemFactors.ToArray();
-        var b = exact.ItemFactors.ToArray();
-        for (var t = 0; t < a.Length; t++)
-            Assert.True(Math.Abs(a[t] - b[t]) < 1e-3, $"factor {t}: CG {a[t]}, Cholesky {b[t]}");
+        for (var i = 0; i < Checkerboard.Items; i++)
+            for (var f = 0; f < 6; f++)
+                Assert.True(Math.Abs(cg.ItemFactors(i)[f] - exact.ItemFactors(i)[f]) < 1e-3,
+                    $"item {i} factor {f}: CG {cg.ItemFactors(i)[f]}, Cholesky {exact.ItemFactors(i)[f]}");
     }
 
     [Fact]
@@ -49,7 +51,7 @@ public sealed class ImplicitAlsTests : RecommenderContract<ImplicitAls>
         var x = model.FoldIn(items, values);
 
         const int k = 8;
-        var y = Matrix<double>.Build.Dense(Checkerboard.Items, k, (i, f) => model.ItemFactors[i * k + f]);
+        var y = Matrix<double>.Build.Dense(Checkerboard.Items, k, (i, f) => model.ItemFactors(i)[f]);
         var a = y.TransposeThisAndMultiply(y) + 0.01 * Matrix<double>.Build.DenseIdentity(k);
         var b = Vector<double>.Build.Dense(k);
         for (var n = 0; n < items.Length; n++)
