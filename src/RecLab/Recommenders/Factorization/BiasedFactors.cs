@@ -94,7 +94,7 @@ internal sealed class BiasedFactors
     /// </summary>
     public (float Bias, float[] Factors) FoldIn(in UserQuery query)
     {
-        var (items, targets) = KnownHistory(query);
+        var (items, targets) = FoldInHistory.Known(query.History.Span, query.Values.Span, IsKnownItem, valuesRequired: true);
         var implicitSum = new float[_items.Stride];
         if (_implicit is not null)
         {
@@ -110,30 +110,5 @@ internal sealed class BiasedFactors
         for (var f = 0; f < factors.Length; f++)
             factors[f] += implicitSum[f];
         return (bias, factors);
-    }
-
-    /// <summary>The history's items that have training data, with their values.</summary>
-    private (int[] Items, float[] Values) KnownHistory(in UserQuery query)
-    {
-        var history = query.History.Span;
-        var values = query.Values.Span;
-        if (values.Length != history.Length)
-            throw new ArgumentException($"The query has {history.Length} history items but {values.Length} values; fold-in needs one rating per item.");
-        var count = 0;
-        foreach (var i in history)
-            if (IsKnownItem(i))
-                count++;
-        var items = new int[count];
-        var targets = new float[count];
-        count = 0;
-        for (var k = 0; k < history.Length; k++)
-        {
-            if (IsKnownItem(history[k]))
-            {
-                items[count] = history[k];
-                targets[count++] = values[k];
-            }
-        }
-        return (items, targets);
     }
 }

@@ -102,13 +102,12 @@ public sealed class Bpr(BprOptions options) : Recommender<BprOptions>(options)
     internal float[] FoldIn(in UserQuery query)
     {
         var pu = new float[_q.Stride];
-        var history = new SortedSet<int>();
-        foreach (var i in query.History.Span)
-            if ((uint)i < (uint)_q.Rows)
-                history.Add(i);
-        if (history.Count == 0)
+        var itemCount = _q.Rows;
+        // Distinct and ascending: positives are drawn from it, and negatives checked against it by binary search.
+        var items = FoldInHistory.Known(query.History.Span, [], i => (uint)i < (uint)itemCount, valuesRequired: false).Items
+            .Distinct().Order().ToArray();
+        if (items.Length == 0)
             return pu;
-        var items = history.ToArray();
         var key = 0xCBF29CE484222325UL;
         foreach (var i in items)
             key = Seeds.Derive(key, (ulong)i);

@@ -184,21 +184,14 @@ public sealed class ExplicitAls(ExplicitAlsOptions options) : RatingPredictor<Ex
     public float FoldIn(ReadOnlySpan<int> items, ReadOnlySpan<float> ratings, Span<float> factors)
     {
         var k = Options.Factors;
-        var known = new List<int>(items.Length);
-        for (var t = 0; t < items.Length; t++)
-            if ((uint)items[t] < (uint)_itemBias.Length)
-                known.Add(t);
+        var itemCount = _itemBias.Length;
+        var (columns, targets) = FoldInHistory.Known(items, ratings, i => (uint)i < (uint)itemCount, valuesRequired: true);
         double s = 0;
-        foreach (var t in known)
-            s += ratings[t] - _mean - _itemBias[items[t]];
-        var bias = known.Count == 0 ? 0f : (float)(s / (known.Count + Options.Damping));
-        var columns = new int[known.Count];
-        var targets = new float[known.Count];
-        for (var n = 0; n < known.Count; n++)
-        {
-            columns[n] = items[known[n]];
-            targets[n] = ratings[known[n]] - _mean - bias - _itemBias[columns[n]];
-        }
+        for (var n = 0; n < columns.Length; n++)
+            s += targets[n] - _mean - _itemBias[columns[n]];
+        var bias = columns.Length == 0 ? 0f : (float)(s / (columns.Length + Options.Damping));
+        for (var n = 0; n < columns.Length; n++)
+            targets[n] = targets[n] - _mean - bias - _itemBias[columns[n]];
         factors[..k].Clear();
         if (columns.Length == 0)
             return bias;

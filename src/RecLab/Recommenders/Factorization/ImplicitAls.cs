@@ -160,16 +160,7 @@ public sealed class ImplicitAls(ImplicitAlsOptions options) : Recommender<Implic
         if (_itemGram.Length == 0)
             throw new InvalidOperationException($"{Name} is not fitted; call Fit first.");
         var itemCount = _items.Rows;
-        Span<int> known = items.Length <= 256 ? stackalloc int[items.Length] : new int[items.Length];
-        Span<float> knownValues = items.Length <= 256 ? stackalloc float[items.Length] : new float[items.Length];
-        var n = 0;
-        for (var t = 0; t < items.Length; t++)
-        {
-            if ((uint)items[t] >= (uint)itemCount)
-                continue;
-            known[n] = items[t];
-            knownValues[n++] = values.IsEmpty ? 1f : values[t];
-        }
-        return LeastSquares.SolveImplicit(_itemGram, _items, known[..n], knownValues[..n], Options.Alpha, x, matrix, weights);
+        var (known, knownValues) = FoldInHistory.Known(items, values, i => (uint)i < (uint)itemCount, valuesRequired: false);
+        return LeastSquares.SolveImplicit(_itemGram, _items, known, knownValues, Options.Alpha, x, matrix, weights);
     }
 }
