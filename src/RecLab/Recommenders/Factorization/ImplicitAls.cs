@@ -72,8 +72,8 @@ public sealed class ImplicitAls(ImplicitAlsOptions options) : Recommender<Implic
         _itemGram = gram;
     }
 
-    // One half-sweep: every row of `target` (users or items, named by `side`) re-solved with `other` fixed.
-    private void Sweep(CsrMatrix matrix, FactorMatrix target, FactorMatrix other, float[] gram, string side, int iteration, ParallelOptions parallel)
+    /// <summary>One half-sweep: every row of <paramref name="target"/> (users or items, named by <paramref name="side"/>) re-solved with <paramref name="other"/> fixed, <paramref name="gram"/> being <c>YᵀY + λI</c> of <paramref name="other"/>.</summary>
+    internal void Sweep(CsrMatrix matrix, FactorMatrix target, FactorMatrix other, float[] gram, string side, int iteration, ParallelOptions parallel)
     {
         var k = Options.Factors;
         var alpha = Options.Alpha;
