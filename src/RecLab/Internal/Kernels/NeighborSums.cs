@@ -186,57 +186,15 @@ internal static class NeighborSums
             Push(target, similarity);
         }
 
-        // A min-heap of the `need` best boundary candidates: the root is the worst kept (lowest similarity, then
-        // the highest position, i.e. the highest item index).
+        // The `need` best boundary candidates, ranked by similarity then history position (= item order).
         private void Push(int target, float similarity)
         {
             var capacity = _need[target];
             var start = target * k;
-            var heapS = heapSimilarity.AsSpan(start, capacity);
-            var heapP = heapPosition.AsSpan(start, capacity);
             var size = _heapSize[target];
-            var position = Position;
-            if (size < capacity)
-            {
-                var at = size;
-                while (at > 0)
-                {
-                    var parent = (at - 1) >> 1;
-                    if (!Worse(similarity, position, heapS[parent], heapP[parent]))
-                        break;
-                    heapS[at] = heapS[parent];
-                    heapP[at] = heapP[parent];
-                    at = parent;
-                }
-                heapS[at] = similarity;
-                heapP[at] = position;
-                _heapSize[target] = size + 1;
-                return;
-            }
-            if (!Worse(heapS[0], heapP[0], similarity, position))
-                return;
-            var i = 0;
-            while (true)
-            {
-                var left = 2 * i + 1;
-                if (left >= capacity)
-                    break;
-                var worst = left;
-                if (left + 1 < capacity && Worse(heapS[left + 1], heapP[left + 1], heapS[left], heapP[left]))
-                    worst = left + 1;
-                if (!Worse(heapS[worst], heapP[worst], similarity, position))
-                    break;
-                heapS[i] = heapS[worst];
-                heapP[i] = heapP[worst];
-                i = worst;
-            }
-            heapS[i] = similarity;
-            heapP[i] = position;
+            WorstFirstHeap.Offer(heapSimilarity.AsSpan(start, capacity), heapPosition.AsSpan(start, capacity), ref size, similarity, Position);
+            _heapSize[target] = size;
         }
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static bool Worse(float simA, int positionA, float simB, int positionB) =>
-            simA < simB || (simA == simB && positionA > positionB);
     }
 
     private sealed class Scratch
