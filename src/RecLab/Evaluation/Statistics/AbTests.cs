@@ -133,6 +133,21 @@ public static class AbTests
         return new CupedAdjustment(theta, control, treatment, reduction);
     }
 
+    /// <summary>
+    /// The per-user linearization of a ratio metric, <c>ℓ_u = (y_u − R x_u) / x̄</c> with <c>R = Σy / Σx</c> and x̄ over
+    /// every user given (both arms): the difference of the arms' mean ℓ is the ratio difference to first order, and its
+    /// Welch variance is the delta-method variance, so per-user tools (CUPED with the pre-period ℓ, sequential tests)
+    /// apply to ratio metrics (Deng, Knoblich and Lu 2018). Users with a NaN stay NaN.
+    /// </summary>
+    public static double[] LinearizeRatio(ReadOnlySpan<double> numerators, ReadOnlySpan<double> denominators)
+    {
+        var moments = RatioMoments.Of(numerators, denominators);
+        var output = new double[numerators.Length];
+        for (var u = 0; u < output.Length; u++)
+            output[u] = (numerators[u] - moments.Ratio * denominators[u]) / moments.MeanDenominator;
+        return output;
+    }
+
     internal static ConfidenceInterval NormalInterval(double estimate, double standardError, double level)
     {
         var z = Normal.InvCDF(0, 1, (1 + level) / 2);

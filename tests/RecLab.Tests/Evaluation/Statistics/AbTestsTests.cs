@@ -151,6 +151,20 @@ public sealed class AbTestsTests
         Assert.Equal(boot, Bootstrap.TwoSampleMeanDifferenceInterval(treatment, control, seed: 4));
     }
 
+    [Fact]
+    public void Linearized_ratio_reproduces_the_delta_method_difference_and_error()
+    {
+        double[] cy = [1, 0, 3, 2, 0, 4], cx = [10, 5, 20, 10, 8, 15];
+        double[] ty = [2, 1, 4, 3, 1, 5, 2], tx = [10, 6, 18, 12, 9, 14, 11];
+        var l = AbTests.LinearizeRatio([.. cy, .. ty], [.. cx, .. tx]);
+        var linear = AbTests.MeanDifference(l[..6], l[6..]);
+        var delta = AbTests.RatioDifference(cy, cx, ty, tx);
+        // First-order agreement only: x̄ differs between the arms here by about 10%.
+        Assert.Equal(delta.Difference.Estimate, linear.Difference.Estimate, 0.15 * delta.Difference.Estimate);
+        Assert.Equal(delta.StandardError, linear.StandardError, 0.15 * delta.StandardError);
+        Assert.Equal(0, l.Sum(), 1e-12);
+    }
+
     private static Gen<(double[] Control, double[] Treatment)> Arms() =>
         from n in Gen.Choose(2, 40)
         from m in Gen.Choose(2, 40)
