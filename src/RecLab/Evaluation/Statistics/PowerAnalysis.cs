@@ -65,6 +65,20 @@ public static class PowerAnalysis
     }
 
     /// <summary>
+    /// Users needed when every user yields one paired or within-user observation (a paired difference, or an interleaving
+    /// preference of +1, 0 or −1) with mean <paramref name="effect"/> and standard deviation σ:
+    /// <c>n = ((z_{1−α/2} + z_{power}) σ / δ)²</c>, rounded up (one-sample z-test).
+    /// </summary>
+    public static long PairedUsers(double standardDeviation, double effect, double alpha = 0.05, double power = 0.8)
+    {
+        Check(standardDeviation, alpha, power);
+        if (!(Math.Abs(effect) > 0) || !double.IsFinite(effect))
+            throw new ArgumentOutOfRangeException(nameof(effect), effect, "The effect to detect must be a non-zero number.");
+        var q = Quantiles(alpha, power) * standardDeviation / effect;
+        return (long)Math.Ceiling(q * q - 1e-9);
+    }
+
+    /// <summary>
     /// Plans a test with <paramref name="arms"/> equal arms (one control, the rest treatments), each treatment compared
     /// with control at the Bonferroni level α/(arms − 1), so that the family-wise error stays at α (Holm, applied to the
     /// results, is never less powerful). Give exactly one of <paramref name="effect"/> (absolute; returns the users needed)

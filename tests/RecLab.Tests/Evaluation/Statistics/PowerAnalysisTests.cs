@@ -12,6 +12,8 @@ public sealed class PowerAnalysisTests
     {
         // n per arm = 2 (z_.975 + z_.8)² σ² / δ² = 2 · 2.801585² / 0.1² = 1569.776 (statsmodels NormalIndPower().solve_power(0.1, power=0.8) = 1569.78).
         Assert.Equal(2 * 1570, PowerAnalysis.TotalUsers(1, 0.1));
+        // Paired: ((1.959964 + 0.841621) · 1 / 0.1)² = 784.89 users.
+        Assert.Equal(785, PowerAnalysis.PairedUsers(1, 0.1));
         // Rate 10% (σ² = 0.09), +1 point: 2.801585² · 2 · 0.09 / 0.01² = 14127.98 per arm.
         var plan = PowerAnalysis.Plan(0.1, PowerAnalysis.RateStandardDeviation(0.1), 0.05, 0.8, arms: 2, effect: 0.01);
         Assert.Equal(14128, plan.UsersPerArm);
