@@ -15,10 +15,7 @@ public static class OffPolicyEstimators
         ReadOnlySpan<double> loggingPropensities, double level = AbTests.DefaultLevel)
     {
         var w = Weights(rewards, targetProbabilities, loggingPropensities);
-        var terms = new double[w.Length];
-        for (var i = 0; i < w.Length; i++)
-            terms[i] = w[i] * rewards[i];
-        return MeanEstimate("ips", terms, w, level);
+        return MeanEstimate("ips", Weighted(w, rewards), w, level);
     }
 
     /// <summary>
@@ -30,10 +27,7 @@ public static class OffPolicyEstimators
         ReadOnlySpan<double> loggingPropensities, double level = AbTests.DefaultLevel)
     {
         var w = Weights(rewards, targetProbabilities, loggingPropensities);
-        var weighted = new double[w.Length];
-        for (var i = 0; i < w.Length; i++)
-            weighted[i] = w[i] * rewards[i];
-        var ratio = RatioMoments.Of(weighted, w);
+        var ratio = RatioMoments.Of(Weighted(w, rewards), w);
         var se = Math.Sqrt(ratio.Variance);
         return new OffPolicyEstimate("snips", AbTests.NormalInterval(ratio.Ratio, se, level), se, Kish(w), Max(w), w.Length);
     }
@@ -80,6 +74,14 @@ public static class OffPolicyEstimators
             w[i] = target[i] / logging[i];
         }
         return w;
+    }
+
+    private static double[] Weighted(double[] w, ReadOnlySpan<double> rewards)
+    {
+        var terms = new double[w.Length];
+        for (var i = 0; i < w.Length; i++)
+            terms[i] = w[i] * rewards[i];
+        return terms;
     }
 
     private static OffPolicyEstimate MeanEstimate(string name, double[] terms, double[] w, double level)

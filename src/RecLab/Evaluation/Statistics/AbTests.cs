@@ -118,7 +118,7 @@ public static class AbTests
     {
         if (controlOutcomes.Length != controlCovariates.Length || treatmentOutcomes.Length != treatmentCovariates.Length)
             throw new ArgumentException("Each user needs one outcome and one pre-period covariate.");
-        var mean = new PooledMoments();
+        var mean = new CrossMoments();
         mean.AddMeans(controlOutcomes, controlCovariates);
         mean.AddMeans(treatmentOutcomes, treatmentCovariates);
         mean.AddSpread(controlOutcomes, controlCovariates);
@@ -178,44 +178,4 @@ public static class AbTests
     }
 
     private static double Square(double x) => x * x;
-
-    // Pooled sums of squares and cross-products of (y, x) over the defined pairs, centred on the pooled means.
-    private sealed class PooledMoments
-    {
-        private double _sumX, _sumY;
-        private int _n;
-
-        public double MeanX => _n > 0 ? _sumX / _n : 0;
-        public double MeanY => _n > 0 ? _sumY / _n : 0;
-        public double Sxx { get; private set; }
-        public double Syy { get; private set; }
-        public double Sxy { get; private set; }
-
-        public void AddMeans(ReadOnlySpan<double> y, ReadOnlySpan<double> x)
-        {
-            for (var i = 0; i < y.Length; i++)
-            {
-                if (double.IsNaN(y[i]) || double.IsNaN(x[i]))
-                    continue;
-                _n++;
-                _sumX += x[i];
-                _sumY += y[i];
-            }
-        }
-
-        public void AddSpread(ReadOnlySpan<double> y, ReadOnlySpan<double> x)
-        {
-            double mx = MeanX, my = MeanY;
-            for (var i = 0; i < y.Length; i++)
-            {
-                if (double.IsNaN(y[i]) || double.IsNaN(x[i]))
-                    continue;
-                var dx = x[i] - mx;
-                var dy = y[i] - my;
-                Sxx += dx * dx;
-                Syy += dy * dy;
-                Sxy += dx * dy;
-            }
-        }
-    }
 }
