@@ -1,4 +1,5 @@
 using RecLab.Recommenders.Baselines;
+using RecLab.Recommenders.Content;
 using RecLab.Recommenders.Factorization;
 using RecLab.Recommenders.Neighborhood;
 
@@ -24,5 +25,6 @@ internal static class BuiltInRecommenders
         .Add<ExplicitAlsOptions>("als", "Biased matrix factorization by alternating least squares on ratings (LensKit's BiasedMF).", o => new ExplicitAls(o))
         .Add<ImplicitAlsOptions>("implicit-als", "ALS for implicit feedback (Hu, Koren, Volinsky 2008) with conjugate-gradient row solves.", o => new ImplicitAls(o))
         .Add<PureSvdOptions>("pure-svd", "PureSVD (Cremonesi 2010): scores r_u·V·Vᵀ from a randomized truncated SVD of the rating matrix.", o => new PureSvd(o))
-        .Add<EaseOptions>("ease", "EASE (Steck 2019): closed-form item-item weights from the inverse of the regularized item Gram matrix.", o => new Ease(o));
+        .Add<EaseOptions>("ease", "EASE (Steck 2019): closed-form item-item weights from the inverse of the regularized item Gram matrix.", o => new Ease(o))
+        .Add<ContentBasedOptions>("content-based", "Content-based: TF-IDF item profiles, user profile = rating-weighted mean of the history's profiles, cosine scores; serves onboarding users and new items.", o => new ContentBased(o));
 }
