@@ -16,6 +16,7 @@ internal static class DataCommand
             Fetch(terminal),
             Info(terminal),
             List(terminal),
+            DataSynthCommand.Create(terminal),
         };
 
     private static readonly Option<string?> CacheOption = new("--cache")

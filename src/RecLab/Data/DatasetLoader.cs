@@ -1,11 +1,13 @@
 using RecLab.Data.Downloads;
 using RecLab.Data.Loading;
+using RecLab.Data.Synthetic;
 
 namespace RecLab.Data;
 
 /// <summary>
 /// Loads a dataset named the way users name them everywhere in RecLab: a path to a folder (format detected)
-/// or to a file (generic loader), or the name of a known dataset fetched into the cache.
+/// or to a file (generic loader), the name of a known dataset fetched into the cache, or a generated synthetic world
+/// (<c>synthetic:small</c>, <c>synthetic:tiny?users=800&amp;seed=7</c>).
 /// </summary>
 public static class DatasetLoader
 {
@@ -15,6 +17,8 @@ public static class DatasetLoader
     public static Dataset Load(string pathOrName, LoadOptions? options = null, DataCache? cache = null)
     {
         options ??= LoadOptions.Default;
+        if (SyntheticDataset.IsName(pathOrName))
+            return SyntheticDataset.Load(pathOrName, options.LoadFeatures);
         if (File.Exists(pathOrName))
             return DelimitedLoader.Load(pathOrName, options: options);
         if (Directory.Exists(pathOrName))
@@ -29,7 +33,7 @@ public static class DatasetLoader
             return loaded;
         }
         throw new FileNotFoundException(
-            $"'{pathOrName}' is neither a file, a folder, nor a known dataset ({string.Join(", ", DatasetCatalog.All.Select(d => d.Name))}). " +
-            "Name a file or folder, or fetch a known dataset first with: reclab data fetch NAME");
+            $"'{pathOrName}' is neither a file, a folder, nor a known dataset ({string.Join(", ", DatasetCatalog.All.Select(d => d.Name))}, synthetic:PRESET). " +
+            "Name a file or folder, a generated world such as synthetic:small, or fetch a known dataset first with: reclab data fetch NAME");
     }
 }

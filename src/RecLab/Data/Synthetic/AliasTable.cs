@@ -1,0 +1,90 @@
+using RecLab.Randomness;
+
+namespace RecLab.Data.Synthetic;
+
+/// <summary>
+/// Walker's alias method (Vose's construction): O(n) to build, O(1) per draw from a discrete distribution.
+/// <see cref="ProbabilityOf"/> is the naive twin the tests compare draws against.
+/// </summary>
+internal sealed class AliasTable
+{
+    // Acceptance threshold and alias side by side: one cache line per draw.
+    private readonly Cell[] _cells;
+    private readonly double[] _probabilities;
+
+    private struct Cell
+    {
+        public double Accept;
+        public int Alias;
+    }
+
+    /// <summary>Builds a table over non-negative weights with a positive sum.</summary>
+    public AliasTable(ReadOnlySpan<double> weights)
+    {
+        var n = weights.Length;
+        if (n == 0)
+            throw new ArgumentException("An alias table needs at least one weight.", nameof(weights));
+        var total = 0.0;
+        foreach (var w in weights)
+        {
+            if (!(w >= 0) || double.IsInfinity(w))
+                throw new ArgumentException("Weights must be finite and non-negative.", nameof(weights));
+            total += w;
+        }
+        if (total <= 0)
+            throw new ArgumentException("Weights must have a positive sum.", nameof(weights));
+        Total = total;
+        _probabilities = new double[n];
+        var accept = new double[n];
+        var alias = new int[n];
+        var small = new int[n];
+        var large = new int[n];
+        int smallCount = 0, largeCount = 0;
+        for (var i = 0; i < n; i++)
+        {
+            _probabilities[i] = weights[i] / total;
+            accept[i] = _probabilities[i] * n;
+            alias[i] = i;
+            if (accept[i] < 1)
+                small[smallCount++] = i;
+            else
+                large[largeCount++] = i;
+        }
+        while (smallCount > 0 && largeCount > 0)
+        {
+            var s = small[--smallCount];
+            var l = large[--largeCount];
+            alias[s] = l;
+            accept[l] += accept[s] - 1;
+            if (accept[l] < 1)
+                small[smallCount++] = l;
+            else
+                large[largeCount++] = l;
+        }
+        // Whatever is left is 1 up to rounding.
+        while (largeCount > 0)
+            accept[large[--largeCount]] = 1;
+        while (smallCount > 0)
+            accept[small[--smallCount]] = 1;
+        _cells = new Cell[n];
+        for (var i = 0; i < n; i++)
+            _cells[i] = new Cell { Accept = accept[i], Alias = alias[i] };
+    }
+
+    /// <summary>Number of outcomes.</summary>
+    public int Count => _cells.Length;
+
+    /// <summary>Sum of the weights the table was built from.</summary>
+    public double Total { get; }
+
+    /// <summary>An outcome drawn with probability weight/total.</summary>
+    public int Sample(ref Rng rng)
+    {
+        var i = rng.NextInt(_cells.Length);
+        ref readonly var cell = ref _cells[i];
+        return rng.NextDouble() < cell.Accept ? i : cell.Alias;
+    }
+
+    /// <summary>The exact probability of outcome <paramref name="i"/>: weight/total.</summary>
+    public double ProbabilityOf(int i) => _probabilities[i];
+}

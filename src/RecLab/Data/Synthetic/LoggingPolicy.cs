@@ -1,0 +1,257 @@
+using RecLab.Randomness;
+
+namespace RecLab.Data.Synthetic;
+
+/// <summary>
+/// The production policy that chose what the historical log shows: for user u on day d, each slate slot is drawn
+/// (without repeating an item in the slate) from the mixture
+/// <c>π(i) = w_pop·pop_d(i) + w_follow·follow_{u,d}(i) + w_explore/N_d</c>, where pop_d is proportional to buzz times
+/// <c>exp(−age/RecencyDays)</c> over items at most <see cref="WorldOptions.ShelfLifeDays"/> old, follow_{u,d} is uniform over
+/// the followed creators with recent items and then over their recent items, and exploration is uniform over the
+/// N_d items published before day d. When u follows no creator with recent items, the follow weight goes to popularity;
+/// when the popularity pool is empty, its weight goes to exploration. Exposure therefore follows reach, not the user's
+/// taste: the exposure bias of production logs.
+/// </summary>
+/// <remarks>The logged propensity of slot k is <c>π(i) / (1 − Σ π(j) over the items above)</c>, the exact probability of
+/// sequential sampling without replacement; <see cref="Probability(int, int, int)"/> is π itself, for off-policy estimators.</remarks>
+public sealed class LoggingPolicy
+{
+    private const int SecondsPerDay = 86_400;
+    private const int MaxDrawsPerSlot = 1_000;
+
+    private readonly WorldItems _items;
+    private readonly WorldCreators _creators;
+    private readonly FollowGraph _follows;
+    private readonly double _popularity, _follow, _explore;
+    private readonly int[] _published;
+    private readonly int[] _poolStart;
+    private readonly AliasTable?[] _pools;
+    private readonly int[] _recentStart;
+    private readonly int[] _recentCount;
+    private readonly int _creatorCount;
+    private readonly int _recentDays;
+
+    internal LoggingPolicy(WorldOptions options, WorldItems items, WorldCreators creators, FollowGraph follows, int? maxThreads)
+    {
+        _items = items;
+        _creators = creators;
+        _follows = follows;
+        Days = options.Days;
+        var total = options.PopularityShare + options.FollowShare + options.ExploreShare;
+        _popularity = options.PopularityShare / total;
+        _follow = options.FollowShare / total;
+        _explore = options.ExploreShare / total;
+        _creatorCount = creators.Count;
+        _recentDays = options.FollowRecencyDays;
+        _published = new int[Days];
+        _poolStart = new int[Days];
+        _pools = new AliasTable?[Days];
+        _recentStart = new int[Days * _creatorCount];
+        _recentCount = new int[Days * _creatorCount];
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = maxThreads ?? -1 };
+        Parallel.For(0, Days, parallel, d =>
+        {
+            var hi = items.PublishedBefore(d);
+            var lo = items.PublishedBefore(d - options.ShelfLifeDays);
+            _published[d] = hi;
+            _poolStart[d] = lo;
+            if (hi > lo)
+            {
+                var weights = new double[hi - lo];
+                for (var i = lo; i < hi; i++)
+                {
+                    var age = (d * (double)SecondsPerDay - items.PublishSecond(i)) / SecondsPerDay;
+                    weights[i - lo] = items.Buzz(i) * Math.Exp(-age / options.RecencyDays);
+                }
+                _pools[d] = new AliasTable(weights);
+            }
+            var from = (long)(d - options.FollowRecencyDays) * SecondsPerDay;
+            var to = (long)d * SecondsPerDay;
+            for (var c = 0; c < _creatorCount; c++)
+            {
+                var list = creators.ItemsOf(c);
+                var a = LowerBound(list, from);
+                var b = LowerBound(list, to);
+                _recentStart[d * _creatorCount + c] = creators.ItemStart(c) + a;
+                _recentCount[d * _creatorCount + c] = b - a;
+            }
+        });
+    }
+
+    /// <summary>Days the policy is defined for: the logged days 0 to Days - 1.</summary>
+    public int Days { get; }
+
+    /// <summary>Items that can be shown on day <paramref name="day"/> (those published before it): items 0 to N_d - 1.</summary>
+    public int Available(int day) => _published[CheckDay(day)];
+
+    /// <summary>The mixture weights (popularity, follows, exploration) for a user and day, after moving the weight of empty components.</summary>
+    public (double Popularity, double Follows, double Explore) Weights(int user, int day)
+    {
+        var context = Begin(user, day, stackalloc int[0], countOnly: true);
+        return (context.Popularity, context.Follows, context.Explore);
+    }
+
+    /// <summary>π_{u,d}(i): the probability that one draw of the policy picks <paramref name="item"/> (sums to 1 over items).</summary>
+    public double Probability(int user, int day, int item)
+    {
+        var context = Begin(user, day, stackalloc int[0], countOnly: true);
+        return Probability(in context, item);
+    }
+
+    /// <summary>
+    /// Fills a slate of up to <c>items.Length</c> distinct items for a user on a day, with each slot's logged propensity.
+    /// Returns the number of slots filled (fewer only when nearly every item the policy can show is already in the slate).
+    /// </summary>
+    public int SampleSlate(int user, int day, ref Rng rng, Span<int> items, Span<float> propensities)
+    {
+        if (propensities.Length < items.Length)
+            throw new ArgumentException("There must be a propensity slot per item slot.", nameof(propensities));
+        var follows = _follows.CreatorsFollowedBy(user).Length;
+        var scratch = follows <= 256 ? stackalloc int[follows] : new int[follows];
+        return SampleSlate(user, day, ref rng, items, propensities, scratch);
+    }
+
+    /// <summary>
+    /// <see cref="SampleSlate(int, int, ref Rng, Span{int}, Span{float})"/> with caller-owned scratch (one slot per followed
+    /// creator). With an empty <paramref name="propensities"/> the slate is drawn identically but no propensity is computed;
+    /// <see cref="SlotPropensity"/> gives any slot's afterwards.
+    /// </summary>
+    internal int SampleSlate(int user, int day, ref Rng rng, Span<int> items, Span<float> propensities, Span<int> scratch)
+    {
+        var withPropensities = !propensities.IsEmpty;
+        if (withPropensities && propensities.Length < items.Length)
+            throw new ArgumentException("There must be a propensity slot per item slot.", nameof(propensities));
+        var context = Begin(user, day, scratch, countOnly: false);
+        var taken = 0.0;
+        var count = 0;
+        for (var k = 0; k < items.Length; k++)
+        {
+            var item = -1;
+            for (var attempt = 0; attempt < MaxDrawsPerSlot; attempt++)
+            {
+                var candidate = Draw(in context, ref rng);
+                if (!items[..count].Contains(candidate))
+                {
+                    item = candidate;
+                    break;
+                }
+            }
+            if (item < 0)
+                break;
+            items[count] = item;
+            if (withPropensities)
+            {
+                var pi = Probability(in context, item);
+                propensities[count] = (float)(pi / (1 - taken));
+                taken += pi;
+            }
+            count++;
+        }
+        return count;
+    }
+
+    /// <summary>The logged propensity of slot <paramref name="k"/> of a slate the policy drew for this user and day.</summary>
+    public float SlotPropensity(int user, int day, ReadOnlySpan<int> slate, int k)
+    {
+        var context = Begin(user, day, stackalloc int[0], countOnly: true);
+        var taken = 0.0;
+        for (var j = 0; j < k; j++)
+            taken += Probability(in context, slate[j]);
+        return (float)(Probability(in context, slate[k]) / (1 - taken));
+    }
+
+    private readonly ref struct Context
+    {
+        public required int User { get; init; }
+        public required int Day { get; init; }
+        public required ReadOnlySpan<int> Followed { get; init; }
+        public required Span<int> Active { get; init; }
+        public required int ActiveCount { get; init; }
+        public required double Popularity { get; init; }
+        public required double Follows { get; init; }
+        public required double Explore { get; init; }
+    }
+
+    private Context Begin(int user, int day, Span<int> scratch, bool countOnly)
+    {
+        CheckDay(day);
+        var followed = _follows.CreatorsFollowedBy(user);
+        var active = 0;
+        var row = day * _creatorCount;
+        foreach (var c in followed)
+        {
+            if (_recentCount[row + c] == 0)
+                continue;
+            if (!countOnly)
+                scratch[active] = c;
+            active++;
+        }
+        double popularity = _popularity, follows = _follow, explore = _explore;
+        if (active == 0)
+        {
+            popularity += follows;
+            follows = 0;
+        }
+        if (_pools[day] is null)
+        {
+            explore += popularity;
+            popularity = 0;
+        }
+        return new Context
+        {
+            User = user, Day = day, Followed = followed, Active = scratch, ActiveCount = active,
+            Popularity = popularity, Follows = follows, Explore = explore,
+        };
+    }
+
+    private int Draw(in Context context, ref Rng rng)
+    {
+        var r = rng.NextDouble();
+        if (r < context.Popularity)
+            return _poolStart[context.Day] + _pools[context.Day]!.Sample(ref rng);
+        if (r < context.Popularity + context.Follows)
+        {
+            var creator = context.Active[rng.NextInt(context.ActiveCount)];
+            var slot = context.Day * _creatorCount + creator;
+            return _creators.AllItemsByCreator[_recentStart[slot] + rng.NextInt(_recentCount[slot])];
+        }
+        return rng.NextInt(_published[context.Day]);
+    }
+
+    private double Probability(in Context context, int item)
+    {
+        var day = context.Day;
+        var published = _published[day];
+        if ((uint)item >= (uint)published)
+            return 0;
+        var p = context.Explore / published;
+        var start = _poolStart[day];
+        if (context.Popularity > 0 && item >= start)
+            p += context.Popularity * _pools[day]!.ProbabilityOf(item - start);
+        if (context.Follows > 0)
+        {
+            var creator = _items.Creator(item);
+            var recentFrom = (long)(day - _recentDays) * SecondsPerDay;
+            if (_items.PublishSecond(item) >= recentFrom && context.Followed.BinarySearch(creator) >= 0)
+                p += context.Follows / ((double)context.ActiveCount * _recentCount[day * _creatorCount + creator]);
+        }
+        return p;
+    }
+
+    private int LowerBound(ReadOnlySpan<int> creatorItems, long second)
+    {
+        int lo = 0, hi = creatorItems.Length;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (_items.PublishSecond(creatorItems[mid]) < second)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        return lo;
+    }
+
+    private int CheckDay(int day) =>
+        (uint)day < (uint)Days ? day : throw new ArgumentOutOfRangeException(nameof(day), $"The logging policy covers days 0 to {Days - 1}.");
+}

@@ -1,0 +1,52 @@
+using RecLab.Data.Synthetic;
+
+namespace RecLab.Tests.Data.Synthetic;
+
+/// <summary>
+/// The default world (<c>small</c>) looks like production data. Bands: 200k–400k implicit interactions (density
+/// 0.2%–0.4% of users x items), the top 20% of items hold 60%–85% of interactions, CTR 1%–6%, purchases per click
+/// 1%–5%, ratings skewed positive like MovieLens (mean 3.3–3.8, mode 4, shares rising from 1 to 4 stars).
+/// </summary>
+public sealed class RealismTests
+{
+    private static readonly Lazy<WorldStatistics> Stats = new(() => WorldStatistics.Of(SyntheticWorlds.Small));
+
+    [Fact]
+    public void Small_has_the_stated_size_and_density()
+    {
+        var s = Stats.Value;
+        Assert.Equal((5_000, 300, 20_000), (s.Users, s.Creators, s.Items));
+        Assert.InRange(s.Interactions, 200_000, 400_000);
+        Assert.InRange(s.Density, 0.002, 0.004);
+    }
+
+    [Fact]
+    public void Popularity_has_a_long_tail()
+    {
+        var s = Stats.Value;
+        Assert.InRange(s.TopFifthShare, 0.60, 0.85);
+        // A long tail, not a short head only: most of the catalogue is touched at least once.
+        Assert.InRange((double)s.ItemsWithInteractions / s.Items, 0.5, 0.98);
+    }
+
+    [Fact]
+    public void Click_through_and_conversion_are_in_production_ranges()
+    {
+        var s = Stats.Value;
+        Assert.InRange(s.ClickThroughRate, 0.01, 0.06);
+        Assert.InRange(s.PurchasesPerClick, 0.01, 0.05);
+        Assert.InRange(s.LikeRate, 0.05, 0.5);
+    }
+
+    [Fact]
+    public void Ratings_are_skewed_positive_like_MovieLens()
+    {
+        var s = Stats.Value;
+        Assert.InRange(s.RatingMean, 3.3, 3.8);
+        Assert.Equal(4, s.RatingMode);
+        for (var r = 1; r < 4; r++)
+            Assert.True(s.RatingShares[r] > s.RatingShares[r - 1], $"share of {r + 1} stars should exceed share of {r}");
+        Assert.True(s.RatingShares[4] < s.RatingShares[3]);
+        Assert.InRange(s.RatingShares[0], 0.005, 0.10);
+    }
+}
