@@ -29,5 +29,6 @@ internal static class BuiltInRecommenders
         .Add<EaseOptions>("ease", "EASE (Steck 2019): closed-form item-item weights from the inverse of the regularized item Gram matrix.", o => new Ease(o))
         .Add<ContentBasedOptions>("content-based", "Content-based: TF-IDF item profiles, user profile = rating-weighted mean of the history's profiles, cosine scores; serves onboarding users and new items.", o => new ContentBased(o))
         .Add<WeightedHybridOptions>("weighted-hybrid", "Weighted blend of per-query normalized scores of registered recommenders; weights fixed or fitted on a validation split (grid or least squares).", o => new WeightedHybrid(o))
-        .Add<SwitchingHybridOptions>("switching-hybrid", "Switches between registered recommenders by history length (e.g. popularity below 3, content-based below 20, a CF model above).", o => new SwitchingHybrid(o));
+        .Add<SwitchingHybridOptions>("switching-hybrid", "Switches between registered recommenders by history length (e.g. popularity below 3, content-based below 20, a CF model above).", o => new SwitchingHybrid(o))
+        .Add<FeatureMfOptions>("lightfm", "Feature-augmented MF (LightFM-style): items and users as sums of feature embeddings plus offsets, WARP or BPR; new items get vectors from features.", o => new FeatureMf(o));
 }
