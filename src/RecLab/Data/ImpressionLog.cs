@@ -128,8 +128,9 @@ public sealed class ImpressionLog
     /// <summary>
     /// The part of the log a model fitted on <paramref name="train"/> may see, when <paramref name="all"/> is the whole
     /// dataset's interactions: a row is kept when its user and its item both have training interactions and its
-    /// (user, item) pair is not held out (in <paramref name="all"/> but not in <paramref name="train"/>). So cold users'
-    /// and new items' impressions, and the clicks behind test interactions, never leak into training.
+    /// (user, item) pair is not held out (in <paramref name="all"/> but not in <paramref name="train"/>), and, when both
+    /// have times, it is not later than the latest training interaction. So cold users' and new items' impressions, the
+    /// clicks behind test interactions and the future of a temporal split never leak into training.
     /// </summary>
     public ImpressionLog ForTraining(InteractionData train, InteractionData all)
     {
@@ -140,10 +141,17 @@ public sealed class ImpressionLog
         var byUser = train.ByUser;
         var byItem = train.ByItem;
         var allByUser = all.ByUser;
+        var latest = long.MaxValue;
+        if (train.HasTimestamps && _timestamps is not null && train.Count > 0)
+        {
+            latest = long.MinValue;
+            for (var row = 0; row < train.Count; row++)
+                latest = Math.Max(latest, train.TimestampAt(row));
+        }
         return Where(r =>
         {
             int u = _users[r], i = _items[r];
-            if (byUser.RowLength(u) == 0 || byItem.RowLength(i) == 0)
+            if (byUser.RowLength(u) == 0 || byItem.RowLength(i) == 0 || (_timestamps is not null && _timestamps[r] > latest))
                 return false;
             return byUser.RowIndices(u).BinarySearch(i) >= 0 || allByUser.RowIndices(u).BinarySearch(i) < 0;
         });
@@ -153,16 +161,26 @@ public sealed class ImpressionLog
     /// Row numbers in time order (stable: rows with equal times keep their order); the given order when there are no
     /// timestamps.
     /// </summary>
-    public int[] TimeOrder()
+    public int[] TimeOrder() => Order(byUser: false);
+
+    /// <summary>Row numbers by user, then time (stable), for replaying each user's log in order.</summary>
+    public int[] TimeOrderByUser() => Order(byUser: true);
+
+    private int[] Order(bool byUser)
     {
         var rows = new int[Count];
         for (var r = 0; r < rows.Length; r++)
             rows[r] = r;
-        if (_timestamps is null)
-            return rows;
-        var keys = _timestamps.ToArray();
-        // Array.Sort is unstable; the row number as a tie-break key makes it stable.
-        Array.Sort(rows, (a, b) => keys[a] != keys[b] ? keys[a].CompareTo(keys[b]) : a.CompareTo(b));
+        var times = _timestamps;
+        var users = _users;
+        // Array.Sort is unstable; the row number as the last key makes the order stable.
+        Array.Sort(rows, (a, b) =>
+        {
+            var c = byUser ? users[a].CompareTo(users[b]) : 0;
+            if (c == 0 && times is not null)
+                c = times[a].CompareTo(times[b]);
+            return c != 0 ? c : a.CompareTo(b);
+        });
         return rows;
     }
 }
