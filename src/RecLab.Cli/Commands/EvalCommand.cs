@@ -64,7 +64,7 @@ internal static class EvalCommand
             var sizes = parse.GetValue(onboarding) is { } sizeText ? ParseSizes(sizeText) : null;
             var splitter = SplitSpec.Parse(parse.GetValue(split)!);
             if (sizes is not null)
-                splitter = ForOnboardingCurve(splitter, sizes.Max());
+                splitter = ColdStartSplit.ForOnboardingCurve(splitter, sizes.Max());
             var metricList = MetricSpec.ParseList(parse.GetValue(metrics)!);
             var bucketBounds = parse.GetValue(buckets) is { } bucketText
                 ? bucketText.Trim().Equals("default", StringComparison.OrdinalIgnoreCase) ? ActivityBreakdown.DefaultBounds : ActivityBreakdown.ParseBounds(bucketText)
@@ -126,16 +126,6 @@ internal static class EvalCommand
     }
 
     /// <summary>The curve needs a user cold-start split that hands out at least the largest size.</summary>
-    private static ISplitter ForOnboardingCurve(ISplitter splitter, int largest)
-    {
-        if (splitter is not ColdStartSplit { Options.By: GroupBy.User } cold)
-            throw new ArgumentException($"--onboarding needs a user cold-start split (e.g. cold-users:0.2:onboard={largest}), not '{splitter.Spec}'.");
-        if (cold.Options.Onboard == 0)
-            return new ColdStartSplit(cold.Options with { Onboard = largest });
-        return cold.Options.Onboard >= largest ? cold
-            : throw new ArgumentException($"--onboarding goes up to {largest}, but the split '{splitter.Spec}' hands out only {cold.Options.Onboard}; use onboard={largest}.");
-    }
-
     /// <summary>Labels are the specs as typed, numbered when the same spec appears twice.</summary>
     private static IEnumerable<(string Label, string Spec)> Labels(string[] specs)
     {

@@ -19,8 +19,11 @@ public sealed record Cell
     /// <summary>Dataset name.</summary>
     public required string Dataset { get; init; }
 
-    /// <summary>Split name.</summary>
+    /// <summary>Split name; with an onboarding size, <c>NAME onboarding=N</c> (each size is a table of its own).</summary>
     public required string Split { get; init; }
+
+    /// <summary>Onboarding interactions handed to each cold user's query (a point of the cold-start curve); null when the split has no onboarding sizes.</summary>
+    public int? Onboarding { get; init; }
 
     /// <summary>Canonical split spec (<c>ISplitter.Spec</c>).</summary>
     public required string SplitSpec { get; init; }

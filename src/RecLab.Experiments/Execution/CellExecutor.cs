@@ -17,7 +17,7 @@ internal sealed class CellExecutor(ExperimentPlan plan, SharedInputs inputs, Rec
         var fold = inputs.Fold(cell, dataset);
         ct.ThrowIfCancellationRequested();
         var model = registry.Get(cell.Kind).Create(cell.Options);
-        var options = plan.EvaluationOptions(threads);
+        var options = plan.EvaluationOptions(cell, threads);
         var result = Evaluator.Evaluate(model, dataset, fold, options,
             new FitContext { Seed = cell.FitSeed, MaxThreads = threads, CancellationToken = ct });
         ct.ThrowIfCancellationRequested();
@@ -43,6 +43,7 @@ internal sealed class CellExecutor(ExperimentPlan plan, SharedInputs inputs, Rec
         {
             Status = CellRecord.Succeeded,
             Metrics = metrics,
+            Buckets = options.ActivityBuckets is null ? null : result.Buckets,
             TestUsers = result.TestUsers,
             UsersEvaluated = result.UsersEvaluated,
             FitSeconds = result.FitTime.TotalSeconds,
