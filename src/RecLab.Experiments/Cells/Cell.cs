@@ -55,7 +55,7 @@ public sealed record Cell
     /// <summary>Seed of the split: from the experiment seed, dataset, split and repeat only, so every algorithm sees the same folds.</summary>
     public required ulong SplitSeed { get; init; }
 
-    /// <summary>Seed of the fit and of the bootstrap: from the experiment seed and <see cref="Id"/>.</summary>
+    /// <summary>Seed of the fit and of the bootstrap: from the experiment seed and the definition (without the onboarding size, so every point of a cold-start curve measures the same fit).</summary>
     public required ulong FitSeed { get; init; }
 
     /// <summary>The dataset's configuration.</summary>

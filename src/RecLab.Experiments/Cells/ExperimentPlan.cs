@@ -127,6 +127,8 @@ public sealed class ExperimentPlan
                                     ["evaluation"] = evaluation.DeepClone(),
                                     ["repeat_seed"] = repeatSeeds[r],
                                 });
+                                // Every onboarding size measures the same fitted model: the fit seed comes from the definition without it.
+                                var fitSeed = Seeds.Derive(config.Seed, Seeds.Hash(CanonicalJson.Sha256(definition)[..16]));
                                 if (onboarding is { } size)
                                 {
                                     var node = JsonNode.Parse(definition)!.AsObject();
@@ -151,7 +153,7 @@ public sealed class ExperimentPlan
                                     Repeat = r,
                                     RepeatSeed = repeatSeeds[r],
                                     SplitSeed = splitSeed,
-                                    FitSeed = Seeds.Derive(config.Seed, Seeds.Hash(id)),
+                                    FitSeed = fitSeed,
                                     DatasetConfig = dataset,
                                     DatasetKey = datasetKey,
                                 });
