@@ -205,7 +205,7 @@ public sealed class ClickModel(ClickModelOptions options) : Recommender<ClickMod
             IterationsRun = o.Iterations;
             Copy(best.Point ?? start.Values);
         }
-        if (!Internal.Kernels.VectorMath.AllFinite(_weights))
+        if (!Internal.Kernels.Dense.AllFinite(_weights))
             throw new InvalidOperationException($"{Name}: L-BFGS left non-finite weights after {IterationsRun} iterations; raise Regularization (it is {o.Regularization}).");
         context.Progress?.Report(new FitProgress("l-bfgs", IterationsRun, o.Iterations, best.Value, TimeSpan.Zero));
     }

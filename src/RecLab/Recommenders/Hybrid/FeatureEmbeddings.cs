@@ -70,5 +70,5 @@ internal sealed class FeatureEmbeddings
         }
     }
 
-    public bool AllFinite() => Internal.Kernels.VectorMath.AllFinite(Vectors) && Internal.Kernels.VectorMath.AllFinite(Biases);
+    public bool AllFinite() => Internal.Kernels.Dense.AllFinite(Vectors) && Internal.Kernels.Dense.AllFinite(Biases);
 }

@@ -208,7 +208,7 @@ public sealed class FeatureMf(FeatureMfOptions options) : Recommender<FeatureMfO
             _users.Row(query.User).CopyTo(user);
         if (!IsKnownUser(query.User))
             FoldIn(query, user);
-        FactorScoring.ScoreAll(_items, user, _itemBias, 0f, scores);
+        _items.Score(user, _itemBias, 0f, scores);
     }
 
     /// <summary>
