@@ -33,12 +33,22 @@ internal static class EvalCommand
         var threads = new Option<int>("--threads") { Description = "Most threads for fitting and scoring.", DefaultValueFactory = _ => Environment.ProcessorCount };
         var skip = new Option<bool>("--skip-bad-lines") { Description = "Skip malformed data lines (and report how many)." };
         var cache = new Option<string?>("--cache") { Description = "Dataset cache folder (default: $RECLAB_DATA, else ~/.cache/reclab)." };
+        var onboarding = new Option<string?>("--onboarding")
+        {
+            Description = "User cold start curve: onboarding sizes such as 0,1,3,5,10, each model measured at every size on the same cold users " +
+                "(the split must be cold-users; its onboard=N is raised to the largest size when not given).",
+        };
+        var buckets = new Option<string?>("--buckets")
+        {
+            Description = "Break per-user metrics down by user activity (known interactions): bucket lower bounds, e.g. 1,6,21,101 " +
+                "for 1-5, 6-20, 21-100, 101+ ('default' for those).",
+        };
 
         var command = new Command("eval",
             "Evaluate and compare algorithms on one dataset and split (a one-off, without YAML): metrics with bootstrap confidence intervals, " +
             "paired t-tests and Wilcoxon tests with Holm's correction.\n\nSplits:\n" + SplitSpec.Help + "\n\nMetrics:\n" + MetricSpec.HelpText)
         {
-            data, algos, split, metrics, seed, format, makeImplicit, implicitThreshold, relevance, baseline, threads, skip, cache,
+            data, algos, split, metrics, seed, format, makeImplicit, implicitThreshold, relevance, baseline, threads, skip, cache, onboarding, buckets,
         };
         command.SetAction((parse, ct) => Guard.RunAsync(terminal, () =>
         {
@@ -51,15 +61,20 @@ internal static class EvalCommand
                 var colon = x.Spec.IndexOf(':');
                 return (x.Label, Parameters: colon < 0 ? "" : x.Spec[(colon + 1)..], Create: (Func<IRecommender>)(() => registry.Parse(x.Spec)), probe.Name);
             }).ToList();
+            var sizes = parse.GetValue(onboarding) is { } sizeText ? ParseSizes(sizeText) : null;
             var splitter = SplitSpec.Parse(parse.GetValue(split)!);
+            if (sizes is not null)
+                splitter = ColdStartSplit.ForOnboardingCurve(splitter, sizes.Max());
             var metricList = MetricSpec.ParseList(parse.GetValue(metrics)!);
+            var bucketBounds = parse.GetValue(buckets) is { } bucketText
+                ? bucketText.Trim().Equals("default", StringComparison.OrdinalIgnoreCase) ? ActivityBreakdown.DefaultBounds : ActivityBreakdown.ParseBounds(bucketText)
+                : null;
 
             var stopwatch = Stopwatch.StartNew();
             var dataset = DatasetLoader.Load(parse.GetValue(data)!, LoadOptions.Default with { SkipBadLines = parse.GetValue(skip) },
                 new DataCache(parse.GetValue(cache)));
             if (parse.GetValue(makeImplicit))
-                dataset = new Dataset(dataset.Name, dataset.Interactions.ToImplicit(parse.GetValue(implicitThreshold)),
-                    dataset.ItemFeatures, dataset.UserFeatures, dataset.ItemTitles, dataset.Report, dataset.Source);
+                dataset = dataset.WithInteractions(dataset.Interactions.ToImplicit(parse.GetValue(implicitThreshold)));
             var loadSeconds = stopwatch.Elapsed.TotalSeconds;
 
             var options = new EvaluationOptions
@@ -67,11 +82,18 @@ internal static class EvalCommand
                 Metrics = metricList,
                 RelevanceThreshold = parse.GetValue(relevance),
                 MaxThreads = Math.Max(1, parse.GetValue(threads)),
+                ActivityBuckets = bucketBounds,
             };
             var progress = new SynchronousProgress<string>(line => terminal.Error.WriteLine(line));
-            var results = CrossValidation.Run(algorithms.Select(a => (a.Label, a.Parameters, a.Create)).ToList(),
-                dataset, splitter, options, parse.GetValue(seed), progress, ct);
-            var comparisons = Comparisons.Compare(results, parse.GetValue(seed), parse.GetValue(baseline));
+            var configurations = algorithms.Select(a => (a.Label, a.Parameters, a.Create)).ToList();
+            var results = sizes is null
+                ? CrossValidation.Run(configurations, dataset, splitter, options, parse.GetValue(seed), progress, ct)
+                : CrossValidation.RunOnboardingCurve(configurations, dataset, splitter, options, sizes, parse.GetValue(seed), progress, ct);
+            // In a curve, algorithms are compared at each onboarding size, never across sizes.
+            var comparisons = results.GroupBy(r => r.OnboardingSize)
+                .SelectMany(g => Comparisons.Compare(g.ToList(), parse.GetValue(seed), parse.GetValue(baseline))
+                    .Select(c => c with { OnboardingSize = g.Key }))
+                .ToList();
             var report = new EvalReport(dataset.Name, splitter, parse.GetValue(seed), results, comparisons, loadSeconds, stopwatch.Elapsed.TotalSeconds);
             switch (parse.GetValue(format))
             {
@@ -90,6 +112,20 @@ internal static class EvalCommand
         return command;
     }
 
+    private static int[] ParseSizes(string text)
+    {
+        var sizes = new List<int>();
+        foreach (var part in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!int.TryParse(part, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n))
+                throw new ArgumentException($"--onboarding: '{part}' is not a non-negative whole number (e.g. 0,1,3,5,10).");
+            if (!sizes.Contains(n))
+                sizes.Add(n);
+        }
+        return sizes.Count > 0 ? [.. sizes] : throw new ArgumentException("--onboarding: give at least one size (e.g. 0,1,3,5,10).");
+    }
+
+    /// <summary>The curve needs a user cold-start split that hands out at least the largest size.</summary>
     /// <summary>Labels are the specs as typed, numbered when the same spec appears twice.</summary>
     private static IEnumerable<(string Label, string Spec)> Labels(string[] specs)
     {

@@ -48,7 +48,9 @@ internal sealed record EvalReport(string Dataset, ISplitter Splitter, ulong Seed
                 ["algorithm"] = r.Algorithm,
                 ["label"] = r.Label,
                 ["params"] = r.Parameters,
+                ["onboarding"] = r.OnboardingSize,
                 ["metrics"] = metrics,
+                ["buckets"] = r.Buckets.Count == 0 ? null : new JsonArray(r.Buckets.Select(BucketJson).ToArray()),
                 ["users_evaluated"] = r.UsersEvaluated,
                 ["fit_seconds"] = Number(r.FitTime.TotalSeconds, 4),
                 ["eval_seconds"] = Number(r.EvaluationTime.TotalSeconds, 4),
@@ -62,6 +64,7 @@ internal sealed record EvalReport(string Dataset, ISplitter Splitter, ulong Seed
             comparisons.Add(new JsonObject
             {
                 ["metric"] = c.Metric,
+                ["onboarding"] = c.OnboardingSize,
                 ["a"] = c.A,
                 ["b"] = c.B,
                 ["pairs"] = c.Pairs,
@@ -89,18 +92,37 @@ internal sealed record EvalReport(string Dataset, ISplitter Splitter, ulong Seed
         return json.ToJsonString(Indented);
     }
 
+    private static JsonNode BucketJson(ActivityBucket b)
+    {
+        var metrics = new JsonObject();
+        foreach (var m in b.Metrics)
+            metrics[m.Name] = new JsonObject { ["mean"] = Number(m.Mean), ["n"] = m.Count };
+        return new JsonObject { ["label"] = b.Label, ["min"] = b.Min, ["max"] = b.Max, ["users"] = b.Users, ["metrics"] = metrics };
+    }
+
     public string ToCsv()
     {
-        var sb = new StringBuilder("algorithm,params,metric,mean,ci_low,ci_high,n,fit_seconds,eval_seconds\n");
+        var sb = new StringBuilder("algorithm,params,metric,mean,ci_low,ci_high,n,fit_seconds,eval_seconds,onboarding,bucket\n");
         foreach (var r in Results)
+        {
+            var onboarding = r.OnboardingSize?.ToString(Inv) ?? "";
             foreach (var m in r.Metrics)
-                sb.Append(Csv(r.Label)).Append(',').Append(Csv(r.Parameters)).Append(',').Append(m.Name).Append(',')
-                  .Append(Format(m.Value)).Append(',').Append(Format(m.CiLow)).Append(',').Append(Format(m.CiHigh)).Append(',')
-                  .Append(m.Count.ToString(Inv)).Append(',')
-                  .Append(r.FitTime.TotalSeconds.ToString("0.####", Inv)).Append(',')
-                  .Append(r.EvaluationTime.TotalSeconds.ToString("0.####", Inv)).Append('\n');
+                CsvRow(sb, r, m.Name, m.Value, m.CiLow, m.CiHigh, m.Count, onboarding, "");
+            foreach (var b in r.Buckets)
+                foreach (var m in b.Metrics)
+                    CsvRow(sb, r, m.Name, m.Mean, null, null, m.Count, onboarding, b.Label);
+        }
         return sb.ToString();
     }
+
+    private static void CsvRow(StringBuilder sb, CrossValidationResult r, string metric, double mean, double? low, double? high, int n,
+        string onboarding, string bucket) =>
+        sb.Append(Csv(r.Label)).Append(',').Append(Csv(r.Parameters)).Append(',').Append(metric).Append(',')
+          .Append(Format(mean)).Append(',').Append(Format(low)).Append(',').Append(Format(high)).Append(',')
+          .Append(n.ToString(Inv)).Append(',')
+          .Append(r.FitTime.TotalSeconds.ToString("0.####", Inv)).Append(',')
+          .Append(r.EvaluationTime.TotalSeconds.ToString("0.####", Inv)).Append(',')
+          .Append(onboarding).Append(',').Append(bucket).Append('\n');
 
     private static string Csv(string text) => text.Contains(',') || text.Contains('"') ? "\"" + text.Replace("\"", "\"\"") + "\"" : text;
 
@@ -108,8 +130,38 @@ internal sealed record EvalReport(string Dataset, ISplitter Splitter, ulong Seed
 
     public void Render(IAnsiConsole console)
     {
+        var title = $"{Dataset}, {Splitter.Spec} ({Splitter.FoldCount} fold{(Splitter.FoldCount == 1 ? "" : "s")}), seed {Seed}";
+        var curve = Results.Any(r => r.OnboardingSize is not null);
+        if (curve)
+            RenderCurve(console, title);
+        else
+            RenderMetrics(console, title);
+        RenderBuckets(console, curve);
+        if (Comparisons.Count == 0)
+            return;
+        var tests = new Table().Title("Paired comparisons (A − B; p-values Holm-adjusted within each metric" + (curve ? " and onboarding size)" : ")"));
+        tests.AddColumn("metric");
+        if (curve)
+            tests.AddColumn(new TableColumn("onboard").RightAligned());
+        tests.AddColumns("A", "B", "pairs", "mean diff", "95% CI", "t-test p", "Wilcoxon p", "d_z");
+        foreach (var c in Comparisons)
+        {
+            var cells = new List<string> { Markup.Escape(c.Metric) };
+            if (curve)
+                cells.Add(c.OnboardingSize?.ToString(Inv) ?? "");
+            cells.AddRange([Markup.Escape(c.A), Markup.Escape(c.B), c.Pairs.ToString(Inv),
+                c.MeanDifference.ToString("+0.0000;-0.0000", Inv),
+                Markup.Escape($"[{c.DifferenceInterval.Low.ToString("0.0000", Inv)}, {c.DifferenceInterval.High.ToString("0.0000", Inv)}]"),
+                P(c.TTest.AdjustedPValue), P(c.Wilcoxon.AdjustedPValue), c.TTest.EffectSize.ToString("0.00", Inv)]);
+            tests.AddRow(cells.ToArray());
+        }
+        console.Write(tests);
+    }
+
+    private void RenderMetrics(IAnsiConsole console, string title)
+    {
         var metricNames = Results[0].Metrics.Select(m => m.Name).ToList();
-        var table = new Table().Title(Markup.Escape($"{Dataset}, {Splitter.Spec} ({Splitter.FoldCount} fold{(Splitter.FoldCount == 1 ? "" : "s")}), seed {Seed}"));
+        var table = new Table().Title(Markup.Escape(title));
         table.AddColumn("algorithm");
         foreach (var name in metricNames)
             table.AddColumn(new TableColumn(Markup.Escape(name)).RightAligned());
@@ -121,7 +173,7 @@ internal sealed record EvalReport(string Dataset, ISplitter Splitter, ulong Seed
             foreach (var name in metricNames)
             {
                 var m = r[name];
-                var best = IsBest(name, m.Value);
+                var best = IsBest(Results, name, m.Value);
                 var text = double.IsFinite(m.Value) ? m.Value.ToString("0.0000", Inv) : "n/a";
                 if (m.CiLow is { } lo && m.CiHigh is { } hi && double.IsFinite(lo))
                     text += $" ±{(hi - lo) / 2:0.0000}";
@@ -133,26 +185,74 @@ internal sealed record EvalReport(string Dataset, ISplitter Splitter, ulong Seed
         }
         console.Write(table);
         console.WriteLine("Means over users (RMSE, MAE, coverage, Gini: mean over folds); ± is half the 95% bootstrap interval; best in bold.");
-        if (Comparisons.Count == 0)
+    }
+
+    /// <summary>One table per metric: algorithms down, onboarding sizes across (the cold-start curve).</summary>
+    private void RenderCurve(IAnsiConsole console, string title)
+    {
+        var sizes = Results.Select(r => r.OnboardingSize).Distinct().ToList();
+        var labels = Results.Select(r => r.Label).Distinct().ToList();
+        foreach (var name in Results[0].Metrics.Select(m => m.Name))
+        {
+            var table = new Table().Title(Markup.Escape($"{name} by onboarding size: {title}"));
+            table.AddColumn("algorithm");
+            foreach (var size in sizes)
+                table.AddColumn(new TableColumn(size?.ToString(Inv) ?? "all").RightAligned());
+            foreach (var label in labels)
+            {
+                var cells = new List<string> { Markup.Escape(label) };
+                foreach (var size in sizes)
+                {
+                    var atSize = Results.Where(r => r.OnboardingSize == size).ToList();
+                    var value = atSize.First(r => r.Label == label)[name].Value;
+                    var text = double.IsFinite(value) ? value.ToString("0.0000", Inv) : "n/a";
+                    cells.Add(IsBest(atSize, name, value) ? $"[bold]{text}[/]" : text);
+                }
+                table.AddRow(cells.ToArray());
+            }
+            console.Write(table);
+        }
+        console.WriteLine("Means over the same cold users at every size; best per size in bold.");
+    }
+
+    /// <summary>One table per per-user metric: configurations down, activity buckets across.</summary>
+    private void RenderBuckets(IAnsiConsole console, bool curve)
+    {
+        if (Results.All(r => r.Buckets.Count == 0))
             return;
-        var tests = new Table().Title("Paired comparisons (A − B; p-values Holm-adjusted within each metric)")
-            .AddColumns("metric", "A", "B", "pairs", "mean diff", "95% CI", "t-test p", "Wilcoxon p", "d_z");
-        foreach (var c in Comparisons)
-            tests.AddRow(Markup.Escape(c.Metric), Markup.Escape(c.A), Markup.Escape(c.B), c.Pairs.ToString(Inv),
-                c.MeanDifference.ToString("+0.0000;-0.0000", Inv),
-                Markup.Escape($"[{c.DifferenceInterval.Low.ToString("0.0000", Inv)}, {c.DifferenceInterval.High.ToString("0.0000", Inv)}]"),
-                P(c.TTest.AdjustedPValue), P(c.Wilcoxon.AdjustedPValue), c.TTest.EffectSize.ToString("0.00", Inv));
-        console.Write(tests);
+        var labels = Results.SelectMany(r => r.Buckets).OrderBy(b => b.Min).Select(b => b.Label).Distinct().ToList();
+        foreach (var name in Results[0].Buckets.SelectMany(b => b.Metrics).Select(m => m.Name).Distinct())
+        {
+            var table = new Table().Title(Markup.Escape($"{name} by user activity (known interactions)"));
+            table.AddColumn("algorithm");
+            foreach (var label in labels)
+            {
+                var users = Results[0].Buckets.FirstOrDefault(b => b.Label == label)?.Users ?? 0;
+                table.AddColumn(new TableColumn(Markup.Escape($"{label} ({users} users)")).RightAligned());
+            }
+            foreach (var r in Results)
+            {
+                var cells = new List<string> { Markup.Escape(curve ? $"{r.Label} @{r.OnboardingSize}" : r.Label) };
+                foreach (var label in labels)
+                {
+                    var bucket = r.Buckets.FirstOrDefault(b => b.Label == label);
+                    var value = bucket?.Metrics.FirstOrDefault(m => m.Name == name)?.Mean ?? double.NaN;
+                    cells.Add(double.IsFinite(value) ? value.ToString("0.0000", Inv) : "n/a");
+                }
+                table.AddRow(cells.ToArray());
+            }
+            console.Write(table);
+        }
     }
 
     private static string P(double p) => p < 1e-4 ? "<0.0001" : p.ToString("0.0000", Inv);
 
-    private bool IsBest(string metric, double value)
+    private static bool IsBest(IReadOnlyList<CrossValidationResult> results, string metric, double value)
     {
-        if (Results.Count < 2 || !double.IsFinite(value))
+        if (results.Count < 2 || !double.IsFinite(value))
             return false;
-        var higher = Results[0][metric].HigherIsBetter;
-        var values = Results.Select(r => r[metric].Value).Where(double.IsFinite).ToList();
+        var higher = results[0][metric].HigherIsBetter;
+        var values = results.Select(r => r[metric].Value).Where(double.IsFinite).ToList();
         return values.Count > 0 && value == (higher ? values.Max() : values.Min());
     }
 }

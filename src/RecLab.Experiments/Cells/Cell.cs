@@ -19,8 +19,11 @@ public sealed record Cell
     /// <summary>Dataset name.</summary>
     public required string Dataset { get; init; }
 
-    /// <summary>Split name.</summary>
+    /// <summary>Split name; with an onboarding size, <c>NAME onboarding=N</c> (each size is a table of its own).</summary>
     public required string Split { get; init; }
+
+    /// <summary>Onboarding interactions handed to each cold user's query (a point of the cold-start curve); null when the split has no onboarding sizes.</summary>
+    public int? Onboarding { get; init; }
 
     /// <summary>Canonical split spec (<c>ISplitter.Spec</c>).</summary>
     public required string SplitSpec { get; init; }
@@ -52,7 +55,7 @@ public sealed record Cell
     /// <summary>Seed of the split: from the experiment seed, dataset, split and repeat only, so every algorithm sees the same folds.</summary>
     public required ulong SplitSeed { get; init; }
 
-    /// <summary>Seed of the fit and of the bootstrap: from the experiment seed and <see cref="Id"/>.</summary>
+    /// <summary>Seed of the fit and of the bootstrap: from the experiment seed and the definition (without the onboarding size, so every point of a cold-start curve measures the same fit).</summary>
     public required ulong FitSeed { get; init; }
 
     /// <summary>The dataset's configuration.</summary>

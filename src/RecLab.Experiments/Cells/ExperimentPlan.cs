@@ -60,7 +60,15 @@ public sealed class ExperimentPlan
         ConfidenceLevel = Config.Evaluation.ConfidenceLevel,
         BootstrapResamples = Config.Evaluation.BootstrapResamples,
         MaxThreads = Math.Max(1, maxThreads),
+        ActivityBuckets = Config.Evaluation.ActivityBuckets,
     };
+
+    /// <summary>The evaluator's options for <paramref name="cell"/>: <see cref="EvaluationOptions(int)"/> at the cell's onboarding size.</summary>
+    public EvaluationOptions EvaluationOptions(Cell cell, int maxThreads) => EvaluationOptions(maxThreads) with { OnboardingSize = cell.Onboarding };
+
+    /// <summary>The label of a split at an onboarding size (the split's own label without one).</summary>
+    public static string SplitLabel(SplitConfig split, int? onboarding) =>
+        onboarding is { } n ? $"{split.Label} onboarding={n.ToString(System.Globalization.CultureInfo.InvariantCulture)}" : split.Label;
 
     /// <summary>Expands a validated configuration (from <see cref="ExperimentFile"/>).</summary>
     public static ExperimentPlan Create(ExperimentConfig config, RecommenderRegistry? registry = null)
@@ -76,6 +84,9 @@ public sealed class ExperimentPlan
             ["confidence_level"] = CanonicalJson.ToNode(config.Evaluation.ConfidenceLevel),
             ["bootstrap_resamples"] = config.Evaluation.BootstrapResamples,
         };
+        // Only when set, so the ids of cells without buckets stay as they were.
+        if (config.Evaluation.ActivityBuckets is { } bounds)
+            evaluation["activity_buckets"] = new JsonArray(bounds.Select(b => (JsonNode?)JsonValue.Create(b)).ToArray());
         // Sorted: the order metrics are listed in changes the reports' column order, not any result.
         var metricNames = new JsonArray(metrics.Select(m => m.Name).Order(StringComparer.Ordinal).Select(n => (JsonNode?)JsonValue.Create(n)).ToArray());
 
@@ -91,7 +102,10 @@ public sealed class ExperimentPlan
             foreach (var split in config.Splits)
             {
                 var splitter = Splitting.SplitSpec.Parse(split.Spec);
+                if (split.Onboarding is { Count: > 0 } sizes)
+                    splitter = Splitting.ColdStartSplit.ForOnboardingCurve(splitter, sizes.Max());
                 for (var r = 0; r < repeatSeeds.Count; r++)
+                foreach (var onboarding in split.Onboarding is { Count: > 0 } list ? list.Select(n => (int?)n) : [null])
                 {
                     var splitSeed = Seeds.Derive(config.Seed, Seeds.Hash(datasetKey), Seeds.Hash(splitter.Spec), repeatSeeds[r]);
                     for (var f = 0; f < splitter.FoldCount; f++)
@@ -113,14 +127,23 @@ public sealed class ExperimentPlan
                                     ["evaluation"] = evaluation.DeepClone(),
                                     ["repeat_seed"] = repeatSeeds[r],
                                 });
+                                // Every onboarding size measures the same fitted model: the fit seed comes from the definition without it.
+                                var fitSeed = Seeds.Derive(config.Seed, Seeds.Hash(CanonicalJson.Sha256(definition)[..16]));
+                                if (onboarding is { } size)
+                                {
+                                    var node = JsonNode.Parse(definition)!.AsObject();
+                                    node["onboarding"] = size;
+                                    definition = CanonicalJson.Write(node);
+                                }
                                 var id = CanonicalJson.Sha256(definition)[..16];
                                 cells.Add(new Cell
                                 {
                                     Id = id,
                                     Definition = definition,
                                     Dataset = dataset.Name,
-                                    Split = split.Label,
+                                    Split = SplitLabel(split, onboarding),
                                     SplitSpec = splitter.Spec,
+                                    Onboarding = onboarding,
                                     Fold = f,
                                     FoldCount = splitter.FoldCount,
                                     Algorithm = algorithm.Label,
@@ -130,7 +153,7 @@ public sealed class ExperimentPlan
                                     Repeat = r,
                                     RepeatSeed = repeatSeeds[r],
                                     SplitSeed = splitSeed,
-                                    FitSeed = Seeds.Derive(config.Seed, Seeds.Hash(id)),
+                                    FitSeed = fitSeed,
                                     DatasetConfig = dataset,
                                     DatasetKey = datasetKey,
                                 });

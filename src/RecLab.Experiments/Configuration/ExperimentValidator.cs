@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using RecLab.Data.Downloads;
 using RecLab.Data.Synthetic;
+using RecLab.Evaluation;
 using RecLab.Evaluation.Metrics;
 using RecLab.Experiments.Schema;
 using RecLab.Splitting;
@@ -154,13 +155,32 @@ internal sealed partial class ExperimentValidator(ConfigBinder binder, List<Conf
         {
             if (splits[i].Spec is null)
                 continue;
+            ISplitter splitter;
             try
             {
-                SplitSpec.Parse(splits[i].Spec);
+                splitter = SplitSpec.Parse(splits[i].Spec);
             }
             catch (ArgumentException e)
             {
                 Error($"splits[{i}].spec", FirstLine(e.Message));
+                continue;
+            }
+            if (splits[i].Onboarding is not { } sizes)
+                continue;
+            if (sizes.Count == 0)
+                Error($"splits[{i}].onboarding", "needs at least one onboarding size, e.g. [0, 1, 3, 5, 10]");
+            else if (sizes.Any(n => n < 0) || sizes.Distinct().Count() != sizes.Count)
+                Error($"splits[{i}].onboarding", $"sizes must be distinct and at least 0 (got {string.Join(", ", sizes)})");
+            else
+            {
+                try
+                {
+                    ColdStartSplit.ForOnboardingCurve(splitter, sizes.Max());
+                }
+                catch (ArgumentException e)
+                {
+                    Error($"splits[{i}].onboarding", FirstLine(e.Message));
+                }
             }
         }
     }
@@ -219,6 +239,17 @@ internal sealed partial class ExperimentValidator(ConfigBinder binder, List<Conf
             Error("evaluation.confidence_level", FormattableString.Invariant($"must be between 0 and 1 exclusive (got {e.ConfidenceLevel})"));
         if (e.BootstrapResamples < 0)
             Error("evaluation.bootstrap_resamples", $"must be at least 0 (got {e.BootstrapResamples})");
+        if (e.ActivityBuckets is { } bounds)
+        {
+            try
+            {
+                ActivityBreakdown.CheckBounds(bounds);
+            }
+            catch (ArgumentException x)
+            {
+                Error("evaluation.activity_buckets", FirstLine(x.Message));
+            }
+        }
         if (e.Significance && !e.PerUser)
             Error("evaluation.per_user", "the significance tests pair algorithms user by user and need per_user: true (or set significance: false)");
         if (e.Baseline is { } baseline && config.Algorithms is not null)

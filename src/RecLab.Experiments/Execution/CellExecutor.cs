@@ -16,10 +16,10 @@ internal sealed class CellExecutor(ExperimentPlan plan, SharedInputs inputs, Rec
         ct.ThrowIfCancellationRequested();
         var fold = inputs.Fold(cell, dataset);
         ct.ThrowIfCancellationRequested();
-        var model = registry.Get(cell.Kind).Create(cell.Options);
-        var options = plan.EvaluationOptions(threads);
-        var result = Evaluator.Evaluate(model, dataset, fold, options,
-            new FitContext { Seed = cell.FitSeed, MaxThreads = threads, CancellationToken = ct });
+        var options = plan.EvaluationOptions(cell, threads);
+        var context = new FitContext { Seed = cell.FitSeed, MaxThreads = threads, CancellationToken = ct };
+        var (model, fitTime) = cell.Onboarding is null ? Fit(cell, dataset, fold, context) : inputs.Fitted(cell, () => Fit(cell, dataset, fold, context));
+        var result = Evaluator.Measure(model, fold, options, cell.FitSeed, fitTime, dataset.ItemFeatures, ct);
         ct.ThrowIfCancellationRequested();
         // Aggregating the one fold gives each mean its bootstrap interval, seeded by the cell.
         var intervals = CrossValidation.Aggregate([result], options, cell.FitSeed);
@@ -43,12 +43,21 @@ internal sealed class CellExecutor(ExperimentPlan plan, SharedInputs inputs, Rec
         {
             Status = CellRecord.Succeeded,
             Metrics = metrics,
+            Buckets = options.ActivityBuckets is null ? null : result.Buckets,
             TestUsers = result.TestUsers,
             UsersEvaluated = result.UsersEvaluated,
             FitSeconds = result.FitTime.TotalSeconds,
             EvaluationSeconds = result.EvaluationTime.TotalSeconds,
         };
         return (record, perUser);
+    }
+
+    private (IRecommender, TimeSpan) Fit(Cell cell, Data.Dataset dataset, Splitting.Fold fold, FitContext context)
+    {
+        var model = registry.Get(cell.Kind).Create(cell.Options);
+        var stopwatch = Stopwatch.StartNew();
+        model.Fit(TrainingSet.Of(dataset, fold.Train), context);
+        return (model, stopwatch.Elapsed);
     }
 
     /// <summary>The record of a cell that threw.</summary>

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using RecLab.Data;
 using RecLab.Experiments.Cells;
+using RecLab.Recommenders;
 using RecLab.Splitting;
 
 namespace RecLab.Experiments.Execution;
@@ -9,10 +10,11 @@ namespace RecLab.Experiments.Execution;
 /// Datasets and folds built once and shared by the cells that use them: cells of the same (dataset, split, repeat,
 /// fold) run next to each other and get the very same fold, so algorithms are compared on identical data.
 /// </summary>
-internal sealed class SharedInputs(int foldCapacity)
+internal sealed class SharedInputs(int foldCapacity, int modelCapacity)
 {
     private readonly BoundedCache<Dataset> _datasets = new(2);
     private readonly BoundedCache<Fold> _folds = new(Math.Max(2, foldCapacity));
+    private readonly BoundedCache<FittedModel> _models = new(Math.Max(2, modelCapacity));
     private readonly ConcurrentDictionary<string, DatasetFacts> _facts = new(StringComparer.Ordinal);
 
     /// <summary>Checksum and size of every dataset loaded in this run, by name.</summary>
@@ -29,6 +31,16 @@ internal sealed class SharedInputs(int foldCapacity)
             DatasetPreparation.Checksum(data), data.ActiveUserCount(), data.ActiveItemCount(), data.Count, data.Kind.ToString().ToLowerInvariant());
         return dataset;
     });
+
+    /// <summary>
+    /// The fitted model of a point of a cold-start curve, shared by the cells that differ only in onboarding size (the
+    /// fit sees the training data alone, so they would fit the very same model), with the time of its one fit.
+    /// </summary>
+    public (IRecommender Model, TimeSpan FitTime) Fitted(Cell cell, Func<(IRecommender, TimeSpan)> fit) =>
+        _models.Get($"{cell.DatasetKey}|{cell.SplitSpec}|{cell.SplitSeed}|{cell.Fold}|{cell.Kind}|{CanonicalJson.Options(cell.Options)}",
+            () => new FittedModel(fit())).Value;
+
+    private sealed record FittedModel((IRecommender Model, TimeSpan FitTime) Value);
 
     public Fold Fold(Cell cell, Dataset dataset) =>
         _folds.Get($"{cell.DatasetKey}|{cell.SplitSpec}|{cell.SplitSeed}|{cell.Fold}",

@@ -54,6 +54,9 @@ public sealed record CellRecord
     /// <summary>The metrics, in the order of the experiment file (empty when the cell failed).</summary>
     public IReadOnlyList<CellMetric> Metrics { get; init; } = [];
 
+    /// <summary>Per-user metrics averaged by user activity bucket (when the experiment sets <c>activity_buckets</c>); null otherwise.</summary>
+    public IReadOnlyList<Evaluation.ActivityBucket>? Buckets { get; init; }
+
     /// <summary>Relative path of the per-user values (<c>per_user/ID.csv</c>), or null when not written.</summary>
     public string? PerUser { get; init; }
 

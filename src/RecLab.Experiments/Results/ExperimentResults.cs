@@ -66,8 +66,12 @@ public sealed class ExperimentResults
         {
             foreach (var split in config.Splits)
             {
-                var cells = plan.Cells.Where(c => c.Dataset == dataset.Name && c.Split == split.Label).ToList();
-                tables.Add(Table(plan, store, records, cells, dataset.Name, split.Label, options));
+                foreach (var onboarding in split.Onboarding is { Count: > 0 } sizes ? sizes.Select(n => (int?)n) : [null])
+                {
+                    var label = ExperimentPlan.SplitLabel(split, onboarding);
+                    var cells = plan.Cells.Where(c => c.Dataset == dataset.Name && c.Split == label).ToList();
+                    tables.Add(Table(plan, store, records, cells, dataset.Name, label, options) with { Onboarding = onboarding, BaseSplit = split.Label });
+                }
             }
         }
         return new ExperimentResults(plan, store, records, tables);
@@ -106,6 +110,7 @@ public sealed class ExperimentResults
                 FitSeconds = succeeded.Count == 0 ? double.NaN : succeeded.Average(c => records[c.Id].FitSeconds),
                 EvaluationSeconds = succeeded.Count == 0 ? double.NaN : succeeded.Average(c => records[c.Id].EvaluationSeconds),
                 PeakWorkingSetBytes = succeeded.Count == 0 ? 0 : succeeded.Max(c => records[c.Id].PeakWorkingSetBytes),
+                Buckets = ActivityBreakdown.Pool(succeeded.Select(c => records[c.Id].Buckets ?? []).ToList()),
             });
             if (folds.Count > 0)
                 compared.Add(new CrossValidationResult { Algorithm = first.Kind, Label = configuration, Parameters = first.Parameters, Folds = folds, Metrics = metrics });

@@ -32,6 +32,9 @@ public sealed record ResultRow
     /// <summary>Mean evaluation seconds per cell.</summary>
     public required double EvaluationSeconds { get; init; }
 
+    /// <summary>Per-user metrics by user activity bucket, pooled over the cells (user-weighted); empty without buckets.</summary>
+    public IReadOnlyList<ActivityBucket> Buckets { get; init; } = [];
+
     /// <summary>Largest process peak working set seen by its cells.</summary>
     public required long PeakWorkingSetBytes { get; init; }
 }

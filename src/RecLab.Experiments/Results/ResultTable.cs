@@ -11,6 +11,12 @@ public sealed record ResultTable
     /// <summary>Split name.</summary>
     public required string Split { get; init; }
 
+    /// <summary>The split's own label (<see cref="Split"/> without the onboarding size).</summary>
+    public string BaseSplit { get; init; } = "";
+
+    /// <summary>The onboarding size of this table's cells (a point of the cold-start curve), or null.</summary>
+    public int? Onboarding { get; init; }
+
     /// <summary>One row per configuration, in file and grid order.</summary>
     public required IReadOnlyList<ResultRow> Rows { get; init; }
 

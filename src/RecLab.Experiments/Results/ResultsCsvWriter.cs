@@ -6,12 +6,15 @@ namespace RecLab.Experiments.Results;
 /// <summary>
 /// <c>results.csv</c>: tidy, one row per successful cell and metric, in plan order (dataset, split, repeat, fold,
 /// algorithm, grid point) then the file's metric order; folds and repeats 0-based; numbers in round-trip invariant form.
+/// <c>onboarding</c> is the cell's onboarding size (cold-start curves; empty otherwise); with activity buckets, each
+/// cell's per-user metrics follow once per bucket with the bucket's label in <c>bucket</c> (its mean in <c>value</c>,
+/// its users in <c>n</c>, no interval); the overall rows have an empty <c>bucket</c>.
 /// </summary>
 public sealed class ResultsCsvWriter : IReportWriter
 {
     /// <summary>The column names.</summary>
     public static IReadOnlyList<string> Columns { get; } =
-        ["experiment", "dataset", "split", "fold", "algorithm", "kind", "params", "repeat", "metric", "value", "ci_low", "ci_high", "n"];
+        ["experiment", "dataset", "split", "fold", "algorithm", "kind", "params", "repeat", "metric", "value", "ci_low", "ci_high", "n", "onboarding", "bucket"];
 
     /// <inheritdoc/>
     public string FileName => "results.csv";
@@ -27,12 +30,17 @@ public sealed class ResultsCsvWriter : IReportWriter
             {
                 if (!results.Records.TryGetValue(cell.Id, out var record) || record.Status != CellRecord.Succeeded)
                     continue;
+                var onboarding = cell.Onboarding is { } size ? Number(size) : "";
                 foreach (var metric in results.Plan.Metrics)
                 {
                     var m = record.Metrics.First(x => x.Name == metric.Name);
                     csv.WriteRecord([name, cell.Dataset, cell.Split, Number(cell.Fold), cell.Algorithm, cell.Kind, cell.Parameters,
-                        Number(cell.Repeat), m.Name, Number(m.Value), Number(m.CiLow), Number(m.CiHigh), Number(m.N)]);
+                        Number(cell.Repeat), m.Name, Number(m.Value), Number(m.CiLow), Number(m.CiHigh), Number(m.N), onboarding, ""]);
                 }
+                foreach (var bucket in record.Buckets ?? [])
+                    foreach (var m in bucket.Metrics)
+                        csv.WriteRecord([name, cell.Dataset, cell.Split, Number(cell.Fold), cell.Algorithm, cell.Kind, cell.Parameters,
+                            Number(cell.Repeat), m.Name, Number(m.Mean), "", "", Number(m.Count), onboarding, bucket.Label]);
             }
         });
 

@@ -76,6 +76,9 @@ public sealed class SummaryWriter : IReportWriter
                 md.Append('\n');
         }
 
+        Curves(md, results, metricNames);
+        Buckets(md, results, metricNames);
+
         var failed = results.Failed;
         if (failed.Count > 0)
         {
@@ -89,6 +92,60 @@ public sealed class SummaryWriter : IReportWriter
             md.Append(inv, $"## Missing cells ({missing.Count})\n\n{missing.Count} of {plan.Cells.Count} cells have no result yet (not run, interrupted, or in a shard not merged): " +
                 $"run the experiment again to complete it.\n");
         return md.ToString();
+    }
+
+    /// <summary>The cold-start curves: per (dataset, split) with onboarding sizes and metric, configurations by sizes.</summary>
+    private static void Curves(StringBuilder md, ExperimentResults results, IReadOnlyList<string> metricNames)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var plan = results.Plan;
+        foreach (var curve in results.Tables.Where(t => t.Onboarding is not null).GroupBy(t => (t.Dataset, t.BaseSplit)))
+        {
+            var tables = curve.ToList();
+            foreach (var name in metricNames)
+            {
+                if (!tables.Any(t => t.Rows.Any(r => r.Metrics.Any(m => m.Name == name && m.IsUserMean))))
+                    continue;
+                md.Append(inv, $"## Cold-start curve: {name} · {curve.Key.Dataset} · {curve.Key.BaseSplit}\n\n");
+                var rows = plan.Configurations.Select(configuration =>
+                {
+                    var cells = new List<string> { configuration + (configuration == plan.Baseline ? " (baseline)" : "") };
+                    foreach (var table in tables)
+                    {
+                        var metric = table.Rows.FirstOrDefault(r => r.Configuration == configuration)?.Metrics.FirstOrDefault(m => m.Name == name);
+                        cells.Add(metric is null || double.IsNaN(metric.Value) ? "n/a"
+                            : metric.Value.ToString("0.0000", inv) + Mark(table, configuration, metric, plan.Baseline, plan.Config.Evaluation.Alpha));
+                    }
+                    return (IReadOnlyList<string>)cells;
+                });
+                MarkdownTable.Write(md, ["algorithm", .. tables.Select(t => $"onboarding {t.Onboarding!.Value.ToString(inv)}")], rows);
+            }
+        }
+    }
+
+    /// <summary>Per-user metrics by user activity bucket: per (dataset, split) with more than one bucket and metric.</summary>
+    private static void Buckets(StringBuilder md, ExperimentResults results, IReadOnlyList<string> metricNames)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        foreach (var table in results.Tables)
+        {
+            var labels = table.Rows.SelectMany(r => r.Buckets).OrderBy(b => b.Min).Select(b => b.Label).Distinct().ToList();
+            if (labels.Count < 2)
+                continue;
+            var users = labels.Select(l => table.Rows.SelectMany(r => r.Buckets).First(b => b.Label == l).Users).ToList();
+            foreach (var name in metricNames)
+            {
+                if (!table.Rows.Any(r => r.Buckets.Any(b => b.Metrics.Any(m => m.Name == name))))
+                    continue;
+                md.Append(inv, $"## By user activity: {name} · {table.Dataset} · {table.Split}\n\n");
+                var rows = table.Rows.Select(row => (IReadOnlyList<string>)[row.Configuration, .. labels.Select(l =>
+                {
+                    var metric = row.Buckets.FirstOrDefault(b => b.Label == l)?.Metrics.FirstOrDefault(m => m.Name == name);
+                    return metric is null || double.IsNaN(metric.Mean) ? "n/a" : metric.Mean.ToString("0.0000", inv);
+                })]);
+                MarkdownTable.Write(md, ["algorithm", .. labels.Select((l, k) => $"{l} ({users[k].ToString(inv)} users)")], rows);
+            }
+        }
     }
 
     private static string Count(int n, string noun) => n.ToString(CultureInfo.InvariantCulture) + " " + noun + (n == 1 ? "" : "s");

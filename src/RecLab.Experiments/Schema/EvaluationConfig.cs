@@ -26,4 +26,11 @@ public sealed record EvaluationConfig
 
     /// <summary>Bootstrap resamples for the confidence intervals.</summary>
     public int BootstrapResamples { get; init; } = 1000;
+
+    /// <summary>
+    /// Lower bounds of user activity buckets (known interactions: training plus onboarding), e.g. 1, 6, 21, 101 for
+    /// 1-5, 6-20, 21-100 and 101+: every per-user metric is also averaged per bucket, in results.csv (column
+    /// <c>bucket</c>) and summary.md. Null: no breakdown.
+    /// </summary>
+    public IReadOnlyList<int>? ActivityBuckets { get; init; }
 }

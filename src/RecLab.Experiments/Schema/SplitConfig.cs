@@ -9,6 +9,13 @@ public sealed record SplitConfig
     /// <summary>The split spec, e.g. <c>kfold:5</c>, <c>user-holdout:0.2</c>, <c>leave-last-out</c>, <c>temporal:0.8</c>.</summary>
     public required string Spec { get; init; }
 
+    /// <summary>
+    /// User cold start: onboarding sizes (e.g. 0, 1, 3, 5, 10) at which every algorithm is measured on the same held-out
+    /// users, giving the cold-start curve; each size is a table of its own, <c>NAME onboarding=N</c>. Needs a
+    /// <c>cold-users</c> spec (without <c>onboard=</c> it gets the largest size). Null: the split as is.
+    /// </summary>
+    public IReadOnlyList<int>? Onboarding { get; init; }
+
     /// <summary>The name, or the spec when no name is given.</summary>
     public string Label => Name ?? Spec;
 }

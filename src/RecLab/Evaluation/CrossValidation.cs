@@ -19,10 +19,36 @@ public static class CrossValidation
     public static IReadOnlyList<CrossValidationResult> Run(
         IReadOnlyList<(string Label, string Parameters, Func<IRecommender> Create)> algorithms,
         Dataset dataset, ISplitter splitter, EvaluationOptions options, ulong seed,
+        IProgress<string>? progress = null, CancellationToken ct = default) =>
+        Run(algorithms, dataset, splitter, [options], curve: false, seed, progress, ct);
+
+    /// <summary>
+    /// The onboarding curve of user cold start: like <see cref="Run(IReadOnlyList{ValueTuple{string, string, Func{IRecommender}}}, Dataset, ISplitter, EvaluationOptions, ulong, IProgress{string}, CancellationToken)"/>,
+    /// but each model, fitted once per fold, is measured once per onboarding size (<see cref="EvaluationOptions.OnboardingSize"/>)
+    /// on the same test users and items. The split must hand out at least the largest size (e.g. <c>cold-users:0.2:onboard=10</c>).
+    /// Results come size by size, each size in algorithm order, with <see cref="CrossValidationResult.OnboardingSize"/> set.
+    /// </summary>
+    public static IReadOnlyList<CrossValidationResult> RunOnboardingCurve(
+        IReadOnlyList<(string Label, string Parameters, Func<IRecommender> Create)> algorithms,
+        Dataset dataset, ISplitter splitter, EvaluationOptions options, IReadOnlyList<int> sizes, ulong seed,
         IProgress<string>? progress = null, CancellationToken ct = default)
     {
-        var perAlgorithm = algorithms.Select(_ => new List<EvaluationResult>()).ToArray();
+        if (sizes.Count == 0 || sizes.Any(n => n < 0))
+            throw new ArgumentException("Onboarding sizes must be given and at least 0.", nameof(sizes));
+        return Run(algorithms, dataset, splitter, sizes.Select(n => options with { OnboardingSize = n }).ToList(), curve: true, seed, progress, ct);
+    }
+
+    private static IReadOnlyList<CrossValidationResult> Run(
+        IReadOnlyList<(string Label, string Parameters, Func<IRecommender> Create)> algorithms,
+        Dataset dataset, ISplitter splitter, IReadOnlyList<EvaluationOptions> variants, bool curve, ulong seed,
+        IProgress<string>? progress, CancellationToken ct)
+    {
+        var perCell = new List<EvaluationResult>[variants.Count, algorithms.Count];
+        for (var v = 0; v < variants.Count; v++)
+            for (var a = 0; a < algorithms.Count; a++)
+                perCell[v, a] = [];
         var splitSeed = Seeds.Derive(seed, "split");
+        var threads = variants[0].MaxThreads;
         for (var f = 0; f < splitter.FoldCount; f++)
         {
             ct.ThrowIfCancellationRequested();
@@ -30,20 +56,38 @@ public static class CrossValidation
             for (var a = 0; a < algorithms.Count; a++)
             {
                 var model = algorithms[a].Create();
-                var context = new FitContext { Seed = Seeds.Derive(Seeds.Derive(seed, "fit"), (ulong)f), MaxThreads = options.MaxThreads, CancellationToken = ct };
-                var result = Evaluator.Evaluate(model, dataset, fold, options, context);
-                perAlgorithm[a].Add(result);
-                progress?.Report($"{algorithms[a].Label} fold {f + 1}/{splitter.FoldCount}: fit {result.FitTime.TotalSeconds:0.00}s, eval {result.EvaluationTime.TotalSeconds:0.00}s");
+                var context = new FitContext { Seed = Seeds.Derive(Seeds.Derive(seed, "fit"), (ulong)f), MaxThreads = threads, CancellationToken = ct };
+                var stopwatch = System.Diagnostics.Stopwatch.StartNew();
+                model.Fit(TrainingSet.Of(dataset, fold.Train), context);
+                var fitTime = stopwatch.Elapsed;
+                for (var v = 0; v < variants.Count; v++)
+                {
+                    var result = Evaluator.Measure(model, fold, variants[v], context.Seed, fitTime, dataset.ItemFeatures, ct);
+                    perCell[v, a].Add(result);
+                    var size = curve ? $" onboarding {variants[v].OnboardingSize}" : "";
+                    progress?.Report($"{algorithms[a].Label}{size} fold {f + 1}/{splitter.FoldCount}: fit {result.FitTime.TotalSeconds:0.00}s, eval {result.EvaluationTime.TotalSeconds:0.00}s");
+                }
             }
         }
-        return algorithms.Select((a, i) => new CrossValidationResult
+        var results = new List<CrossValidationResult>();
+        for (var v = 0; v < variants.Count; v++)
         {
-            Algorithm = perAlgorithm[i][0].Algorithm,
-            Label = a.Label,
-            Parameters = a.Parameters,
-            Folds = perAlgorithm[i],
-            Metrics = Aggregate(perAlgorithm[i], options, Seeds.Derive(seed, a.Label)),
-        }).ToList();
+            for (var a = 0; a < algorithms.Count; a++)
+            {
+                var folds = perCell[v, a];
+                results.Add(new CrossValidationResult
+                {
+                    Algorithm = folds[0].Algorithm,
+                    Label = algorithms[a].Label,
+                    Parameters = algorithms[a].Parameters,
+                    OnboardingSize = curve ? variants[v].OnboardingSize : null,
+                    Folds = folds,
+                    Metrics = Aggregate(folds, variants[v], Seeds.Derive(seed, algorithms[a].Label)),
+                    Buckets = ActivityBreakdown.Pool(folds.Select(r => r.Buckets)),
+                });
+            }
+        }
+        return results;
     }
 
     /// <summary>

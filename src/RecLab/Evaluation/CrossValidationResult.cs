@@ -12,11 +12,17 @@ public sealed record CrossValidationResult
     /// <summary>Non-default hyper-parameters as text (<c>neighbors=20, similarity=cosine</c>), empty for defaults.</summary>
     public required string Parameters { get; init; }
 
+    /// <summary>The onboarding size this result was measured with, in an onboarding curve (<see cref="CrossValidation.RunOnboardingCurve"/>); else null.</summary>
+    public int? OnboardingSize { get; init; }
+
     /// <summary>Per-fold results.</summary>
     public required IReadOnlyList<EvaluationResult> Folds { get; init; }
 
     /// <summary>Metrics aggregated over folds (see <see cref="CrossValidation.Aggregate"/>).</summary>
     public required IReadOnlyList<MetricResult> Metrics { get; init; }
+
+    /// <summary>Per-user metrics by user activity bucket, pooled over folds; empty when not asked for.</summary>
+    public IReadOnlyList<ActivityBucket> Buckets { get; init; } = [];
 
     /// <summary>Total fit time over folds.</summary>
     public TimeSpan FitTime => TimeSpan.FromTicks(Folds.Sum(f => f.FitTime.Ticks));

@@ -26,6 +26,20 @@ public sealed record EvaluationOptions
     /// <summary>Bootstrap resamples for the confidence intervals (0 for none).</summary>
     public int BootstrapResamples { get; init; } = Statistics.Bootstrap.DefaultResamples;
 
+    /// <summary>
+    /// Cold-start folds: hand each user at most this many of their onboarding interactions (the earliest by time, or a
+    /// seeded random sample nested across sizes when there are no timestamps); null hands them all. One split such as
+    /// <c>cold-users:0.2:onboard=10</c> then gives the whole curve for sizes 0 to 10 on the same test users and items.
+    /// Onboarding interactions held back are removed from the candidates (they are neither relevant nor unseen).
+    /// </summary>
+    public int? OnboardingSize { get; init; }
+
+    /// <summary>
+    /// Lower bounds of the user activity buckets to break results down by (e.g. 1, 6, 21, 101 for 1-5, 6-20, 21-100,
+    /// 101+ known interactions; see <see cref="ActivityBreakdown"/>); null for no breakdown. Needs <see cref="KeepPerUser"/>.
+    /// </summary>
+    public IReadOnlyList<int>? ActivityBuckets { get; init; }
+
     /// <summary>Most threads for scoring users (default: all cores).</summary>
     public int MaxThreads { get; init; } = Environment.ProcessorCount;
 }

@@ -30,6 +30,9 @@ public sealed record EvaluationResult
     /// <summary>Time to predict and rank.</summary>
     public required TimeSpan EvaluationTime { get; init; }
 
+    /// <summary>Per-user metrics by user activity bucket (<see cref="EvaluationOptions.ActivityBuckets"/>); empty when not asked for.</summary>
+    public IReadOnlyList<ActivityBucket> Buckets { get; init; } = [];
+
     /// <summary>The metric with this name.</summary>
     public MetricResult this[string name] =>
         Metrics.FirstOrDefault(m => m.Name == name) ?? throw new KeyNotFoundException($"No metric '{name}' in this result.");

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using RecLab.Data;
 using RecLab.Evaluation.Metrics;
+using RecLab.Randomness;
 using RecLab.Recommenders;
 using RecLab.Splitting;
 
@@ -39,8 +40,10 @@ public static class Evaluator
         for (var m = 0; m < metrics.Count; m++)
             values[m] = metrics[m] is IRatingMetric or ICatalogMetric ? [] : new double[users.Length];
 
+        if (options.OnboardingSize is < 0)
+            throw new ArgumentOutOfRangeException(nameof(options), options.OnboardingSize, "OnboardingSize must be at least 0.");
         var rankingSummary = NeedsRanking(metrics)
-            ? Rank(model, fold, options, users, values, itemFeatures, ct)
+            ? Rank(model, fold, options, users, values, itemFeatures, seed, ct)
             : new RankingSummary(0, 0, []);
         var ratings = RatingErrors(model, fold, metrics, users, values, options.MaxThreads, ct);
 
@@ -61,9 +64,13 @@ public static class Evaluator
                 _ => PerUserResult(metric, users, values[m], options, seed),
             });
         }
+        var buckets = options.ActivityBuckets is { } bounds && options.KeepPerUser
+            ? ActivityBreakdown.Compute(bounds, results, users.ToDictionary(u => u, u => Activity(fold, u, options)))
+            : [];
         return new EvaluationResult
         {
             Algorithm = model.Name,
+            Buckets = buckets,
             Fold = fold.Index,
             Metrics = results,
             TestUsers = users.Length,
@@ -94,14 +101,17 @@ public static class Evaluator
         public readonly List<int> History = [];
         public readonly List<float> HistoryValues = [];
         public readonly List<int> RelevantItems = [];
+        public readonly List<int> Withheld = [];
+        public readonly List<int> Order = [];
         public readonly int[][] Exposures = catalogLengths.Select(_ => new int[itemCount]).ToArray();
         public int WithRelevant;
     }
 
     private static RankingSummary Rank(IRecommender model, Fold fold, EvaluationOptions options, int[] users, double[][] values,
-        ItemFeatures? itemFeatures, CancellationToken ct)
+        ItemFeatures? itemFeatures, ulong seed, CancellationToken ct)
     {
         var metrics = options.Metrics;
+        var onboardingSeed = Seeds.Derive(seed, "evaluation/onboarding");
         var itemCount = fold.Train.ItemCount;
         var listLength = 1;
         var catalogIndex = new List<int>();
@@ -136,8 +146,9 @@ public static class Evaluator
                         s.RelevantItems.Add(testItems[k]);
                 s.Relevant.Reset(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(s.RelevantItems));
 
-                var query = QueryFor(fold, u, s);
-                var n = Ranking.RecommendInto(model, query, s.Scores, s.Items, s.Top, options.ExcludeSeenItems);
+                var query = QueryFor(fold, u, s, options.OnboardingSize, onboardingSeed);
+                var n = Ranking.RecommendInto(model, query, s.Scores, s.Items, s.Top, options.ExcludeSeenItems,
+                    System.Runtime.InteropServices.CollectionsMarshal.AsSpan(s.Withheld));
                 ReadOnlySpan<int> ranked = s.Items.AsSpan(0, n);
 
                 for (var m = 0; m < metrics.Count; m++)
@@ -183,9 +194,13 @@ public static class Evaluator
         return new RankingSummary(withRelevant, users.Length - withRelevant, catalogValues);
     }
 
-    /// <summary>The user's training history, plus their onboarding interactions in cold-start folds.</summary>
-    private static UserQuery QueryFor(Fold fold, int u, Scratch s)
+    /// <summary>
+    /// The user's training history, plus their onboarding interactions in cold-start folds (at most
+    /// <paramref name="onboardingSize"/> of them; the others go to <see cref="Scratch.Withheld"/>).
+    /// </summary>
+    private static UserQuery QueryFor(Fold fold, int u, Scratch s, int? onboardingSize, ulong seed)
     {
+        s.Withheld.Clear();
         if (fold.Onboarding is not { } onboarding || onboarding.ByUser.RowLength(u) == 0)
             return UserQuery.ForUser(fold.Train, u);
         s.History.Clear();
@@ -194,6 +209,7 @@ public static class Evaluator
         var trainValues = fold.Train.ByUser.RowValues(u);
         var onItems = onboarding.ByUser.RowIndices(u);
         var onValues = onboarding.ByUser.RowValues(u);
+        var used = SelectOnboarding(onboarding, u, onboardingSize, seed, s.Order);
         int a = 0, b = 0;
         while (a < trainItems.Length || b < onItems.Length)
         {
@@ -202,13 +218,61 @@ public static class Evaluator
                 s.History.Add(trainItems[a]);
                 s.HistoryValues.Add(trainValues[a++]);
             }
-            else
+            else if (used[b])
             {
                 s.History.Add(onItems[b]);
                 s.HistoryValues.Add(onValues[b++]);
             }
+            else
+            {
+                s.Withheld.Add(onItems[b++]);
+            }
         }
         return new UserQuery(u, s.History.ToArray(), s.HistoryValues.ToArray());
+    }
+
+    /// <summary>
+    /// Which of the user's onboarding interactions (in item order) the query gets: all, or the first
+    /// <paramref name="size"/> by time (ties by item), or of a permutation seeded by the user when there are no times, so
+    /// a smaller size always gets a subset of what a larger one gets.
+    /// </summary>
+    private static bool[] SelectOnboarding(InteractionData onboarding, int u, int? size, ulong seed, List<int> order)
+    {
+        var (offset, length) = onboarding.RowsOf(u).GetOffsetAndLength(onboarding.Count);
+        var used = new bool[length];
+        if (size is not { } n || n >= length)
+        {
+            Array.Fill(used, true);
+            return used;
+        }
+        order.Clear();
+        for (var k = 0; k < length; k++)
+            order.Add(k);
+        var positions = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(order);
+        if (onboarding.HasTimestamps)
+        {
+            // Rows of a user are in item order, so sorting by (time, position) breaks time ties by item.
+            order.Sort((x, y) =>
+            {
+                var c = onboarding.TimestampAt(offset + x).CompareTo(onboarding.TimestampAt(offset + y));
+                return c != 0 ? c : x.CompareTo(y);
+            });
+        }
+        else
+        {
+            var rng = Seeds.Stream(seed, (ulong)u);
+            rng.Shuffle(positions);
+        }
+        for (var k = 0; k < n; k++)
+            used[order[k]] = true;
+        return used;
+    }
+
+    /// <summary>Known interactions of a test user: training ones plus the onboarding ones its query gets.</summary>
+    private static int Activity(Fold fold, int u, EvaluationOptions options)
+    {
+        var onboarding = fold.Onboarding?.ByUser.RowLength(u) ?? 0;
+        return fold.Train.ByUser.RowLength(u) + Math.Min(onboarding, options.OnboardingSize ?? int.MaxValue);
     }
 
     private sealed record RatingSummary(int Count, MetricResult[] Results);

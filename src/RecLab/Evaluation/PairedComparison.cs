@@ -12,4 +12,8 @@ namespace RecLab.Evaluation;
 /// <param name="TTest">Paired t-test, with its Holm-adjusted p-value across the comparisons of this metric.</param>
 /// <param name="Wilcoxon">Wilcoxon signed-rank test, with its Holm-adjusted p-value across the comparisons of this metric.</param>
 public sealed record PairedComparison(string Metric, string A, string B, int Pairs, double MeanDifference,
-    ConfidenceInterval DifferenceInterval, TestResult TTest, TestResult Wilcoxon);
+    ConfidenceInterval DifferenceInterval, TestResult TTest, TestResult Wilcoxon)
+{
+    /// <summary>The onboarding size both were measured with, in an onboarding curve; else null.</summary>
+    public int? OnboardingSize { get; init; }
+}

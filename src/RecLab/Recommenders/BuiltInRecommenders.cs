@@ -1,5 +1,7 @@
 using RecLab.Recommenders.Baselines;
+using RecLab.Recommenders.Content;
 using RecLab.Recommenders.Factorization;
+using RecLab.Recommenders.Hybrid;
 using RecLab.Recommenders.Neighborhood;
 
 namespace RecLab.Recommenders;
@@ -24,5 +26,10 @@ internal static class BuiltInRecommenders
         .Add<ExplicitAlsOptions>("als", "Biased matrix factorization by alternating least squares on ratings (LensKit's BiasedMF).", o => new ExplicitAls(o))
         .Add<ImplicitAlsOptions>("implicit-als", "ALS for implicit feedback (Hu, Koren, Volinsky 2008) with conjugate-gradient row solves.", o => new ImplicitAls(o))
         .Add<PureSvdOptions>("pure-svd", "PureSVD (Cremonesi 2010): scores r_u·V·Vᵀ from a randomized truncated SVD of the rating matrix.", o => new PureSvd(o))
-        .Add<EaseOptions>("ease", "EASE (Steck 2019): closed-form item-item weights from the inverse of the regularized item Gram matrix.", o => new Ease(o));
+        .Add<EaseOptions>("ease", "EASE (Steck 2019): closed-form item-item weights from the inverse of the regularized item Gram matrix.", o => new Ease(o))
+        .Add<ContentBasedOptions>("content-based", "Content-based: TF-IDF item profiles, user profile = rating-weighted mean of the history's profiles, cosine scores; serves onboarding users and new items.", o => new ContentBased(o))
+        .Add<ClickModelOptions>("click-model", "Logistic-regression click model on hashed user, item, cross and position features, fitted by L-BFGS on the impression log; ranks by predicted CTR.", o => new ClickModel(o))
+        .Add<WeightedHybridOptions>("weighted-hybrid", "Weighted blend of per-query normalized scores of registered recommenders; weights fixed or fitted on a validation split (grid or least squares).", o => new WeightedHybrid(o))
+        .Add<SwitchingHybridOptions>("switching-hybrid", "Switches between registered recommenders by history length (e.g. popularity below 3, content-based below 20, a CF model above).", o => new SwitchingHybrid(o))
+        .Add<FeatureMfOptions>("lightfm", "Feature-augmented MF (LightFM-style): items and users as sums of feature embeddings plus offsets, WARP or BPR; new items get vectors from features.", o => new FeatureMf(o));
 }

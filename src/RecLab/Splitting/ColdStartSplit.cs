@@ -30,6 +30,22 @@ public sealed class ColdStartSplit : ISplitter
     /// <summary>The options.</summary>
     public ColdStartOptions Options { get; }
 
+    /// <summary>
+    /// The split to measure a cold-start curve up to <paramref name="largest"/> onboarding interactions on: a user
+    /// cold-start split handing out at least that many (one without onboarding gets <c>onboard=largest</c>).
+    /// </summary>
+    /// <exception cref="ArgumentException">Not a user cold-start split, or one handing out fewer.</exception>
+    public static ColdStartSplit ForOnboardingCurve(ISplitter splitter, int largest)
+    {
+        ArgumentNullException.ThrowIfNull(splitter);
+        if (splitter is not ColdStartSplit { Options.By: GroupBy.User } cold)
+            throw new ArgumentException($"onboarding sizes need a user cold-start split (e.g. cold-users:0.2:onboard={largest}), not '{splitter.Spec}'.");
+        if (cold.Options.Onboard == 0)
+            return new ColdStartSplit(cold.Options with { Onboard = largest });
+        return cold.Options.Onboard >= largest ? cold
+            : throw new ArgumentException($"onboarding sizes go up to {largest}, but the split '{splitter.Spec}' hands out only {cold.Options.Onboard}; use onboard={largest}.");
+    }
+
     /// <inheritdoc/>
     public int FoldCount => Options.Groups.FoldCount;
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using RecLab.Data;
 using RecLab.Experiments.Cells;
 using RecLab.Experiments.Configuration;
@@ -49,7 +50,7 @@ public sealed class ExperimentRunnerTests : IDisposable
         Assert.Equal(plan.Cells.Count, Directory.GetFiles(_temp["single/cells"], "*.json").Length);
         Assert.Equal(plan.Cells.Count, Directory.GetFiles(_temp["single/per_user"], "*.csv").Length);
         var csv = File.ReadAllLines(_temp["single/results.csv"]);
-        Assert.Equal("experiment,dataset,split,fold,algorithm,kind,params,repeat,metric,value,ci_low,ci_high,n", csv[0]);
+        Assert.Equal("experiment,dataset,split,fold,algorithm,kind,params,repeat,metric,value,ci_low,ci_high,n,onboarding,bucket", csv[0]);
         Assert.Equal(1 + plan.Cells.Count * 3, csv.Length);
         var summary = Read(_temp["single"], "summary.md");
         Assert.Contains("## tiny · cv3", summary);
@@ -231,5 +232,78 @@ public sealed class ExperimentRunnerTests : IDisposable
         var summary = Read(_temp["grid"], "summary.md");
         Assert.Contains("| random | 0.", summary);
         Assert.Contains(" ▼ |", summary);
+    }
+
+    private string ColdStartYaml(string buckets = "[1, 12, 16]") => $"""
+        version: 1
+        name: cold
+        seed: 3
+        datasets:
+          - name: tiny
+            source: {_csv}
+        splits:
+          - name: cold
+            spec: cold-users:0.3
+            onboarding: [0, 2, 5]
+          - name: warm
+            spec: user-holdout:0.2
+        algorithms:
+          - name: pop
+            kind: most-popular
+          - name: content
+            kind: user-knn-implicit
+        metrics: [ndcg@5]
+        evaluation:
+          baseline: pop
+          bootstrap_resamples: 50
+          activity_buckets: {buckets}
+        """;
+
+    [Fact]
+    public async Task Onboarding_sizes_give_a_curve_and_buckets_break_results_down()
+    {
+        var plan = Plan(ColdStartYaml());
+        // 3 sizes on the cold split + the warm split, 2 algorithms each.
+        Assert.Equal(8, plan.Cells.Count);
+        Assert.Equal([0, 2, 5], plan.Cells.Where(c => c.Algorithm == "pop" && c.Onboarding is not null).Select(c => c.Onboarding!.Value));
+        Assert.All(plan.Cells.Where(c => c.Onboarding is not null), c => Assert.Equal("cold-users:0.3:onboard=5", c.SplitSpec));
+        var result = await Run(plan, _temp["cold"]);
+        Assert.Equal(plan.Cells.Count, result.Succeeded);
+        // The three sizes share one fold.
+        Assert.Equal(2, result.FoldsBuilt);
+
+        var csv = File.ReadAllLines(_temp["cold/results.csv"]).Skip(1).Select(l => l.Split(',')).ToList();
+        var overall = csv.Where(r => r[14] == "").ToList();
+        Assert.Equal(plan.Cells.Count, overall.Count);
+        Assert.Equal(["0", "2", "5"], overall.Where(r => r[4] == "pop" && r[13] != "").Select(r => r[13]));
+        // Cold users know exactly their onboarding interactions: one bucket per size (0 falls below the first bound).
+        Assert.Equal(["0", "1-11", "1-11"], csv.Where(r => r[4] == "pop" && r[14] != "" && r[13] != "").Select(r => r[14]));
+        // Warm users spread over buckets whose user counts add up to the test users, and whose means pool to the overall one.
+        var warm = csv.Where(r => r[2] == "warm" && r[4] == "content").ToList();
+        var buckets = warm.Where(r => r[14] != "").ToList();
+        Assert.True(buckets.Count >= 2);
+        var whole = warm.Single(r => r[14] == "");
+        var pooled = buckets.Sum(r => double.Parse(r[9], CultureInfo.InvariantCulture) * int.Parse(r[12], CultureInfo.InvariantCulture)) /
+            buckets.Sum(r => int.Parse(r[12], CultureInfo.InvariantCulture));
+        Assert.Equal(double.Parse(whole[9], CultureInfo.InvariantCulture), pooled, 9);
+
+        var summary = Read(_temp["cold"], "summary.md");
+        Assert.Contains("## tiny · cold onboarding=2", summary);
+        Assert.Contains("## Cold-start curve: ndcg@5 · tiny · cold", summary);
+        Assert.Contains("| algorithm | onboarding 0 | onboarding 2 | onboarding 5 |", summary);
+        Assert.Contains("## By user activity: ndcg@5 · tiny · warm", summary);
+    }
+
+    [Fact]
+    public void Cells_without_onboarding_or_buckets_keep_their_ids()
+    {
+        var yaml = ColdStartYaml();
+        var plain = yaml.Replace("    onboarding: [0, 2, 5]\n", "").Replace("  activity_buckets: [1, 12, 16]\n", "");
+        Assert.DoesNotContain("onboarding", plain);
+        var before = Plan(plain.Replace("cold-users:0.3", "cold-users:0.3:onboard=5")).Cells;
+        var withSizes = Plan(yaml.Replace("  activity_buckets: [1, 12, 16]\n", "")).Cells;
+        // The warm split's cells are untouched by the cold split's sizes.
+        Assert.Equal(before.Where(c => c.Split == "warm").Select(c => c.Id), withSizes.Where(c => c.Split == "warm").Select(c => c.Id));
+        Assert.DoesNotContain(withSizes, c => before.Any(b => b.Id == c.Id && c.Onboarding is not null));
     }
 }

@@ -18,7 +18,8 @@ public abstract class RecommenderContract<T> where T : IRecommender
 
     private static readonly FitContext Seeded = new() { Seed = 1234 };
 
-    protected TrainingSet CheckerboardFor(T model) =>
+    /// <summary>The checkerboard in the feedback kind the model accepts; feature-based models add side information.</summary>
+    protected virtual TrainingSet CheckerboardFor(T model) =>
         new(model.Accepts.Allows(FeedbackKind.Implicit) ? Checkerboard.Implicit() : Checkerboard.Explicit());
 
     protected T Fitted(TrainingSet? train = null, FitContext? context = null)

@@ -101,12 +101,33 @@ public sealed partial class World
 
     /// <summary>
     /// The world as a <see cref="Dataset"/>: the view chosen by <see cref="WorldOptions.Feedback"/>, item and user
-    /// features and titles, sharing the world's id maps.
+    /// features, titles and the impression log (<see cref="ImpressionLog"/>), sharing the world's id maps.
     /// </summary>
     public Dataset ToDataset(string name = "synthetic")
     {
         var interactions = Options.Feedback == SyntheticFeedback.Ratings ? Ratings() : Implicit();
-        return new Dataset(name, interactions, ItemFeatures, UserFeatures, ItemTitles, source: $"generated: {Options.ToSpec()}");
+        return new Dataset(name, interactions, ItemFeatures, UserFeatures, ItemTitles, source: $"generated: {Options.ToSpec()}",
+            impressions: ImpressionLog());
+    }
+
+    /// <summary>
+    /// <see cref="WorldLog.Impressions"/> (every impression of the kept users) as a general <see cref="Data.ImpressionLog"/>:
+    /// position, clicked, the logged propensity and the unix time of each row.
+    /// </summary>
+    public ImpressionLog ImpressionLog()
+    {
+        var log = Log.Impressions;
+        var n = log.Count;
+        var positions = new int[n];
+        var clicked = new bool[n];
+        var times = new long[n];
+        for (var r = 0; r < n; r++)
+        {
+            positions[r] = log.Positions[r];
+            clicked[r] = (log.Outcomes[r] & Engagement.Click) != 0;
+            times[r] = log.Timestamp(r);
+        }
+        return new ImpressionLog(UserIds, ItemIds, log.Users.ToArray(), log.Items.ToArray(), positions, clicked, log.Propensities.ToArray(), times);
     }
 
     private static IdMap Sequential(char prefix, int count)
