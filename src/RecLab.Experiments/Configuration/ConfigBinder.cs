@@ -77,7 +77,7 @@ internal sealed class ConfigBinder(RecommenderRegistry registry, List<ConfigErro
                 continue;
             }
             // Options and grid depend on the algorithm's kind: bound below, once the kind is known.
-            if (type == typeof(AlgorithmConfig) && property.PropertyType != typeof(string))
+            if (type == typeof(AlgorithmConfig) && property.PropertyType != typeof(string) && property.PropertyType != typeof(bool))
                 continue;
             var (ok, bound) = BindValue(property.PropertyType, AllowsNull(property), value, keyPath);
             if (ok)
