@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Runtime.CompilerServices;
+using RecLab.Data;
 using RecLab.Experiments.Schema;
 using RecLab.Recommenders;
 
@@ -182,6 +183,9 @@ internal sealed class ConfigBinder(RecommenderRegistry registry, List<ConfigErro
             return algorithm;
         }
         algorithm = algorithm with { Kind = info.Name };
+        if (algorithm.TrainImplicit && !info.Accepts.Allows(FeedbackKind.Implicit))
+            Error(Nodes.GetValueOrDefault(Join(path, "train_implicit")) ?? entries["kind"], Join(path, "train_implicit"),
+                $"{info.Name} learns from explicit ratings only; remove train_implicit or choose an algorithm that accepts implicit feedback");
         var properties = OptionsBinder.Settable(info.OptionsType);
         var options = info.DefaultOptions();
         var setBy = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
