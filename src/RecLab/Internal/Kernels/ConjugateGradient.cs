@@ -21,18 +21,18 @@ internal static class ConjugateGradient
 
     /// <summary>Improves <paramref name="x"/> in place by up to <paramref name="steps"/> CG steps.</summary>
     /// <param name="gram">G = YᵀY + λI, full symmetric k x k.</param>
-    /// <param name="other">The other side's factors, row-major (items x k for a user row).</param>
-    /// <param name="k">Number of factors.</param>
+    /// <param name="other">The other side's factors (the items for a user row); k = its <see cref="FactorMatrix.Factors"/>.</param>
     /// <param name="columns">The row's item indices.</param>
     /// <param name="values">The row's values, aligned with <paramref name="columns"/>.</param>
     /// <param name="alpha">Confidence scale α.</param>
-    /// <param name="x">The row's factors: the previous solution on entry, the improved one on exit.</param>
+    /// <param name="x">The row's k factors: the previous solution on entry, the improved one on exit.</param>
     /// <param name="steps">CG iterations.</param>
     /// <param name="scratch">At least 3k floats.</param>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Solve(ReadOnlySpan<float> gram, ReadOnlySpan<float> other, int k, ReadOnlySpan<int> columns,
+    public static void Solve(ReadOnlySpan<float> gram, FactorMatrix other, ReadOnlySpan<int> columns,
         ReadOnlySpan<float> values, float alpha, Span<float> x, int steps, Span<float> scratch)
     {
+        var k = other.Factors;
         var r = scratch[..k];
         var p = scratch.Slice(k, k);
         var ap = scratch.Slice(2 * k, k);
@@ -43,7 +43,7 @@ internal static class ConjugateGradient
             r[t] = -r[t];
         for (var n = 0; n < columns.Length; n++)
         {
-            var y = other.Slice(columns[n] * k, k);
+            var y = other[columns[n]];
             var v = values[n];
             var c = 1 + alpha * MathF.Abs(v);
             var target = v > 0 ? c : 0f;
@@ -59,7 +59,7 @@ internal static class ConjugateGradient
             Dense.MatVec(gram, k, p, ap);
             for (var n = 0; n < columns.Length; n++)
             {
-                var y = other.Slice(columns[n] * k, k);
+                var y = other[columns[n]];
                 var w = alpha * MathF.Abs(values[n]);
                 if (w != 0)
                     Dense.Axpy(w * Dense.Dot(y, p), y, ap);

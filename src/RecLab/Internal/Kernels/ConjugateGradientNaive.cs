@@ -6,9 +6,10 @@ namespace RecLab.Internal.Kernels;
 /// </summary>
 internal static class ConjugateGradientNaive
 {
-    public static float[] Solve(ReadOnlySpan<float> gram, ReadOnlySpan<float> other, int k, ReadOnlySpan<int> columns,
+    public static float[] Solve(ReadOnlySpan<float> gram, FactorMatrix other, ReadOnlySpan<int> columns,
         ReadOnlySpan<float> values, float alpha, ReadOnlySpan<float> start, int steps)
     {
+        var k = other.Factors;
         var a = new double[k, k];
         var b = new double[k];
         for (var i = 0; i < k; i++)
@@ -21,10 +22,10 @@ internal static class ConjugateGradientNaive
             var p = v > 0 ? 1.0 : 0.0;
             for (var i = 0; i < k; i++)
             {
-                var yi = (double)other[columns[n] * k + i];
+                var yi = (double)other[columns[n]][i];
                 b[i] += c * p * yi;
                 for (var j = 0; j < k; j++)
-                    a[i, j] += (c - 1) * yi * other[columns[n] * k + j];
+                    a[i, j] += (c - 1) * yi * other[columns[n]][j];
             }
         }
         var x = new double[k];

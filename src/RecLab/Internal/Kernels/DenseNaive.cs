@@ -11,9 +11,17 @@ internal static class DenseNaive
         return (float)sum;
     }
 
-    public static void MatVec(ReadOnlySpan<float> m, int rows, ReadOnlySpan<float> x, Span<float> y)
+    public static void MatVec(ReadOnlySpan<float> m, int rows, int stride, ReadOnlySpan<float> x, Span<float> y)
     {
         for (var r = 0; r < rows; r++)
-            y[r] = Dot(m.Slice(r * x.Length, x.Length), x);
+            y[r] = Dot(m.Slice(r * stride, x.Length), x);
+    }
+
+    public static void MatVec(ReadOnlySpan<float> m, int rows, ReadOnlySpan<float> x, Span<float> y) => MatVec(m, rows, x.Length, x, y);
+
+    public static void Axpy(float alpha, ReadOnlySpan<float> x, Span<float> y)
+    {
+        for (var i = 0; i < x.Length; i++)
+            y[i] = (float)(y[i] + (double)alpha * x[i]);
     }
 }

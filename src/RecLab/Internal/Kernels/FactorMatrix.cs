@@ -6,14 +6,18 @@ using RecLab.Randomness;
 namespace RecLab.Internal.Kernels;
 
 /// <summary>
-/// Latent factors, one row per user or item, row-major in one <c>float[]</c>. Each row is padded with zeros to a
-/// whole number of <see cref="Vector256{T}"/> lanes so the SGD and scoring kernels run without scalar tails; the
-/// padding stays zero under every update the kernels make (it is multiplied and added with zeros only).
+/// Latent factors of every factor model, one row per user or item, row-major in one <c>float[]</c>. Each row is
+/// padded with zeros to a whole number of <see cref="Vector256{T}"/> lanes so the SGD and scoring kernels run
+/// without scalar tails; the padding stays zero under every update the kernels make (SGD multiplies and adds zeros
+/// only; least-squares solves write the unpadded row, <see cref="this[int]"/>).
 /// </summary>
 internal sealed class FactorMatrix
 {
     /// <summary>Lanes per vector; rows are padded to a multiple of it.</summary>
-    public const int Lanes = 8;
+    public const int Lanes = Dense.Lanes;
+
+    /// <summary>Rows per block of the parallel fills, each block drawn from its own seeded stream.</summary>
+    public const int FillBlock = 4096;
 
     public FactorMatrix(int rows, int factors)
     {
@@ -36,6 +40,9 @@ internal sealed class FactorMatrix
 
     public float[] Data { get; }
 
+    /// <summary>A row's factors without the padding (length <see cref="Factors"/>).</summary>
+    public Span<float> this[int row] => Data.AsSpan(row * Stride, Factors);
+
     /// <summary>A row including its zero padding.</summary>
     public Span<float> Row(int row) => Data.AsSpan(row * Stride, Stride);
 
@@ -43,28 +50,81 @@ internal sealed class FactorMatrix
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ref float RowRef(int row) => ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(Data), (nint)row * Stride);
 
-    /// <summary>Draws every factor from N(mean, stdDev), row by row (padding left at zero).</summary>
+    /// <summary>Draws every factor from N(mean, stdDev), row by row from one stream (padding left at zero).</summary>
     public void FillGaussian(ref Rng rng, float mean, float stdDev)
     {
         for (var r = 0; r < Rows; r++)
         {
-            var row = Row(r);
-            for (var f = 0; f < Factors; f++)
+            var row = this[r];
+            for (var f = 0; f < row.Length; f++)
                 row[f] = (float)rng.NextGaussian(mean, stdDev);
         }
     }
 
-    /// <summary>Draws every factor uniformly from [low, high), row by row (padding left at zero).</summary>
-    public void FillUniform(ref Rng rng, float low, float high)
-    {
-        for (var r = 0; r < Rows; r++)
+    /// <summary>Draws every factor uniformly from [low, high), row by row from one stream (padding left at zero).</summary>
+    public void FillUniform(ref Rng rng, float low, float high) => FillUniform(ref rng, low, high, 0, Rows);
+
+    /// <summary>
+    /// Draws every factor uniformly from [low, high) in parallel: the rows of block b (<see cref="FillBlock"/> rows)
+    /// from the stream <c>Seeds.Stream(seed, b)</c>, so the values do not depend on the thread count.
+    /// </summary>
+    public void FillUniform(ulong seed, float low, float high, ParallelOptions parallel) =>
+        Parallel.For(0, (Rows + FillBlock - 1) / FillBlock, parallel, b =>
         {
-            var row = Row(r);
-            for (var f = 0; f < Factors; f++)
+            var rng = Seeds.Stream(seed, (ulong)b);
+            FillUniform(ref rng, low, high, b * FillBlock, Math.Min(Rows, (b + 1) * FillBlock));
+        });
+
+    /// <summary>
+    /// Standard normal rows scaled to unit length (LensKit's ALS start), in parallel blocks seeded as
+    /// <see cref="FillUniform(ulong, float, float, ParallelOptions)"/>.
+    /// </summary>
+    public void FillUnitGaussianRows(ulong seed, ParallelOptions parallel) =>
+        Parallel.For(0, (Rows + FillBlock - 1) / FillBlock, parallel, b =>
+        {
+            var rng = Seeds.Stream(seed, (ulong)b);
+            var end = Math.Min(Rows, (b + 1) * FillBlock);
+            for (var r = b * FillBlock; r < end; r++)
+            {
+                var row = this[r];
+                for (var f = 0; f < row.Length; f++)
+                    row[f] = (float)rng.NextGaussian();
+                var norm = MathF.Sqrt(Dense.Dot(row, row));
+                for (var f = 0; f < row.Length; f++)
+                    row[f] /= norm;
+            }
+        });
+
+    private void FillUniform(ref Rng rng, float low, float high, int start, int end)
+    {
+        for (var r = start; r < end; r++)
+        {
+            var row = this[r];
+            for (var f = 0; f < row.Length; f++)
                 row[f] = low + (high - low) * rng.NextFloat();
         }
     }
 
     /// <summary>True when no factor is NaN or infinite.</summary>
-    public bool AllFinite() => VectorMath.AllFinite(Data);
+    public bool AllFinite() => Dense.AllFinite(Data);
+
+    /// <summary>
+    /// Scores every row for one padded vector: <c>s_r = c + b_r + x·row_r</c> (c a per-user constant such as
+    /// <c>mu + b_u</c>; <paramref name="bias"/> empty for none). Streams the matrix once, no allocation.
+    /// </summary>
+    public void Score(ReadOnlySpan<float> x, ReadOnlySpan<float> bias, float constant, Span<float> scores)
+    {
+        if (x.Length != Stride || scores.Length != Rows || (bias.Length != 0 && bias.Length != Rows))
+            throw new ArgumentException("The vector, biases and score buffer must match the factor matrix.");
+        Dense.MatVec(Data, Rows, Stride, x, scores);
+        if (bias.IsEmpty)
+        {
+            if (constant != 0)
+                for (var r = 0; r < scores.Length; r++)
+                    scores[r] += constant;
+            return;
+        }
+        for (var r = 0; r < scores.Length; r++)
+            scores[r] += constant + bias[r];
+    }
 }

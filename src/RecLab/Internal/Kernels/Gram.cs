@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
-using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace RecLab.Internal.Kernels;
 
@@ -21,13 +21,15 @@ internal static class Gram
     public const int BlockRows = 2048;
 
     /// <summary>
-    /// <c>result = YᵀY + ridge·I</c> (full symmetric) for the row-major <paramref name="rowCount"/> x k matrix
-    /// <paramref name="factors"/>. Block partial sums are added in block order in double precision.
+    /// <c>result = YᵀY + ridge·I</c> (full symmetric, k x k) for the factors <paramref name="factors"/>.
+    /// Block partial sums are added in block order in double precision.
     /// </summary>
-    public static void Compute(float[] factors, int rowCount, int k, Span<float> result, float ridge, ParallelOptions parallel)
+    public static void Compute(FactorMatrix factors, Span<float> result, float ridge, ParallelOptions parallel)
     {
-        if (factors.Length < rowCount * k || result.Length < k * k)
-            throw new ArgumentException("Factor matrix or result too short for the given shape.");
+        var k = factors.Factors;
+        var rowCount = factors.Rows;
+        if (result.Length < k * k)
+            throw new ArgumentException("Result too short for a k x k matrix.", nameof(result));
         var blocks = (rowCount + BlockRows - 1) / BlockRows;
         var partials = new double[blocks][];
         Parallel.ForEach(Partitioner.Create(0, blocks, 1), parallel, () => new float[k * k], (range, _, scratch) =>
@@ -37,7 +39,7 @@ internal static class Gram
                 var start = b * BlockRows;
                 var count = Math.Min(BlockRows, rowCount - start);
                 scratch.AsSpan().Clear();
-                AddBlock(factors.AsSpan(start * k, count * k), k, scratch);
+                AddBlock(factors, start, count, scratch);
                 var partial = new double[k * k];
                 for (var i = 0; i < k; i++)
                     for (var j = i; j < k; j++)
@@ -57,17 +59,17 @@ internal static class Gram
         Dense.AddToDiagonal(result, k, ridge);
     }
 
-    /// <summary><c>a += Σ y·yᵀ</c> over every row of a contiguous row-major block (upper triangle).</summary>
+    /// <summary><c>a += Σ y·yᵀ</c> over <paramref name="count"/> consecutive rows from <paramref name="start"/> (upper triangle).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void AddBlock(ReadOnlySpan<float> block, int k, Span<float> a)
+    public static void AddBlock(FactorMatrix factors, int start, int count, Span<float> a)
     {
-        var rows = block.Length / k;
-        var r = 0;
-        for (; r + 4 <= rows; r += 4)
-            AddFour(block.Slice(r * k, k), block.Slice((r + 1) * k, k), block.Slice((r + 2) * k, k), block.Slice((r + 3) * k, k),
-                1f, 1f, 1f, 1f, a, k);
-        for (; r < rows; r++)
-            AddOne(block.Slice(r * k, k), 1f, a, k);
+        var k = factors.Factors;
+        var r = start;
+        var end = start + count;
+        for (; r + 4 <= end; r += 4)
+            AddFour(factors[r], factors[r + 1], factors[r + 2], factors[r + 3], 1f, 1f, 1f, 1f, a, k);
+        for (; r < end; r++)
+            AddOne(factors[r], 1f, a, k);
     }
 
     /// <summary>
@@ -75,18 +77,18 @@ internal static class Gram
     /// triangle); <paramref name="weights"/> aligned with the indices, or empty for unit weights.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void AddRows(ReadOnlySpan<float> factors, int k, ReadOnlySpan<int> indices, ReadOnlySpan<float> weights, Span<float> a)
+    public static void AddRows(FactorMatrix factors, ReadOnlySpan<int> indices, ReadOnlySpan<float> weights, Span<float> a)
     {
+        var k = factors.Factors;
         var unit = weights.IsEmpty;
         if (!unit && weights.Length != indices.Length)
             throw new ArgumentException("Weights must align with indices (or be empty for unit weights).", nameof(weights));
         var r = 0;
         for (; r + 4 <= indices.Length; r += 4)
-            AddFour(factors.Slice(indices[r] * k, k), factors.Slice(indices[r + 1] * k, k),
-                factors.Slice(indices[r + 2] * k, k), factors.Slice(indices[r + 3] * k, k),
+            AddFour(factors[indices[r]], factors[indices[r + 1]], factors[indices[r + 2]], factors[indices[r + 3]],
                 unit ? 1f : weights[r], unit ? 1f : weights[r + 1], unit ? 1f : weights[r + 2], unit ? 1f : weights[r + 3], a, k);
         for (; r < indices.Length; r++)
-            AddOne(factors.Slice(indices[r] * k, k), unit ? 1f : weights[r], a, k);
+            AddOne(factors[indices[r]], unit ? 1f : weights[r], a, k);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -98,8 +100,8 @@ internal static class Gram
         ref var r2 = ref MemoryMarshal.GetReference(y2);
         ref var r3 = ref MemoryMarshal.GetReference(y3);
         ref var ra = ref MemoryMarshal.GetReference(a);
-        var w = Vector<float>.Count;
-        var vectorEnd = Vector.IsHardwareAccelerated ? k - k % w : 0;
+        const int w = Dense.Lanes;
+        var vectorEnd = k - k % w;
         for (var i = 0; i < k; i++)
         {
             var c0 = w0 * Unsafe.Add(ref r0, i);
@@ -110,17 +112,17 @@ internal static class Gram
             var j = i - i % w;
             if (j < vectorEnd)
             {
-                var v0 = new Vector<float>(c0);
-                var v1 = new Vector<float>(c1);
-                var v2 = new Vector<float>(c2);
-                var v3 = new Vector<float>(c3);
+                var v0 = Vector256.Create(c0);
+                var v1 = Vector256.Create(c1);
+                var v2 = Vector256.Create(c2);
+                var v3 = Vector256.Create(c3);
                 for (; j < vectorEnd; j += w)
                 {
-                    var acc = Vector.LoadUnsafe(ref row, (nuint)j);
-                    acc = Vector.FusedMultiplyAdd(v0, Vector.LoadUnsafe(ref r0, (nuint)j), acc);
-                    acc = Vector.FusedMultiplyAdd(v1, Vector.LoadUnsafe(ref r1, (nuint)j), acc);
-                    acc = Vector.FusedMultiplyAdd(v2, Vector.LoadUnsafe(ref r2, (nuint)j), acc);
-                    acc = Vector.FusedMultiplyAdd(v3, Vector.LoadUnsafe(ref r3, (nuint)j), acc);
+                    var acc = Vector256.LoadUnsafe(ref row, (nuint)j);
+                    acc = Vector256.FusedMultiplyAdd(v0, Vector256.LoadUnsafe(ref r0, (nuint)j), acc);
+                    acc = Vector256.FusedMultiplyAdd(v1, Vector256.LoadUnsafe(ref r1, (nuint)j), acc);
+                    acc = Vector256.FusedMultiplyAdd(v2, Vector256.LoadUnsafe(ref r2, (nuint)j), acc);
+                    acc = Vector256.FusedMultiplyAdd(v3, Vector256.LoadUnsafe(ref r3, (nuint)j), acc);
                     acc.StoreUnsafe(ref row, (nuint)j);
                 }
             }
@@ -136,11 +138,10 @@ internal static class Gram
 
     private static void AddOne(ReadOnlySpan<float> y, float weight, Span<float> a, int k)
     {
-        var w = Vector<float>.Count;
         for (var i = 0; i < k; i++)
         {
             var c = weight * y[i];
-            var start = Vector.IsHardwareAccelerated ? i - i % w : i;
+            var start = i - i % Dense.Lanes;
             Dense.Axpy(c, y[start..k], a.Slice(i * k + start, k - start));
         }
     }

@@ -39,7 +39,7 @@ internal static class SgdKernel
             ref var qi = ref q.RowRef(i);
             ref var bU = ref Unsafe.Add(ref userBias, u);
             ref var bI = ref Unsafe.Add(ref itemBias, i);
-            var err = values[k] - (mu + bU + bI + VectorMath.Dot(ref pu, ref qi, stride));
+            var err = values[k] - (mu + bU + bI + Dense.Dot(ref pu, ref qi, stride));
             sse += (double)err * err;
             if (rates.Biased)
             {
@@ -73,7 +73,7 @@ internal static class SgdKernel
                 if ((uint)i >= (uint)q.Rows)
                     throw new ArgumentOutOfRangeException(nameof(items), $"Item {i} is outside the factors.");
                 ref var qi = ref q.RowRef(i);
-                var err = targets[k] - (mu + bu + bi[i] + VectorMath.Dot(ref user, ref qi, stride));
+                var err = targets[k] - (mu + bu + bi[i] + Dense.Dot(ref user, ref qi, stride));
                 if (rates.Biased)
                     bu += rates.UserBiasRate * (err - rates.UserBiasReg * bu);
                 var e = Vector256.Create(err);

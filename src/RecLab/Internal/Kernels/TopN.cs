@@ -4,7 +4,7 @@ using System.Runtime.InteropServices;
 namespace RecLab.Internal.Kernels;
 
 /// <summary>
-/// Selects the N highest scores with a bounded min-heap, skipping whole SIMD blocks that cannot enter it.
+/// Selects the N highest scores with a bounded min-heap (<see cref="WorstFirstHeap"/>), skipping whole SIMD blocks that cannot enter it.
 /// Order: score descending, then item index ascending; NaN never selected. Twin: <see cref="TopNNaive"/>.
 /// </summary>
 internal static class TopN
@@ -28,7 +28,7 @@ internal static class TopN
                 continue;
             heapScores[count] = s;
             heapItems[count] = i;
-            SiftUp(heapScores, heapItems, count);
+            WorstFirstHeap.SiftUp(heapScores, heapItems, count);
             count++;
         }
 
@@ -49,7 +49,7 @@ internal static class TopN
                     {
                         if (scores[j] > threshold)
                         {
-                            ReplaceRoot(heapScores, heapItems, scores[j], j);
+                            WorstFirstHeap.ReplaceRoot(heapScores, heapItems, scores[j], j);
                             threshold = heapScores[0];
                         }
                     }
@@ -60,7 +60,7 @@ internal static class TopN
             {
                 if (scores[i] > threshold)
                 {
-                    ReplaceRoot(heapScores, heapItems, scores[i], i);
+                    WorstFirstHeap.ReplaceRoot(heapScores, heapItems, scores[i], i);
                     threshold = heapScores[0];
                 }
             }
@@ -68,46 +68,6 @@ internal static class TopN
 
         SortBestFirst(heapScores[..count], heapItems[..count]);
         return count;
-    }
-
-    // The root holds the worst kept entry: lowest score, and among equal scores the highest index.
-    private static bool Worse(float scoreA, int itemA, float scoreB, int itemB) =>
-        scoreA < scoreB || (scoreA == scoreB && itemA > itemB);
-
-    private static void SiftUp(Span<float> s, Span<int> it, int at)
-    {
-        while (at > 0)
-        {
-            var parent = (at - 1) >> 1;
-            if (!Worse(s[at], it[at], s[parent], it[parent]))
-                break;
-            (s[at], s[parent]) = (s[parent], s[at]);
-            (it[at], it[parent]) = (it[parent], it[at]);
-            at = parent;
-        }
-    }
-
-    private static void ReplaceRoot(Span<float> s, Span<int> it, float score, int item)
-    {
-        s[0] = score;
-        it[0] = item;
-        var n = s.Length;
-        var at = 0;
-        while (true)
-        {
-            var left = 2 * at + 1;
-            if (left >= n)
-                break;
-            var worst = left;
-            var right = left + 1;
-            if (right < n && Worse(s[right], it[right], s[left], it[left]))
-                worst = right;
-            if (!Worse(s[worst], it[worst], s[at], it[at]))
-                break;
-            (s[at], s[worst]) = (s[worst], s[at]);
-            (it[at], it[worst]) = (it[worst], it[at]);
-            at = worst;
-        }
     }
 
     private static void SortBestFirst(Span<float> s, Span<int> it)
@@ -118,7 +78,7 @@ internal static class TopN
             var score = s[a];
             var item = it[a];
             var b = a - 1;
-            while (b >= 0 && Worse(s[b], it[b], score, item))
+            while (b >= 0 && WorstFirstHeap.Worse(s[b], it[b], score, item))
             {
                 s[b + 1] = s[b];
                 it[b + 1] = it[b];

@@ -63,14 +63,14 @@ internal sealed class BiasedFactors
     {
         var knownItem = IsKnownItem(item);
         if (!_biased)
-            return knownUser && knownItem ? VectorMath.Dot(_users.Row(user), _items.Row(item)) : _fallback;
+            return knownUser && knownItem ? Dense.Dot(_users.Row(user), _items.Row(item)) : _fallback;
         var estimate = _mu;
         if (knownUser)
             estimate += _bu[user];
         if (knownItem)
             estimate += _bi[item];
         if (knownUser && knownItem)
-            estimate += VectorMath.Dot(_users.Row(user), _items.Row(item));
+            estimate += Dense.Dot(_users.Row(user), _items.Row(item));
         return estimate;
     }
 
@@ -79,11 +79,11 @@ internal sealed class BiasedFactors
     {
         if (knownUser)
         {
-            FactorScoring.ScoreAll(_items, _users.Row(query.User), _bi, _mu + _bu[query.User], scores);
+            _items.Score(_users.Row(query.User), _bi, _mu + _bu[query.User], scores);
             return;
         }
         var (bias, factors) = FoldIn(query);
-        FactorScoring.ScoreAll(_items, factors, _bi, _mu + bias, scores);
+        _items.Score(factors, _bi, _mu + bias, scores);
     }
 
     /// <summary>
@@ -94,14 +94,14 @@ internal sealed class BiasedFactors
     /// </summary>
     public (float Bias, float[] Factors) FoldIn(in UserQuery query)
     {
-        var (items, targets) = KnownHistory(query);
+        var (items, targets) = FoldInHistory.Known(query.History.Span, query.Values.Span, IsKnownItem, valuesRequired: true);
         var implicitSum = new float[_items.Stride];
         if (_implicit is not null)
         {
             SvdPlusPlusKernel.ImplicitFeedback(items, _implicit, implicitSum);
             // Ratings minus the fixed implicit part turn SVD++'s fold-in into biased MF's.
             for (var k = 0; k < items.Length; k++)
-                targets[k] -= VectorMath.Dot(_items.Row(items[k]), implicitSum);
+                targets[k] -= Dense.Dot(_items.Row(items[k]), implicitSum);
         }
         var factors = new float[_items.Stride];
         factors.AsSpan(0, _items.Factors).Fill(_initMean);
@@ -110,30 +110,5 @@ internal sealed class BiasedFactors
         for (var f = 0; f < factors.Length; f++)
             factors[f] += implicitSum[f];
         return (bias, factors);
-    }
-
-    /// <summary>The history's items that have training data, with their values.</summary>
-    private (int[] Items, float[] Values) KnownHistory(in UserQuery query)
-    {
-        var history = query.History.Span;
-        var values = query.Values.Span;
-        if (values.Length != history.Length)
-            throw new ArgumentException($"The query has {history.Length} history items but {values.Length} values; fold-in needs one rating per item.");
-        var count = 0;
-        foreach (var i in history)
-            if (IsKnownItem(i))
-                count++;
-        var items = new int[count];
-        var targets = new float[count];
-        count = 0;
-        for (var k = 0; k < history.Length; k++)
-        {
-            if (IsKnownItem(history[k]))
-            {
-                items[count] = history[k];
-                targets[count++] = values[k];
-            }
-        }
-        return (items, targets);
     }
 }

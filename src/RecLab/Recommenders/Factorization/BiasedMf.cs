@@ -62,7 +62,7 @@ public sealed class BiasedMf(BiasedMfOptions options) : RatingPredictor<BiasedMf
         SgdPass pass = (users, items, values) => SgdKernel.Pass(users, items, values, p, q, bu, bi, mu, rates);
         EpochLoop.Run(Name, o.Epochs, o.LearningRate, context,
             epoch => schedule.RunEpochRmse(epoch, context, pass),
-            () => p.AllFinite() && q.AllFinite() && VectorMath.AllFinite(bu) && VectorMath.AllFinite(bi));
+            () => p.AllFinite() && q.AllFinite() && Dense.AllFinite(bu) && Dense.AllFinite(bi));
         _model = new BiasedFactors(data, p, q, bu, bi, mu, o.Biased, null, rates, o.Epochs, o.InitMean);
     }
 

@@ -81,7 +81,7 @@ public sealed class Bpr(BprOptions options) : Recommender<BprOptions>(options)
                 var used = samples - result.Skipped;
                 return used == 0 ? 0 : result.Loss / used;
             },
-            () => p.AllFinite() && q.AllFinite() && VectorMath.AllFinite(itemBias));
+            () => p.AllFinite() && q.AllFinite() && Dense.AllFinite(itemBias));
 
         (_p, _q, _itemBias, _seed) = (p, q, itemBias, context.Seed);
         _negativePool = popularity ? data.ItemColumn.ToArray() : [];
@@ -91,7 +91,7 @@ public sealed class Bpr(BprOptions options) : Recommender<BprOptions>(options)
     protected override void ScoreCore(in UserQuery query, Span<float> scores)
     {
         var user = IsKnownUser(query.User) ? _p.Row(query.User) : FoldIn(query);
-        FactorScoring.ScoreAll(_q, user, _itemBias, 0f, scores);
+        _q.Score(user, _itemBias, 0f, scores);
     }
 
     /// <summary>
@@ -102,13 +102,12 @@ public sealed class Bpr(BprOptions options) : Recommender<BprOptions>(options)
     internal float[] FoldIn(in UserQuery query)
     {
         var pu = new float[_q.Stride];
-        var history = new SortedSet<int>();
-        foreach (var i in query.History.Span)
-            if ((uint)i < (uint)_q.Rows)
-                history.Add(i);
-        if (history.Count == 0)
+        var itemCount = _q.Rows;
+        // Distinct and ascending: positives are drawn from it, and negatives checked against it by binary search.
+        var items = FoldInHistory.Known(query.History.Span, [], i => (uint)i < (uint)itemCount, valuesRequired: false).Items
+            .Distinct().Order().ToArray();
+        if (items.Length == 0)
             return pu;
-        var items = history.ToArray();
         var key = 0xCBF29CE484222325UL;
         foreach (var i in items)
             key = Seeds.Derive(key, (ulong)i);

@@ -68,7 +68,7 @@ public sealed class Ease(EaseOptions options) : Recommender<EaseOptions>(options
         Dense.AddToDiagonal(p, n, Options.Regularization);
         context.Progress?.Report(new FitProgress("gram", 1, 3, null, stopwatch.Elapsed));
         if (!SymmetricInverse.Invert(p, n, parallel))
-            throw new ArithmeticException($"{Name}: XᵀX + λI is not positive definite; use Regularization > 0.");
+            throw new TrainingDivergedException(Name, "step", 2, "XᵀX + λI is not positive definite", "Use Regularization > 0.");
         context.Progress?.Report(new FitProgress("inverse", 2, 3, null, stopwatch.Elapsed));
 
         // B = I − P·diag(1/diag(P)), i.e. B[i, j] = −P[i, j] / P[j, j] off the diagonal, 0 on it.
@@ -81,7 +81,7 @@ public sealed class Ease(EaseOptions options) : Recommender<EaseOptions>(options
             System.Numerics.Tensors.TensorPrimitives.Multiply(row, inverseDiagonal, row);
             row[i] = 0;
         });
-        FactorMatrices.ThrowIfDiverged(Name, "item-item", 1, p, "Try a larger Regularization.");
+        TrainingDivergedException.ThrowIfNotFinite(Name, "step", 3, "item-item", p, "Try a larger Regularization.");
         context.Progress?.Report(new FitProgress("weights", 3, 3, null, stopwatch.Elapsed));
         _weights = p;
         _compact = compact;

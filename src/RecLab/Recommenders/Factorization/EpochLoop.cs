@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 
 namespace RecLab.Recommenders.Factorization;
 
@@ -22,7 +23,9 @@ internal static class EpochLoop
             context.CancellationToken.ThrowIfCancellationRequested();
             var loss = runEpoch(epoch);
             if (!double.IsFinite(loss) || !parametersFinite())
-                throw new TrainingDivergedException(algorithm, epoch + 1, loss, learningRate);
+                throw new TrainingDivergedException(algorithm, "epoch", epoch + 1,
+                    $"the training loss is {loss} or a parameter is no longer finite",
+                    $"Try a smaller learning rate (it is {learningRate.ToString(CultureInfo.InvariantCulture)}).");
             context.Progress?.Report(new FitProgress("epoch", epoch + 1, epochs, loss, stopwatch.Elapsed));
         }
     }

@@ -21,11 +21,12 @@ namespace RecLab.Recommenders.Factorization;
 /// </remarks>
 public sealed class ExplicitAls(ExplicitAlsOptions options) : RatingPredictor<ExplicitAlsOptions>(options)
 {
+    private const string DivergenceHint = "Try a larger Regularization.";
     private float _mean;
     private float[] _userBias = [];
     private float[] _itemBias = [];
-    private float[] _users = [];
-    private float[] _items = [];
+    private FactorMatrix _users = null!;
+    private FactorMatrix _items = null!;
 
     /// <summary>Creates it with default options.</summary>
     public ExplicitAls() : this(new ExplicitAlsOptions()) { }
@@ -36,11 +37,11 @@ public sealed class ExplicitAls(ExplicitAlsOptions options) : RatingPredictor<Ex
     /// <summary>Global mean rating μ.</summary>
     public float GlobalMean => _mean;
 
-    /// <summary>User factors, row-major users x <see cref="ExplicitAlsOptions.Factors"/>.</summary>
-    public ReadOnlySpan<float> UserFactors => _users;
+    /// <summary>The learned factors of a user (length <see cref="ExplicitAlsOptions.Factors"/>; zero without training data).</summary>
+    public ReadOnlySpan<float> UserFactors(int user) => _users[user];
 
-    /// <summary>Item factors, row-major items x <see cref="ExplicitAlsOptions.Factors"/>.</summary>
-    public ReadOnlySpan<float> ItemFactors => _items;
+    /// <summary>The learned factors of an item (length <see cref="ExplicitAlsOptions.Factors"/>; zero without training data).</summary>
+    public ReadOnlySpan<float> ItemFactors(int item) => _items[item];
 
     private float UserLambda => Options.UserRegularization ?? Options.Regularization;
 
@@ -56,20 +57,21 @@ public sealed class ExplicitAls(ExplicitAlsOptions options) : RatingPredictor<Ex
         var (mean, userBias, itemBias) = Biases(train.Interactions, Options.Damping, context.CancellationToken);
         var userTargets = Residuals(byUser, mean, userBias, itemBias);
         var itemTargets = Residuals(byItem, mean, itemBias, userBias);
-        var users = FactorMatrices.UnitGaussianRows(train.UserCount, k, Seeds.Derive(context.Seed, "users"), parallel);
-        var items = FactorMatrices.UnitGaussianRows(train.ItemCount, k, Seeds.Derive(context.Seed, "items"), parallel);
+        var users = new FactorMatrix(train.UserCount, k);
+        var items = new FactorMatrix(train.ItemCount, k);
+        users.FillUnitGaussianRows(Seeds.Derive(context.Seed, "users"), parallel);
+        items.FillUnitGaussianRows(Seeds.Derive(context.Seed, "items"), parallel);
         var stopwatch = Stopwatch.StartNew();
         for (var iteration = 1; iteration <= Options.Iterations; iteration++)
         {
             context.CancellationToken.ThrowIfCancellationRequested();
-            Sweep(byUser, userTargets, users, items, UserLambda, parallel);
-            Sweep(byItem, itemTargets, items, users, ItemLambda, parallel);
-            const string hint = "Try a larger Regularization.";
-            FactorMatrices.ThrowIfDiverged(Name, "user", iteration, users, hint);
-            FactorMatrices.ThrowIfDiverged(Name, "item", iteration, items, hint);
+            Sweep(byUser, userTargets, users, items, UserLambda, "user", iteration, parallel);
+            Sweep(byItem, itemTargets, items, users, ItemLambda, "item", iteration, parallel);
+            TrainingDivergedException.ThrowIfNotFinite(Name, "iteration", iteration, "user", users.Data, DivergenceHint);
+            TrainingDivergedException.ThrowIfNotFinite(Name, "iteration", iteration, "item", items.Data, DivergenceHint);
             var rmse = TrainingRmse(byUser, userTargets, users, items, parallel);
             if (!double.IsFinite(rmse))
-                throw new ArithmeticException($"{Name} diverged at iteration {iteration}: the training error is not a finite number. {hint}");
+                throw new TrainingDivergedException(Name, "iteration", iteration, "the training error is not a finite number", DivergenceHint);
             context.Progress?.Report(new FitProgress("iteration", iteration, Options.Iterations, rmse, stopwatch.Elapsed));
         }
         _mean = mean;
@@ -102,33 +104,35 @@ public sealed class ExplicitAls(ExplicitAlsOptions options) : RatingPredictor<Ex
         return targets;
     }
 
-    private void Sweep(CsrMatrix matrix, float[] targets, float[] target, float[] other, float lambda, ParallelOptions parallel)
+    // One half-sweep: every row of `target` (users or items, named by `side`) re-solved with `other` fixed.
+    private void Sweep(CsrMatrix matrix, float[] targets, FactorMatrix target, FactorMatrix other, float lambda, string side, int iteration, ParallelOptions parallel)
     {
         var k = Options.Factors;
-        FactorMatrices.ForEachRow(matrix.RowCount, k * k, parallel, (row, scratch) =>
+        var failed = RowSweep.ForEachRow(matrix.RowCount, k * k, parallel, (row, scratch) =>
         {
-            var x = target.AsSpan(row * k, k);
+            var x = target[row];
             var length = matrix.RowLength(row);
-            if (length == 0)
-                x.Clear();
-            else if (!LeastSquares.SolveExplicit(other, k, matrix.RowIndices(row), targets.AsSpan(matrix.Offsets[row], length), lambda, x, scratch))
-                throw new ArithmeticException($"{Name}: the least-squares system of row {row} is not positive definite; use Regularization > 0.");
+            if (length != 0)
+                return LeastSquares.SolveExplicit(other, matrix.RowIndices(row), targets.AsSpan(matrix.Offsets[row], length), lambda, x, scratch);
+            x.Clear();
+            return true;
         });
+        if (failed >= 0)
+            throw new TrainingDivergedException(Name, "iteration", iteration, $"the least-squares system of {side} {failed} is not positive definite", "Use Regularization > 0.");
     }
 
-    private double TrainingRmse(CsrMatrix byUser, float[] targets, float[] users, float[] items, ParallelOptions parallel)
+    private static double TrainingRmse(CsrMatrix byUser, float[] targets, FactorMatrix users, FactorMatrix items, ParallelOptions parallel)
     {
-        var k = Options.Factors;
         var perUser = new double[byUser.RowCount];
         Parallel.For(0, byUser.RowCount, parallel, u =>
         {
-            var x = users.AsSpan(u * k, k);
+            var x = users[u];
             var columns = byUser.RowIndices(u);
             var offset = byUser.Offsets[u];
             double s = 0;
             for (var n = 0; n < columns.Length; n++)
             {
-                var e = targets[offset + n] - Dense.Dot(x, items.AsSpan(columns[n] * k, k));
+                var e = targets[offset + n] - Dense.Dot(x, items[columns[n]]);
                 s += e * e;
             }
             perUser[u] = s;
@@ -142,7 +146,6 @@ public sealed class ExplicitAls(ExplicitAlsOptions options) : RatingPredictor<Ex
     /// <inheritdoc/>
     protected override float Estimate(int user, int item)
     {
-        var k = Options.Factors;
         var estimate = _mean;
         var knownItem = (uint)item < (uint)_itemBias.Length;
         if (knownItem)
@@ -151,7 +154,7 @@ public sealed class ExplicitAls(ExplicitAlsOptions options) : RatingPredictor<Ex
         {
             estimate += _userBias[user];
             if (knownItem)
-                estimate += Dense.Dot(_users.AsSpan(user * k, k), _items.AsSpan(item * k, k));
+                estimate += Dense.Dot(_users[user], _items[item]);
         }
         return estimate;
     }
@@ -159,30 +162,15 @@ public sealed class ExplicitAls(ExplicitAlsOptions options) : RatingPredictor<Ex
     /// <inheritdoc/>
     protected override void ScoreCore(in UserQuery query, Span<float> scores)
     {
-        var k = Options.Factors;
         if (IsKnownUser(query.User))
         {
-            Dense.MatVec(_items, scores.Length, _users.AsSpan(query.User * k, k), scores);
-            AddBiases(scores, _userBias[query.User]);
+            _items.Score(_users.Row(query.User), _itemBias, _mean + _userBias[query.User], scores);
             return;
         }
-        if (query.HistoryLength == 0)
-        {
-            scores.Clear();
-            AddBiases(scores, 0);
-            return;
-        }
-        var x = new float[k];
+        // A padded row: the fold-in writes the first k floats (all zero for an empty history: biases only).
+        var x = new float[_items.Stride];
         var bias = FoldIn(query.History.Span, query.Values.Span, x);
-        Dense.MatVec(_items, scores.Length, x, scores);
-        AddBiases(scores, bias);
-    }
-
-    private void AddBiases(Span<float> scores, float userBias)
-    {
-        var offset = _mean + userBias;
-        for (var i = 0; i < scores.Length; i++)
-            scores[i] += offset + _itemBias[i];
+        _items.Score(x, _itemBias, _mean + bias, scores);
     }
 
     /// <summary>
@@ -196,28 +184,21 @@ public sealed class ExplicitAls(ExplicitAlsOptions options) : RatingPredictor<Ex
     public float FoldIn(ReadOnlySpan<int> items, ReadOnlySpan<float> ratings, Span<float> factors)
     {
         var k = Options.Factors;
-        var known = new List<int>(items.Length);
-        for (var t = 0; t < items.Length; t++)
-            if ((uint)items[t] < (uint)_itemBias.Length)
-                known.Add(t);
+        var itemCount = _itemBias.Length;
+        var (columns, targets) = FoldInHistory.Known(items, ratings, i => (uint)i < (uint)itemCount, valuesRequired: true);
         double s = 0;
-        foreach (var t in known)
-            s += ratings[t] - _mean - _itemBias[items[t]];
-        var bias = known.Count == 0 ? 0f : (float)(s / (known.Count + Options.Damping));
-        var columns = new int[known.Count];
-        var targets = new float[known.Count];
-        for (var n = 0; n < known.Count; n++)
-        {
-            columns[n] = items[known[n]];
-            targets[n] = ratings[known[n]] - _mean - bias - _itemBias[columns[n]];
-        }
+        for (var n = 0; n < columns.Length; n++)
+            s += targets[n] - _mean - _itemBias[columns[n]];
+        var bias = columns.Length == 0 ? 0f : (float)(s / (columns.Length + Options.Damping));
+        for (var n = 0; n < columns.Length; n++)
+            targets[n] = targets[n] - _mean - bias - _itemBias[columns[n]];
         factors[..k].Clear();
         if (columns.Length == 0)
             return bias;
         var matrix = ArrayPool<float>.Shared.Rent(k * k);
         try
         {
-            if (!LeastSquares.SolveExplicit(_items, k, columns, targets, UserLambda, factors, matrix))
+            if (!LeastSquares.SolveExplicit(_items, columns, targets, UserLambda, factors, matrix))
                 factors[..k].Clear();
         }
         finally

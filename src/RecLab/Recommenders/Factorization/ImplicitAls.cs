@@ -22,8 +22,9 @@ namespace RecLab.Recommenders.Factorization;
 public sealed class ImplicitAls(ImplicitAlsOptions options) : Recommender<ImplicitAlsOptions>(options)
 {
     private const float InitScale = 0.01f;
-    private float[] _users = [];
-    private float[] _items = [];
+    private const string DivergenceHint = "Try a larger Regularization or a smaller Alpha.";
+    private FactorMatrix _users = null!;
+    private FactorMatrix _items = null!;
     private float[] _itemGram = [];
 
     /// <summary>Creates it with default options.</summary>
@@ -35,11 +36,11 @@ public sealed class ImplicitAls(ImplicitAlsOptions options) : Recommender<Implic
     /// <inheritdoc/>
     public override FeedbackKinds Accepts => FeedbackKinds.Implicit;
 
-    /// <summary>User factors, row-major users x <see cref="ImplicitAlsOptions.Factors"/>.</summary>
-    public ReadOnlySpan<float> UserFactors => _users;
+    /// <summary>The learned factors of a user (length <see cref="ImplicitAlsOptions.Factors"/>; zero without training data).</summary>
+    public ReadOnlySpan<float> UserFactors(int user) => _users[user];
 
-    /// <summary>Item factors, row-major items x <see cref="ImplicitAlsOptions.Factors"/>.</summary>
-    public ReadOnlySpan<float> ItemFactors => _items;
+    /// <summary>The learned factors of an item (length <see cref="ImplicitAlsOptions.Factors"/>; zero without training data).</summary>
+    public ReadOnlySpan<float> ItemFactors(int item) => _items[item];
 
     /// <inheritdoc/>
     protected override void FitCore(TrainingSet train, FitContext context)
@@ -48,67 +49,70 @@ public sealed class ImplicitAls(ImplicitAlsOptions options) : Recommender<Implic
         var parallel = context.ParallelOptions;
         var byUser = train.Interactions.ByUser;
         var byItem = train.Interactions.ByItem;
-        var users = FactorMatrices.Uniform(train.UserCount, k, InitScale, Seeds.Derive(context.Seed, "users"), parallel);
-        var items = FactorMatrices.Uniform(train.ItemCount, k, InitScale, Seeds.Derive(context.Seed, "items"), parallel);
+        var users = new FactorMatrix(train.UserCount, k);
+        var items = new FactorMatrix(train.ItemCount, k);
+        users.FillUniform(Seeds.Derive(context.Seed, "users"), 0, InitScale, parallel);
+        items.FillUniform(Seeds.Derive(context.Seed, "items"), 0, InitScale, parallel);
         var gram = new float[k * k];
         var stopwatch = Stopwatch.StartNew();
         for (var iteration = 1; iteration <= Options.Iterations; iteration++)
         {
             context.CancellationToken.ThrowIfCancellationRequested();
-            Gram.Compute(items, train.ItemCount, k, gram, Options.Regularization, parallel);
-            Sweep(byUser, users, items, gram, parallel);
-            Gram.Compute(users, train.UserCount, k, gram, Options.Regularization, parallel);
-            Sweep(byItem, items, users, gram, parallel);
-            const string hint = "Try a larger Regularization or a smaller Alpha.";
-            FactorMatrices.ThrowIfDiverged(Name, "user", iteration, users, hint);
-            FactorMatrices.ThrowIfDiverged(Name, "item", iteration, items, hint);
+            Gram.Compute(items, gram, Options.Regularization, parallel);
+            Sweep(byUser, users, items, gram, "user", iteration, parallel);
+            Gram.Compute(users, gram, Options.Regularization, parallel);
+            Sweep(byItem, items, users, gram, "item", iteration, parallel);
+            TrainingDivergedException.ThrowIfNotFinite(Name, "iteration", iteration, "user", users.Data, DivergenceHint);
+            TrainingDivergedException.ThrowIfNotFinite(Name, "iteration", iteration, "item", items.Data, DivergenceHint);
             context.Progress?.Report(new FitProgress("iteration", iteration, Options.Iterations, null, stopwatch.Elapsed));
         }
-        Gram.Compute(items, train.ItemCount, k, gram, Options.Regularization, parallel);
+        Gram.Compute(items, gram, Options.Regularization, parallel);
         _users = users;
         _items = items;
         _itemGram = gram;
     }
 
-    // One half-sweep: every row of `target` re-solved with `other` fixed.
-    private void Sweep(CsrMatrix matrix, float[] target, float[] other, float[] gram, ParallelOptions parallel)
+    /// <summary>One half-sweep: every row of <paramref name="target"/> (users or items, named by <paramref name="side"/>) re-solved with <paramref name="other"/> fixed, <paramref name="gram"/> being <c>YᵀY + λI</c> of <paramref name="other"/>.</summary>
+    internal void Sweep(CsrMatrix matrix, FactorMatrix target, FactorMatrix other, float[] gram, string side, int iteration, ParallelOptions parallel)
     {
         var k = Options.Factors;
         var alpha = Options.Alpha;
         var steps = Options.CgSteps;
         if (Options.Solver == AlsSolver.Cg)
         {
-            FactorMatrices.ForEachRow(matrix.RowCount, 3 * k, parallel, (row, scratch) =>
+            RowSweep.ForEachRow(matrix.RowCount, 3 * k, parallel, (row, scratch) =>
             {
-                var x = target.AsSpan(row * k, k);
+                var x = target[row];
                 if (matrix.RowLength(row) == 0)
                     x.Clear();
                 else
-                    ConjugateGradient.Solve(gram, other, k, matrix.RowIndices(row), matrix.RowValues(row), alpha, x, steps, scratch);
+                    ConjugateGradient.Solve(gram, other, matrix.RowIndices(row), matrix.RowValues(row), alpha, x, steps, scratch);
+                return true;
             });
             return;
         }
         var longest = 0;
         for (var r = 0; r < matrix.RowCount; r++)
             longest = Math.Max(longest, matrix.RowLength(r));
-        FactorMatrices.ForEachRow(matrix.RowCount, k * k + longest, parallel, (row, scratch) =>
+        var failed = RowSweep.ForEachRow(matrix.RowCount, k * k + longest, parallel, (row, scratch) =>
         {
-            var x = target.AsSpan(row * k, k);
-            if (matrix.RowLength(row) == 0)
-                x.Clear();
-            else if (!LeastSquares.SolveImplicit(gram, other, k, matrix.RowIndices(row), matrix.RowValues(row), alpha, x,
-                         scratch.AsSpan(0, k * k), scratch.AsSpan(k * k)))
-                throw new ArithmeticException($"{Name}: the least-squares system of row {row} is not positive definite; use Regularization > 0.");
+            var x = target[row];
+            if (matrix.RowLength(row) != 0)
+                return LeastSquares.SolveImplicit(gram, other, matrix.RowIndices(row), matrix.RowValues(row), alpha, x,
+                    scratch.AsSpan(0, k * k), scratch.AsSpan(k * k));
+            x.Clear();
+            return true;
         });
+        if (failed >= 0)
+            throw new TrainingDivergedException(Name, "iteration", iteration, $"the least-squares system of {side} {failed} is not positive definite", DivergenceHint);
     }
 
     /// <inheritdoc/>
     protected override void ScoreCore(in UserQuery query, Span<float> scores)
     {
-        var k = Options.Factors;
         if (IsKnownUser(query.User))
         {
-            Dense.MatVec(_items, scores.Length, _users.AsSpan(query.User * k, k), scores);
+            _items.Score(_users.Row(query.User), [], 0f, scores);
             return;
         }
         if (query.HistoryLength == 0)
@@ -116,16 +120,20 @@ public sealed class ImplicitAls(ImplicitAlsOptions options) : Recommender<Implic
             scores.Fill(float.NaN);
             return;
         }
-        var scratch = ArrayPool<float>.Shared.Rent(k + k * k + query.HistoryLength);
+        var k = Options.Factors;
+        var stride = _items.Stride;
+        var scratch = ArrayPool<float>.Shared.Rent(stride + k * k + query.HistoryLength);
         try
         {
-            var x = scratch.AsSpan(0, k);
-            if (!FoldIn(query.History.Span, query.Values.Span, x, scratch.AsSpan(k, k * k), scratch.AsSpan(k + k * k)))
+            // The padded user row: the solve writes the first k floats, the rest stays zero.
+            var x = scratch.AsSpan(0, stride);
+            x.Clear();
+            if (!FoldIn(query.History.Span, query.Values.Span, x[..k], scratch.AsSpan(stride, k * k), scratch.AsSpan(stride + k * k)))
             {
                 scores.Fill(float.NaN);
                 return;
             }
-            Dense.MatVec(_items, scores.Length, x, scores);
+            _items.Score(x, [], 0f, scores);
         }
         finally
         {
@@ -151,17 +159,8 @@ public sealed class ImplicitAls(ImplicitAlsOptions options) : Recommender<Implic
     {
         if (_itemGram.Length == 0)
             throw new InvalidOperationException($"{Name} is not fitted; call Fit first.");
-        var itemCount = _items.Length / Options.Factors;
-        Span<int> known = items.Length <= 256 ? stackalloc int[items.Length] : new int[items.Length];
-        Span<float> knownValues = items.Length <= 256 ? stackalloc float[items.Length] : new float[items.Length];
-        var n = 0;
-        for (var t = 0; t < items.Length; t++)
-        {
-            if ((uint)items[t] >= (uint)itemCount)
-                continue;
-            known[n] = items[t];
-            knownValues[n++] = values.IsEmpty ? 1f : values[t];
-        }
-        return LeastSquares.SolveImplicit(_itemGram, _items, Options.Factors, known[..n], knownValues[..n], Options.Alpha, x, matrix, weights);
+        var itemCount = _items.Rows;
+        var (known, knownValues) = FoldInHistory.Known(items, values, i => (uint)i < (uint)itemCount, valuesRequired: false);
+        return LeastSquares.SolveImplicit(_itemGram, _items, known, knownValues, Options.Alpha, x, matrix, weights);
     }
 }

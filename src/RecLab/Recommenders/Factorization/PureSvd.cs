@@ -19,9 +19,8 @@ namespace RecLab.Recommenders.Factorization;
 /// </remarks>
 public sealed class PureSvd(PureSvdOptions options) : Recommender<PureSvdOptions>(options)
 {
-    private float[] _itemVectors = [];
+    private FactorMatrix _itemVectors = null!;
     private double[] _singularValues = [];
-    private int _rank;
 
     /// <summary>Creates it with default options.</summary>
     public PureSvd() : this(new PureSvdOptions()) { }
@@ -29,14 +28,14 @@ public sealed class PureSvd(PureSvdOptions options) : Recommender<PureSvdOptions
     /// <inheritdoc/>
     public override string Name => "pure-svd";
 
-    /// <summary>Right singular vectors V, row-major items x <see cref="Rank"/>.</summary>
-    public ReadOnlySpan<float> ItemVectors => _itemVectors;
+    /// <summary>An item's row of the right singular vectors V (length <see cref="Rank"/>).</summary>
+    public ReadOnlySpan<float> ItemVector(int item) => _itemVectors[item];
 
     /// <summary>The kept singular values, largest first.</summary>
     public IReadOnlyList<double> SingularValues => _singularValues;
 
     /// <summary>Singular vectors kept: <see cref="PureSvdOptions.Factors"/>, or fewer when the matrix is smaller.</summary>
-    public int Rank => _rank;
+    public int Rank => _itemVectors?.Factors ?? 0;
 
     /// <inheritdoc/>
     protected override void FitCore(TrainingSet train, FitContext context)
@@ -76,14 +75,16 @@ public sealed class PureSvd(PureSvdOptions options) : Recommender<PureSvdOptions
         var qr = ToMatrix(itemSide, n, l).QR(MathNet.Numerics.LinearAlgebra.Factorization.QRMethod.Thin);
         var svd = qr.R.Svd(computeVectors: true);
         var v = qr.Q * svd.U;
-        var vectors = new float[n * rank];
+        var vectors = new FactorMatrix(n, rank);
         for (var i = 0; i < n; i++)
+        {
+            var row = vectors[i];
             for (var f = 0; f < rank; f++)
-                vectors[i * rank + f] = (float)v[i, f];
-        FactorMatrices.ThrowIfDiverged(Name, "item", 1, vectors, "The rating matrix may hold NaN or infinite values.");
+                row[f] = (float)v[i, f];
+        }
+        TrainingDivergedException.ThrowIfNotFinite(Name, "power iteration", steps, "item", vectors.Data, "The rating matrix may hold NaN or infinite values.");
         _itemVectors = vectors;
         _singularValues = svd.S.Take(rank).ToArray();
-        _rank = rank;
         Report(context, steps, steps, stopwatch);
     }
 
@@ -113,14 +114,15 @@ public sealed class PureSvd(PureSvdOptions options) : Recommender<PureSvdOptions
             scores.Fill(float.NaN);
             return;
         }
-        var k = _rank;
-        Span<float> projection = k <= 1024 ? stackalloc float[k] : new float[k];
+        // r_u·V as a padded row (the padding of V's rows is zero, so it stays zero).
+        var stride = _itemVectors.Stride;
+        Span<float> projection = stride <= 1024 ? stackalloc float[stride] : new float[stride];
         projection.Clear();
         var items = query.History.Span;
         var values = query.Values.Span;
         for (var t = 0; t < items.Length; t++)
             if ((uint)items[t] < (uint)scores.Length)
-                Dense.Axpy(values.IsEmpty ? 1f : values[t], _itemVectors.AsSpan(items[t] * k, k), projection);
-        Dense.MatVec(_itemVectors, scores.Length, projection, scores);
+                Dense.Axpy(values.IsEmpty ? 1f : values[t], _itemVectors.Row(items[t]), projection);
+        _itemVectors.Score(projection, [], 0f, scores);
     }
 }

@@ -72,7 +72,7 @@ public sealed class SvdPlusPlus(SvdPlusPlusOptions options) : RatingPredictor<Sv
             SvdPlusPlusKernel.Pass(users, items, values, ratedBy, p, q, y, bu, bi, mu, rates, yRate, yReg);
         EpochLoop.Run(Name, o.Epochs, o.LearningRate, context,
             epoch => schedule.RunEpochRmse(epoch, context, pass),
-            () => p.AllFinite() && q.AllFinite() && y.AllFinite() && VectorMath.AllFinite(bu) && VectorMath.AllFinite(bi));
+            () => p.AllFinite() && q.AllFinite() && y.AllFinite() && Dense.AllFinite(bu) && Dense.AllFinite(bi));
 
         for (var i = 0; i < data.ItemCount; i++)
             if (data.ByItem.RowLength(i) == 0)

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using RecLab.Data;
@@ -173,11 +174,10 @@ public abstract class KnnRatingPredictor<TOptions> : RatingPredictor<TOptions> w
 
     /// <summary>
     /// Item-kNN scores every item at once from the query's history (so a history the model never saw is scored too):
-    /// each history item j pushes <c>(sim(j, i), r_j)</c> into a bounded heap per target i along j's similarity row;
-    /// the heaps hold the same k neighbours <see cref="Estimate"/> picks (ties to the lower index). Cost is the
-    /// length of the history's rows, not <c>items x history</c>. User-kNN scores item by item.
+    /// the history's similarity rows are read once or twice to find, for every target, the same k neighbours
+    /// <see cref="Estimate"/> picks (ties to the lower index) and their sums (<see cref="NeighborSums"/>). Cost is
+    /// the length of the history's rows, not <c>items x history</c>. User-kNN scores item by item.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     protected override void ScoreCore(in UserQuery query, Span<float> scores)
     {
         if (UserBased)
@@ -186,57 +186,73 @@ public abstract class KnnRatingPredictor<TOptions> : RatingPredictor<TOptions> w
             return;
         }
         var n = scores.Length;
-        var k = Options.Neighbors;
-        var heaps = NeighborHeaps.For(n, k);
-        var history = query.History.Span;
-        var values = query.Values.Span;
         var user = IsKnownUser(query.User) ? query.User : -1;
         var prediction = Options.Prediction;
         var byItem = Train.Interactions.ByItem;
-        var similarities = _similarities!;
-        for (var h = 0; h < history.Length; h++)
+        var (history, deviations) = HistoryDeviations(query, user);
+        var counts = ArrayPool<int>.Shared.Rent(n);
+        var sums = ArrayPool<double>.Shared.Rent(2 * n);
+        try
         {
-            var j = history[h];
-            if ((uint)j >= (uint)n || byItem.RowLength(j) == 0)
+            var sumSim = sums.AsSpan(0, n);
+            var sumDeviation = sums.AsSpan(n, n);
+            NeighborSums.Compute(_similarities!, history, deviations, Options.Neighbors, counts, sumSim, sumDeviation);
+            for (var i = 0; i < n; i++)
+            {
+                var knownItem = byItem.RowLength(i) > 0;
+                double estimate = prediction switch
+                {
+                    KnnPrediction.Basic => _mu,
+                    KnnPrediction.WithMeans => knownItem ? _means[i] : _mu,
+                    _ => _biases!.Of(user, knownItem ? i : -1),
+                };
+                var count = counts[i];
+                if (!knownItem || count == 0 || count < Options.MinNeighbors)
+                    scores[i] = (float)estimate;
+                else
+                    scores[i] = prediction == KnnPrediction.Basic ? (float)(sumDeviation[i] / sumSim[i]) : (float)(estimate + sumDeviation[i] / sumSim[i]);
+            }
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(counts);
+            ArrayPool<double>.Shared.Return(sums);
+        }
+    }
+
+    /// <summary>
+    /// The query's items with training data, ascending and distinct (the first value of a repeated item counts), and
+    /// the deviation each contributes as a neighbour, as <see cref="Estimate"/> computes it.
+    /// </summary>
+    private (int[] Items, double[] Deviations) HistoryDeviations(in UserQuery query, int user)
+    {
+        var history = query.History.Span;
+        var values = query.Values.Span;
+        var byItem = Train.Interactions.ByItem;
+        // (item, position) pairs sorted: ascending items, a repeated item's first position first.
+        var keyed = new List<long>(history.Length);
+        for (var h = 0; h < history.Length; h++)
+            if ((uint)history[h] < (uint)Train.ItemCount && byItem.RowLength(history[h]) > 0)
+                keyed.Add(((long)history[h] << 32) | (uint)h);
+        keyed.Sort();
+        var items = new List<int>(keyed.Count);
+        var deviations = new List<double>(keyed.Count);
+        foreach (var key in keyed)
+        {
+            var j = (int)(key >> 32);
+            if (items.Count > 0 && items[^1] == j)
                 continue;
+            var h = (int)(key & uint.MaxValue);
             var r = values.Length > h ? values[h] : 1f;
-            var deviation = prediction switch
+            items.Add(j);
+            deviations.Add(Options.Prediction switch
             {
                 KnnPrediction.Basic => r,
                 KnnPrediction.WithMeans => r - _means[j],
-                _ => (float)(r - _biases!.Of(user, j)),
-            };
-            if (similarities.IsDense)
-            {
-                var row = similarities.DenseRow(j);
-                for (var i = 0; i < row.Length; i++)
-                    if (row[i] > 0)
-                        heaps.Push(i, row[i], deviation, j);
-            }
-            else
-            {
-                var targets = similarities.SparseIndices(j);
-                var sims = similarities.SparseValues(j);
-                for (var p = 0; p < targets.Length; p++)
-                    heaps.Push(targets[p], sims[p], deviation, j);
-            }
+                _ => r - _biases!.Of(user, j),
+            });
         }
-        for (var i = 0; i < n; i++)
-        {
-            var knownItem = byItem.RowLength(i) > 0;
-            double estimate = prediction switch
-            {
-                KnnPrediction.Basic => _mu,
-                KnnPrediction.WithMeans => knownItem ? _means[i] : _mu,
-                _ => _biases!.Of(user, knownItem ? i : -1),
-            };
-            var (count, sumSim, sumDeviation) = heaps.Sum(i);
-            if (!knownItem || count == 0 || count < Options.MinNeighbors)
-                scores[i] = (float)estimate;
-            else
-                scores[i] = prediction == KnnPrediction.Basic ? (float)(sumDeviation / sumSim) : (float)(estimate + sumDeviation / sumSim);
-        }
-        heaps.Clear(n);
+        return ([.. items], [.. deviations]);
     }
 
     /// <summary>Mean value of every row (0 for an empty row).</summary>

@@ -10,10 +10,11 @@ public sealed class SymmetricInverseTests
     {
         var rng = new Rng(seed);
         var rows = 2 * n + 3;
-        var y = new float[rows * n];
-        for (var t = 0; t < y.Length; t++)
-            y[t] = rng.NextDouble() < 0.3 ? 1f : 0f; // a 0/1 pattern, as EASE's XᵀX
-        return GramNaive.Compute(y, n, Enumerable.Range(0, rows).ToArray(), null, 5f);
+        var y = new FactorMatrix(rows, n);
+        for (var r = 0; r < rows; r++)
+            for (var f = 0; f < n; f++)
+                y[r][f] = rng.NextDouble() < 0.3 ? 1f : 0f; // a 0/1 pattern, as EASE's XᵀX
+        return GramNaive.Compute(y, Enumerable.Range(0, rows).ToArray(), null, 5f);
     }
 
     [Theory]

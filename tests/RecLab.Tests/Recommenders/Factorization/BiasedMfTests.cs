@@ -71,8 +71,9 @@ public sealed class BiasedMfTests : RecommenderContract<BiasedMf>
     {
         var model = new BiasedMf(Small with { LearningRate = 5f });
         var e = Assert.Throws<TrainingDivergedException>(() => model.Fit(Board(), new FitContext { Seed = 1 }));
-        Assert.InRange(e.Epoch, 1, Small.Epochs);
-        Assert.Contains($"epoch {e.Epoch}", e.Message);
+        Assert.Equal("epoch", e.Stage);
+        Assert.InRange(e.Step, 1, Small.Epochs);
+        Assert.Contains($"epoch {e.Step}", e.Message);
         Assert.Contains("smaller learning rate", e.Message);
         Assert.False(model.IsFitted);
     }

@@ -25,8 +25,10 @@ public sealed class ImplicitAlsTests : RecommenderContract<ImplicitAls>
         var options = new ImplicitAlsOptions { Factors = 16, Iterations = 5 };
         var one = Fit(options, threads: 1);
         var four = Fit(options, threads: 4);
-        Assert.Equal(one.UserFactors.ToArray(), four.UserFactors.ToArray());
-        Assert.Equal(one.ItemFactors.ToArray(), four.ItemFactors.ToArray());
+        for (var u = 0; u < Checkerboard.Users; u++)
+            Assert.Equal(one.UserFactors(u).ToArray(), four.UserFactors(u).ToArray());
+        for (var i = 0; i < Checkerboard.Items; i++)
+            Assert.Equal(one.ItemFactors(i).ToArray(), four.ItemFactors(i).ToArray());
     }
 
     [Fact]
@@ -34,10 +36,10 @@ public sealed class ImplicitAlsTests : RecommenderContract<ImplicitAls>
     {
         var cg = Fit(new ImplicitAlsOptions { Factors = 6, Iterations = 6, CgSteps = 30, Alpha = 2 });
         var exact = Fit(new ImplicitAlsOptions { Factors = 6, Iterations = 6, Solver = AlsSolver.Cholesky, Alpha = 2 });
-        var a = cg.ItemFactors.ToArray();
-        var b = exact.ItemFactors.ToArray();
-        for (var t = 0; t < a.Length; t++)
-            Assert.True(Math.Abs(a[t] - b[t]) < 1e-3, $"factor {t}: CG {a[t]}, Cholesky {b[t]}");
+        for (var i = 0; i < Checkerboard.Items; i++)
+            for (var f = 0; f < 6; f++)
+                Assert.True(Math.Abs(cg.ItemFactors(i)[f] - exact.ItemFactors(i)[f]) < 1e-3,
+                    $"item {i} factor {f}: CG {cg.ItemFactors(i)[f]}, Cholesky {exact.ItemFactors(i)[f]}");
     }
 
     [Fact]
@@ -49,7 +51,7 @@ public sealed class ImplicitAlsTests : RecommenderContract<ImplicitAls>
         var x = model.FoldIn(items, values);
 
         const int k = 8;
-        var y = Matrix<double>.Build.Dense(Checkerboard.Items, k, (i, f) => model.ItemFactors[i * k + f]);
+        var y = Matrix<double>.Build.Dense(Checkerboard.Items, k, (i, f) => model.ItemFactors(i)[f]);
         var a = y.TransposeThisAndMultiply(y) + 0.01 * Matrix<double>.Build.DenseIdentity(k);
         var b = Vector<double>.Build.Dense(k);
         for (var n = 0; n < items.Length; n++)
@@ -77,19 +79,24 @@ public sealed class ImplicitAlsTests : RecommenderContract<ImplicitAls>
     [Fact]
     public void Progress_is_reported_once_per_iteration()
     {
-        var reports = new List<FitProgress>();
+        var recorder = new ProgressRecorder<FitProgress>();
         var model = new ImplicitAls(new ImplicitAlsOptions { Factors = 4, Iterations = 3 });
-        model.Fit(Board, new FitContext { Seed = 1, Progress = new SynchronousProgress<FitProgress>(reports.Add) });
-        Assert.Equal([1, 2, 3], reports.Select(r => r.Step));
-        Assert.All(reports, r => Assert.Equal(3, r.TotalSteps));
+        model.Fit(Board, new FitContext { Seed = 1, Progress = recorder });
+        Assert.Equal([1, 2, 3], recorder.Reports.Select(r => r.Step));
+        Assert.All(recorder.Reports, r => Assert.Equal(3, r.TotalSteps));
     }
 
-    [Fact]
-    public void Divergence_stops_the_fit_naming_the_iteration()
+    [Theory]
+    [InlineData(AlsSolver.Cg)]       // NaN factors after the sweep
+    [InlineData(AlsSolver.Cholesky)] // a row's system is no longer positive definite during it
+    public void Divergence_stops_the_fit_naming_the_iteration(AlsSolver solver)
     {
-        var model = new ImplicitAls(new ImplicitAlsOptions { Factors = 4, Iterations = 3, Alpha = 1e38f, Regularization = 0 });
-        var e = Assert.Throws<ArithmeticException>(() => model.Fit(Board, new FitContext { Seed = 1 }));
-        Assert.Contains("iteration 1", e.Message);
+        var model = new ImplicitAls(new ImplicitAlsOptions { Factors = 4, Iterations = 3, Alpha = 1e38f, Regularization = 0, Solver = solver });
+        var e = Assert.Throws<TrainingDivergedException>(() => model.Fit(Board, new FitContext { Seed = 1 }));
+        Assert.Equal(("implicit-als", "iteration", 1), (e.Algorithm, e.Stage, e.Step));
+        Assert.Contains("implicit-als diverged at iteration 1", e.Message);
+        Assert.Contains("Regularization", e.Hint);
+        Assert.False(model.IsFitted);
     }
 
     [Fact]

@@ -42,7 +42,7 @@ public sealed class SvdPlusPlusTests : RecommenderContract<SvdPlusPlus>
     {
         var model = new SvdPlusPlus(Small with { LearningRate = 5f });
         var e = Assert.Throws<TrainingDivergedException>(() => model.Fit(new TrainingSet(Checkerboard.Explicit()), new FitContext { Seed = 1 }));
-        Assert.Contains($"epoch {e.Epoch}", e.Message);
+        Assert.Contains($"epoch {e.Step}", e.Message);
     }
 
     [Fact]
