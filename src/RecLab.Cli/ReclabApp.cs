@@ -23,6 +23,7 @@ internal sealed class ReclabApp
             AlgorithmsCommand.Create(terminal),
             NotebookCommand.Create(terminal),
             AbPlanCommand.CreateGroup(terminal),
+            BenchCommand.Create(terminal),
         };
     }
 

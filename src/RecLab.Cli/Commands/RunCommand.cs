@@ -3,6 +3,8 @@ using System.Globalization;
 using RecLab.Experiments.Cells;
 using RecLab.Experiments.Configuration;
 using RecLab.Experiments.Execution;
+using RecLab.Experiments.Reproduction;
+using RecLab.Experiments.Results;
 using Spectre.Console;
 
 namespace RecLab.Cli.Commands;
@@ -23,10 +25,15 @@ internal static class RunCommand
             Description = "Override a scalar before validation: key.path=value, items by [index] or [name], e.g. --set seed=7 --set datasets[0].source=synthetic:tiny.",
             AllowMultipleArgumentsPerToken = false,
         };
+        var check = new Option<string?>("--check")
+        {
+            Description = "After the run, compare it with expected figures (a CSV such as experiments/reproduce/expected/*.csv: " +
+                "algorithm,metric,reference,below,above,source); print a pass/fail table, write check.md, exit 1 when a figure is out of its band.",
+        };
         var command = new Command("run", "Run an experiment file: every (dataset, split, fold, algorithm, grid point, repeat) cell, in parallel, resumable and shardable; " +
             "writes results.csv, summary.md, report.html, timings.md and manifest.json. 'reclab schema' documents the file.")
         {
-            file, output, jobs, shard, fresh, dryRun, set,
+            file, output, jobs, shard, fresh, dryRun, set, check,
         };
         command.SetAction((parse, ct) => Guard.RunAsync(terminal, async () =>
         {
@@ -43,6 +50,8 @@ internal static class RunCommand
                 terminal.Fail($"{e.Errors.Count} problem{(e.Errors.Count == 1 ? "" : "s")} in {path}; nothing was run. 'reclab schema' documents every key.");
                 return ExitCodes.InvalidInput;
             }
+            // Read before running, so a bad file costs nothing.
+            var figures = parse.GetValue(check) is { } checkPath ? ReferenceFigures.Load(checkPath) : null;
             if (parse.GetValue(jobs) < 1)
                 throw new ArgumentException("--jobs must be at least 1.");
             var options = new RunOptions
@@ -60,8 +69,31 @@ internal static class RunCommand
             var result = terminal.Plain
                 ? await ExperimentRunner.RunAsync(plan, options with { Progress = RunView.PlainProgress(terminal, plan) }, ct)
                 : await RunView.Live(terminal, plan, options, ct);
-            return RunView.Finish(terminal, result);
+            var code = RunView.Finish(terminal, result);
+            return figures is null || code == ExitCodes.Cancelled ? code : Check(terminal, plan, result, figures, code);
         }));
         return command;
+    }
+
+    private static int Check(Terminal terminal, ExperimentPlan plan, RunResult result, IReadOnlyList<ReferenceFigure> figures, int code)
+    {
+        if (!result.ReportWritten)
+        {
+            terminal.Fail("--check needs the whole run: merge the shards, then rerun without --shard (finished cells are reused).");
+            return ExitCodes.PartialFailure;
+        }
+        var comparison = ReferenceCheck.Compare(ExperimentResults.Load(plan, new CellStore(result.OutputDirectory)), figures);
+        var markdown = comparison.ToMarkdown();
+        AtomicFile.WriteAllText(Path.Combine(result.OutputDirectory, "check.md"), markdown);
+        terminal.Out.WriteLine();
+        terminal.Out.Write(markdown);
+        var failed = comparison.Rows.Count(r => !r.Passed);
+        if (failed == 0)
+        {
+            terminal.Out.WriteLine($"check: all {comparison.Rows.Count} figures within their bands.");
+            return code;
+        }
+        terminal.Fail($"check: {failed} of {comparison.Rows.Count} figures outside their bands (table above and in check.md).");
+        return ExitCodes.PartialFailure;
     }
 }

@@ -46,6 +46,9 @@ public sealed record Cell
     /// <summary>The full options, defaults filled in.</summary>
     public required RecommenderOptions Options { get; init; }
 
+    /// <summary>True when the algorithm trains on the ratings as implicit interactions (<see cref="Schema.AlgorithmConfig.TrainImplicit"/>).</summary>
+    public bool TrainImplicit { get; init; }
+
     /// <summary>0-based repeat.</summary>
     public required int Repeat { get; init; }
 

@@ -115,6 +115,10 @@ public sealed class ExperimentPlan
                             var info = registry.Get(algorithm.Kind);
                             foreach (var (options, parameters) in grid)
                             {
+                                var algorithmNode = new JsonObject { ["kind"] = info.Name, ["options"] = CanonicalJson.ToNode(options) };
+                                // Only when set, so the cells of files without it keep their ids.
+                                if (algorithm.TrainImplicit)
+                                    algorithmNode["train_implicit"] = true;
                                 var definition = CanonicalJson.Write(new JsonObject
                                 {
                                     ["format"] = DefinitionFormat,
@@ -122,7 +126,7 @@ public sealed class ExperimentPlan
                                     ["dataset"] = JsonNode.Parse(datasetKey),
                                     ["split"] = splitter.Spec,
                                     ["fold"] = f,
-                                    ["algorithm"] = new JsonObject { ["kind"] = info.Name, ["options"] = CanonicalJson.ToNode(options) },
+                                    ["algorithm"] = algorithmNode,
                                     ["metrics"] = metricNames.DeepClone(),
                                     ["evaluation"] = evaluation.DeepClone(),
                                     ["repeat_seed"] = repeatSeeds[r],
@@ -150,6 +154,7 @@ public sealed class ExperimentPlan
                                     Kind = info.Name,
                                     Parameters = parameters,
                                     Options = options,
+                                    TrainImplicit = algorithm.TrainImplicit,
                                     Repeat = r,
                                     RepeatSeed = repeatSeeds[r],
                                     SplitSeed = splitSeed,

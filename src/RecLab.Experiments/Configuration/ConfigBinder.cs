@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Runtime.CompilerServices;
+using RecLab.Data;
 using RecLab.Experiments.Schema;
 using RecLab.Recommenders;
 
@@ -77,7 +78,7 @@ internal sealed class ConfigBinder(RecommenderRegistry registry, List<ConfigErro
                 continue;
             }
             // Options and grid depend on the algorithm's kind: bound below, once the kind is known.
-            if (type == typeof(AlgorithmConfig) && property.PropertyType != typeof(string))
+            if (type == typeof(AlgorithmConfig) && property.PropertyType != typeof(string) && property.PropertyType != typeof(bool))
                 continue;
             var (ok, bound) = BindValue(property.PropertyType, AllowsNull(property), value, keyPath);
             if (ok)
@@ -182,6 +183,9 @@ internal sealed class ConfigBinder(RecommenderRegistry registry, List<ConfigErro
             return algorithm;
         }
         algorithm = algorithm with { Kind = info.Name };
+        if (algorithm.TrainImplicit && !info.Accepts.Allows(FeedbackKind.Implicit))
+            Error(Nodes.GetValueOrDefault(Join(path, "train_implicit")) ?? entries["kind"], Join(path, "train_implicit"),
+                $"{info.Name} learns from explicit ratings only; remove train_implicit or choose an algorithm that accepts implicit feedback");
         var properties = OptionsBinder.Settable(info.OptionsType);
         var options = info.DefaultOptions();
         var setBy = new Dictionary<string, YamlNode>(StringComparer.Ordinal);

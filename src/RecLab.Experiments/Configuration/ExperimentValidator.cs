@@ -197,7 +197,7 @@ internal sealed partial class ExperimentValidator(ConfigBinder binder, List<Conf
             var a = algorithms[i];
             if (a.Options is null)
                 continue;
-            var key = a.Kind + "|" + Cells.CanonicalJson.Options(a.Options) + "|" +
+            var key = a.Kind + "|" + a.TrainImplicit + "|" + Cells.CanonicalJson.Options(a.Options) + "|" +
                 string.Join(";", a.Grid.Select(g => g.Option + "=" + string.Join(",", g.Values.Select(Recommenders.OptionsBinder.Format))));
             if (definitions.TryGetValue(key, out var first))
                 Error($"algorithms[{i}]", $"same kind, options and grid as algorithms[{first}] ('{algorithms[first].Label}'); change an option or remove one");

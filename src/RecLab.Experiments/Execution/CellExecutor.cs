@@ -4,6 +4,7 @@ using RecLab.Evaluation;
 using RecLab.Experiments.Cells;
 using RecLab.Experiments.Results;
 using RecLab.Recommenders;
+using RecLab.Splitting;
 
 namespace RecLab.Experiments.Execution;
 
@@ -15,6 +16,13 @@ internal sealed class CellExecutor(ExperimentPlan plan, SharedInputs inputs, Rec
         var dataset = inputs.Dataset(cell);
         ct.ThrowIfCancellationRequested();
         var fold = inputs.Fold(cell, dataset);
+        if (cell.TrainImplicit)
+            fold = new Fold(fold.Index, fold.Train.ToImplicit(), fold.Test, fold.Onboarding?.ToImplicit())
+            {
+                UsersKeptInTrain = fold.UsersKeptInTrain,
+                ItemsKeptInTrain = fold.ItemsKeptInTrain,
+                Warnings = fold.Warnings,
+            };
         ct.ThrowIfCancellationRequested();
         var options = plan.EvaluationOptions(cell, threads);
         var context = new FitContext { Seed = cell.FitSeed, MaxThreads = threads, CancellationToken = ct };

@@ -20,6 +20,12 @@ public sealed record AlgorithmConfig
     /// <summary>Options to search: each key is an option, each list the values to try; every combination is one grid point.</summary>
     public IReadOnlyList<GridAxis> Grid { get; init; } = [];
 
+    /// <summary>
+    /// Train on the fold's ratings as implicit interactions of weight 1 (Microsoft Recommenders feeds the ratings to
+    /// BPR and SAR so); the test keeps its ratings, and relevance follows <c>evaluation.relevance_threshold</c>.
+    /// </summary>
+    public bool TrainImplicit { get; init; }
+
     /// <summary>The name, or the kind when no name is given.</summary>
     public string Label => Name ?? Kind;
 }

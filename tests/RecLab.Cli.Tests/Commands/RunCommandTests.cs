@@ -167,4 +167,29 @@ public sealed class RunCommandTests : IDisposable
         Assert.Contains("damping", output);
         Assert.Equal(ExitCodes.InvalidInput, (await CliRun.Reclab("algorithms", "most-populr")).Code);
     }
+
+    [Fact]
+    public async Task Check_compares_the_run_with_expected_figures_and_fails_outside_a_band()
+    {
+        var (first, _, firstError) = await CliRun.Reclab("run", _file, "--jobs", "1");
+        Assert.True(first == ExitCodes.Success, firstError);
+        var header = "algorithm,metric,reference,below,above,source\n";
+        var pass = _temp.Write("pass.csv", header + "most-popular,ndcg@5,0.5,0.5,0.5,anything in 0..1\n");
+        var fail = _temp.Write("fail.csv", header + "most-popular,ndcg@5,2,0.1,,unreachable\n");
+        var bad = _temp.Write("bad.csv", header + "most-popular,ndcg@5,high,0.1,,not a number\n");
+
+        var (passed, passOut, passError) = await CliRun.Reclab("run", _file, "--check", pass);
+        var (failed, failOut, failError) = await CliRun.Reclab("run", _file, "--check", fail);
+        var (invalid, _, invalidError) = await CliRun.Reclab("run", _file, "--check", bad);
+
+        Assert.True(passed == ExitCodes.Success, passError);
+        Assert.Contains("| tiny | most-popular | ndcg@5 |", passOut);
+        Assert.Contains("check: all 1 figures within their bands.", passOut);
+        Assert.Equal(ExitCodes.PartialFailure, failed);
+        Assert.Contains("| FAIL |", failOut);
+        Assert.Contains("1 of 1 figures outside their bands", failError);
+        Assert.Contains("FAIL", File.ReadAllText(_temp["results/cli/check.md"]));
+        Assert.Equal(ExitCodes.InvalidInput, invalid);
+        Assert.Contains("bad.csv:2: reference 'high' is not a number", invalidError);
+    }
 }

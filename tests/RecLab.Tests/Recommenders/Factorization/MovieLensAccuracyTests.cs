@@ -8,7 +8,11 @@ using RecLab.Tests.Support;
 
 namespace RecLab.Tests.Recommenders.Factorization;
 
-/// <summary>The ANCHORS.md bands on ml-latest-small: Surprise's 5-fold protocol with default parameters.</summary>
+/// <summary>
+/// The ANCHORS.md band on ml-latest-small (Surprise's 5-fold protocol) for what the reproduction suite does not run:
+/// biased MF on a parallel block grid. The default SVD and SVD++ are checked by the conformance suite
+/// (RecLab.Experiments.Tests, Reproduction/ConformanceTests, experiments/reproduce/surprise-benchmark.yaml).
+/// </summary>
 [Trait("Category", "Slow")]
 public sealed class MovieLensAccuracyTests
 {
@@ -30,23 +34,10 @@ public sealed class MovieLensAccuracyTests
     }
 
     [Fact]
-    public void Biased_mf_matches_Surprise_SVD_within_the_band()
-    {
-        var rmse = CrossValidatedRmse(() => new BiasedMf(), new FitContext { Seed = 42, MaxThreads = 1 });
-        Assert.True(rmse <= 0.8732 + 0.003, $"biased-mf RMSE {rmse:F4} is worse than Surprise's 0.8732 + 0.003");
-    }
-
-    [Fact]
     public void Biased_mf_on_a_block_grid_stays_within_the_band()
     {
         var rmse = CrossValidatedRmse(() => new BiasedMf(new BiasedMfOptions { Blocks = 4 }), new FitContext { Seed = 42, MaxThreads = 2 });
         Assert.True(rmse <= 0.8732 + 0.003, $"biased-mf (4x4 grid) RMSE {rmse:F4} is worse than Surprise's 0.8732 + 0.003");
     }
 
-    [Fact]
-    public void Svdpp_matches_Surprise_SVDpp_within_the_band()
-    {
-        var rmse = CrossValidatedRmse(() => new SvdPlusPlus(), new FitContext { Seed = 42, MaxThreads = 1 });
-        Assert.True(rmse <= 0.8602 + 0.003, $"svdpp RMSE {rmse:F4} is worse than Surprise's 0.8602 + 0.003");
-    }
 }

@@ -9,7 +9,11 @@ using RecLab.Tests.Support;
 
 namespace RecLab.Tests.Recommenders.Factorization;
 
-/// <summary>ANCHORS.md's ranking table: per-user 80/20 holdout of ml-latest-small, every rating one implicit interaction.</summary>
+/// <summary>
+/// ANCHORS.md's ranking table: per-user 80/20 holdout of ml-latest-small, every rating one implicit interaction. The
+/// absolute bands (BPR at 100 and 64 factors, ALS) are checked by the conformance suite
+/// (experiments/reproduce/implicit-ranking.yaml); here BPR's margin over popularity on one split.
+/// </summary>
 [Trait("Category", "Slow")]
 public sealed class MovieLensRankingTests
 {
@@ -23,15 +27,6 @@ public sealed class MovieLensRankingTests
         TestContext.Current.TestOutputHelper?.WriteLine(
             $"{result.Algorithm}: {string.Join(" ", result.Metrics.Select(m => $"{m.Name} {m.Value:F4}"))}; fit {result.FitTime.TotalSeconds:F2} s");
         return result["ndcg@10"].Value;
-    }
-
-    [Theory]
-    [InlineData(100, 0.2073)]
-    [InlineData(64, 0.2100)]
-    public void Bpr_ranks_at_least_as_well_as_implicits_BPR(int factors, double implicitNdcg)
-    {
-        var ndcg = Ndcg(new Bpr(new BprOptions { Factors = factors }));
-        Assert.True(ndcg >= implicitNdcg - 0.005, $"bpr nDCG@10 {ndcg:F4} is below implicit's {implicitNdcg} - 0.005");
     }
 
     [Fact]

@@ -1,0 +1,71 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using RecLab.Experiments.Results;
+
+namespace RecLab.Experiments.Benchmarking;
+
+/// <summary>The result of <c>reclab bench</c>: the machine and every task; written as JSON and as a Markdown table.</summary>
+public sealed record BenchReport
+{
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        WriteIndented = true,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
+    };
+
+    /// <summary>When the run started (UTC).</summary>
+    public required DateTime StartedUtc { get; init; }
+
+    /// <summary>True when the large tasks were skipped.</summary>
+    public required bool Quick { get; init; }
+
+    /// <summary>Timed runs per task.</summary>
+    public required int Repeats { get; init; }
+
+    /// <summary>Where it ran.</summary>
+    public required MachineInfo Machine { get; init; }
+
+    /// <summary>Every task, in the order run.</summary>
+    public required IReadOnlyList<BenchTaskResult> Tasks { get; init; }
+
+    /// <summary>The report as indented JSON (snake_case keys).</summary>
+    public string ToJson() => JsonSerializer.Serialize(this, Json);
+
+    /// <summary>Reads a report written by <see cref="WriteJson"/>.</summary>
+    public static BenchReport FromJson(string json) =>
+        JsonSerializer.Deserialize<BenchReport>(json, Json) ?? throw new JsonException("The benchmark report is empty.");
+
+    /// <summary>Writes the JSON atomically (a reader never sees half a file).</summary>
+    public void WriteJson(string path) => AtomicFile.WriteAllText(path, ToJson());
+
+    /// <summary>The machine line and one table row per task: median wall seconds, the runs, median CPU seconds, peak and allocated memory.</summary>
+    public string ToMarkdown()
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var md = new StringBuilder();
+        md.Append(inv, $"Machine: {Machine.Cpu}, {Machine.Cores} cores");
+        if (Machine.MemoryBytes is { } memory)
+            md.Append(inv, $", {memory / 1e9:0} GB");
+        md.Append(inv, $"; {Machine.Os}; {Machine.DotNet}; RecLab {Machine.RecLab}. ");
+        md.Append(inv, $"Median of {Repeats} run{(Repeats == 1 ? "" : "s")} per task, started {StartedUtc:yyyy-MM-dd HH:mm} UTC.\n\n");
+        MarkdownTable.Write(md, ["task", "median s", "runs s", "CPU s", "peak MB", "allocated MB", "input"], Tasks.Select(t => (IReadOnlyList<string>)
+        [
+            t.Name,
+            t.Status switch
+            {
+                BenchStatus.Ok => t.MedianSeconds!.Value.ToString("0.000", inv),
+                BenchStatus.Skipped => "skipped",
+                _ => "not available",
+            },
+            string.Join(" ", t.Seconds.Select(s => s.ToString("0.000", inv))),
+            t.CpuSeconds is { } cpu ? cpu.ToString("0.000", inv) : "",
+            t.PeakWorkingSetBytes is { } peak ? (peak / 1e6).ToString("0", inv) : "",
+            t.AllocatedBytes is { } allocated ? (allocated / 1e6).ToString("0", inv) : "",
+            t.Note,
+        ]));
+        return md.ToString();
+    }
+}

@@ -1,0 +1,73 @@
+using System.Globalization;
+using System.Text;
+using RecLab.Experiments.Benchmarking;
+using RecLab.Tests.Support;
+
+namespace RecLab.Experiments.Tests.Benchmarking;
+
+public sealed class BenchRunnerTests : IDisposable
+{
+    private readonly TempFolder _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    /// <summary>A MovieLens-latest folder of 40 users x 30 films with taste groups, big enough for 5 folds.</summary>
+    private string TinyMovieLens()
+    {
+        var folder = _temp["ml-tiny"];
+        Directory.CreateDirectory(folder);
+        var ratings = new StringBuilder("userId,movieId,rating,timestamp\n");
+        for (var u = 1; u <= 40; u++)
+            for (var i = 1; i <= 30; i++)
+                if ((u * 7 + i * 3) % 4 != 0)
+                    ratings.Append(CultureInfo.InvariantCulture, $"{u},{i},{(u % 3 == i % 3 ? 4.5 : 2.0)},{1_000_000 + u * 100 + i}\n");
+        File.WriteAllText(Path.Combine(folder, "ratings.csv"), ratings.ToString());
+        var movies = new StringBuilder("movieId,title,genres\n");
+        for (var i = 1; i <= 30; i++)
+            movies.Append(CultureInfo.InvariantCulture, $"{i},Film {i} (2000),{(i % 2 == 0 ? "Drama" : "Comedy")}\n");
+        File.WriteAllText(Path.Combine(folder, "movies.csv"), movies.ToString());
+        return folder;
+    }
+
+    [Fact]
+    public void A_tiny_bench_times_every_task_and_round_trips_through_json()
+    {
+        var report = BenchRunner.Run(new BenchOptions { MovieLens = TinyMovieLens(), Repeats = 2, LargeWorld = "synthetic:tiny", Threads = 2 },
+            ct: TestContext.Current.CancellationToken);
+
+        Assert.Equal(["load-ml-latest-small", "biased-mf-5fold", "implicit-als", "item-knn-fit", "top10-all-users", "synthetic-large", "implicit-als-large", "ab-14-days"],
+            report.Tasks.Select(t => t.Name));
+        foreach (var task in report.Tasks.Where(t => t.Status == BenchStatus.Ok))
+        {
+            Assert.Equal(2, task.Seconds.Count);
+            Assert.All(task.Seconds, s => Assert.True(s > 0));
+            Assert.InRange(task.MedianSeconds!.Value, task.Seconds.Min(), task.Seconds.Max());
+            Assert.True(task.PeakWorkingSetBytes > 0);
+        }
+        Assert.Equal("900 ratings", report.Tasks[0].Note);
+        Assert.Equal("40 users", report.Tasks[4].Note);
+        Assert.Equal(BenchStatus.NotAvailable, report.Tasks[^1].Status);
+        Assert.Empty(report.Tasks[^1].Seconds);
+        Assert.Equal(Environment.ProcessorCount, report.Machine.Cores);
+
+        var path = _temp["bench.json"];
+        report.WriteJson(path);
+        var back = BenchReport.FromJson(File.ReadAllText(path));
+        Assert.Equal(report.Tasks.Select(t => (t.Name, t.Status, t.MedianSeconds)), back.Tasks.Select(t => (t.Name, t.Status, t.MedianSeconds)));
+        Assert.Contains("\"median_seconds\"", File.ReadAllText(path));
+        Assert.Contains("\"not-available\"", File.ReadAllText(path));
+        var markdown = report.ToMarkdown();
+        Assert.Contains("| ab-14-days | not available |", markdown);
+        Assert.Contains($"{report.Machine.Cores} cores", markdown);
+    }
+
+    [Fact]
+    public void Quick_skips_the_large_world()
+    {
+        var report = BenchRunner.Run(new BenchOptions { MovieLens = TinyMovieLens(), Repeats = 1, Quick = true, LargeWorld = "synthetic:tiny" },
+            ct: TestContext.Current.CancellationToken);
+
+        Assert.Equal([BenchStatus.Skipped, BenchStatus.Skipped], report.Tasks.Where(t => t.Name.Contains("large")).Select(t => t.Status));
+        Assert.True(report.Quick);
+    }
+}
