@@ -1,5 +1,6 @@
 using RecLab.Charts;
 using RecLab.Charts.Plots;
+using RecLab.Data;
 using RecLab.Evaluation;
 
 namespace RecLab.Notebooks;
@@ -16,6 +17,70 @@ public static class ResultChart
     /// <exception cref="KeyNotFoundException">A result lacks the metric.</exception>
     public static Figure MetricBars(IEnumerable<EvaluationResult> results, string metric) =>
         StandardPlots.MetricBars(results.Select(r => Estimate(r.Algorithm, r[metric])), metric + " by algorithm");
+
+    /// <summary>
+    /// Accuracy against fitting time (log scale), one point per algorithm: what each extra point of accuracy costs.
+    /// </summary>
+    /// <exception cref="KeyNotFoundException">A result lacks the metric.</exception>
+    public static Figure FitTimeVsAccuracy(IEnumerable<CrossValidationResult> results, string metric) =>
+        StandardPlots.FitTimeVsAccuracy(metric, results.Select(r => new FitCost(r.Label, r.FitTime.TotalSeconds, r[metric].Value)));
+
+    /// <summary>
+    /// Lines of a value against a whole-number setting, one per curve: a parameter sweep (RMSE against shrinkage or
+    /// neighbours) or a learning curve (loss against epoch, e.g. <see cref="FitLog.LossCurve"/>). The y axis fits the
+    /// data rather than starting at zero, so small differences in RMSE stay visible.
+    /// </summary>
+    /// <param name="title">The chart title.</param>
+    /// <param name="x">The setting along x, e.g. <c>epoch</c>.</param>
+    /// <param name="y">The value along y, e.g. <c>RMSE</c>.</param>
+    /// <param name="curves">One curve per series; its <see cref="MetricCurve.N"/> are the x values.</param>
+    /// <param name="logX">A log x axis (for settings spaced by factors, such as 5, 10, 20, 40).</param>
+    public static Figure Curves(string title, string x, string y, IEnumerable<MetricCurve> curves, bool logX = false)
+    {
+        var figure = StandardPlots.MetricAtN(y, curves);
+        var layout = figure.Layout!;
+        return figure with
+        {
+            Data = [.. figure.Data.Select(t => t with { HoverTemplate = "%{fullData.name}<br>" + x + " = %{x}<br>" + y + " = %{y:.4f}<extra></extra>" })],
+            Layout = layout with
+            {
+                Title = layout.Title! with { Text = title },
+                XAxis = layout.XAxis! with { Title = x, Type = logX ? AxisType.Log : AxisType.Linear },
+                YAxis = layout.YAxis! with { Title = y, RangeMode = null },
+            },
+        };
+    }
+
+    /// <summary>
+    /// What the principal axes of a <see cref="FactorMap"/> separate: the correlation between each feature of
+    /// <paramref name="field"/> (e.g. each genre) and the coordinate on each axis, as a heatmap centred on zero.
+    /// </summary>
+    public static Figure FactorCorrelations(FactorMap map, ItemFeatures features, string field)
+    {
+        var rows = map.Correlations(features, field);
+        var axes = Enumerable.Range(1, map.Axes).Select(a => $"axis {a} ({map.VarianceShares[a - 1]:0%})").ToArray();
+        var scores = new GridSearchScores("correlation", "principal axis of the item factors", axes, field,
+            [.. rows.Select(r => r.Feature)], [.. rows.Select(r => (IReadOnlyList<double>)r.Correlations)]);
+        var figure = StandardPlots.GridSearchHeatmap(scores);
+        var limit = Math.Max(0.05, rows.SelectMany(r => r.Correlations).Select(Math.Abs).DefaultIfEmpty(0).Max());
+        var layout = figure.Layout!;
+        return figure with
+        {
+            Data = [.. figure.Data.OfType<Heatmap>().Select(h => h with
+            {
+                ColorScale = "RdBu",
+                ZMin = -limit,
+                ZMax = limit,
+                TextTemplate = "%{z:.2f}",
+                HoverTemplate = "%{y} vs %{x}<br>correlation = %{z:.3f}<extra></extra>",
+            })],
+            Layout = layout with
+            {
+                Title = layout.Title! with { Text = $"Which {field} sits where along the factors' principal axes" },
+                Height = Math.Max(360, 120 + 24 * rows.Count),
+            },
+        };
+    }
 
     private static MetricEstimate Estimate(string algorithm, MetricResult metric) =>
         new(algorithm, metric.Name, metric.Value, metric.CiLow ?? double.NaN, metric.CiHigh ?? double.NaN);
