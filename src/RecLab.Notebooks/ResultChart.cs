@@ -18,6 +18,12 @@ public static class ResultChart
     public static Figure MetricBars(IEnumerable<EvaluationResult> results, string metric) =>
         StandardPlots.MetricBars(results.Select(r => Estimate(r.Algorithm, r[metric])), metric + " by algorithm");
 
+    /// <summary>A metric per configuration of an experiment's result table, with its confidence interval.</summary>
+    /// <exception cref="InvalidOperationException">A row lacks the metric.</exception>
+    public static Figure MetricBars(Experiments.Results.ResultTable table, string metric) =>
+        StandardPlots.MetricBars(table.Rows.Select(r => Estimate(r.Configuration, r.Metrics.First(m => m.Name == metric))),
+            $"{metric} by configuration ({table.Dataset}, {table.Split})");
+
     /// <summary>
     /// Accuracy against fitting time (log scale), one point per algorithm: what each extra point of accuracy costs.
     /// </summary>

@@ -20,6 +20,13 @@ public static class ResultTable
     public static HtmlTable Metrics(IEnumerable<EvaluationResult> results, string? caption = null) =>
         Metrics([.. results.Select(r => (r.Algorithm, r.Metrics, r.FitTime))], caption);
 
+    /// <summary>
+    /// One row per configuration of an experiment's result table (<c>ExperimentResults.Tables</c>), one column per
+    /// metric (mean over folds and repeats, confidence interval on hover), then the mean fit time.
+    /// </summary>
+    public static HtmlTable Metrics(Experiments.Results.ResultTable table, string? caption = null) =>
+        Metrics([.. table.Rows.Select(r => (r.Configuration, r.Metrics, TimeSpan.FromSeconds(r.FitSeconds)))], caption ?? $"{table.Dataset}, {table.Split}");
+
     /// <summary>What <c>reclab data info</c> shows: size, density, value distribution summary, activity per user and item.</summary>
     public static HtmlTable Summary(DatasetSummary summary)
     {

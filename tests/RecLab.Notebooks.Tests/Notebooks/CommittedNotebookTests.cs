@@ -63,6 +63,16 @@ public sealed class CommittedNotebookTests
             ["biased-mf final training rmse"] = (0.414, 0.03),
             ["first axis variance share"] = (0.093, 0.02),
         },
+        ["07-experiments-from-yaml.ipynb"] = new()
+        {
+            // The notebook's suite: 4 cells, all reused by the second run; top-N as in the quickstart (user-holdout:0.2).
+            ["cells"] = (4, 0),
+            ["reused on rerun"] = (4, 0),
+            ["popular ndcg@10"] = (0.191, 0.01),
+            ["item-knn neighbors=20 ndcg@10"] = (0.275, 0.015),
+            ["item-knn neighbors=200 ndcg@10"] = (0.241, 0.015),
+            ["user-knn ndcg@10"] = (0.320, 0.015),
+        },
     };
 
     public static TheoryData<string> Notebooks() => [.. Repository.Notebooks()];
