@@ -25,6 +25,39 @@ public static class ResultChart
             $"{metric} by configuration ({table.Dataset}, {table.Split})");
 
     /// <summary>
+    /// A two-axis grid of an experiment (<c>grid:</c> with two options) as a heatmap of <paramref name="metric"/>:
+    /// the rows of <paramref name="algorithm"/> are placed by their parameter text (<c>neighbors=20 weighting=bm25</c>),
+    /// values in the order they first appear. Cells of the grid without a result stay empty (NaN).
+    /// </summary>
+    /// <param name="table">An experiment's result table.</param>
+    /// <param name="algorithm">The algorithm's name in the experiment file.</param>
+    /// <param name="metric">The metric to show, e.g. <c>ndcg@10</c>.</param>
+    /// <param name="x">The grid option along x, as written in the file (e.g. <c>neighbors</c>).</param>
+    /// <param name="y">The grid option along y.</param>
+    /// <exception cref="ArgumentException">No row of <paramref name="algorithm"/> has both options.</exception>
+    public static Figure GridHeatmap(Experiments.Results.ResultTable table, string algorithm, string metric, string x, string y)
+    {
+        var points = new List<(string X, string Y, double Value)>();
+        foreach (var row in table.Rows.Where(r => r.Algorithm == algorithm))
+        {
+            var values = row.Parameters.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+                .Select(p => p.Split('=', 2)).Where(p => p.Length == 2).ToDictionary(p => p[0], p => p[1]);
+            if (values.TryGetValue(x, out var xValue) && values.TryGetValue(y, out var yValue))
+                points.Add((xValue, yValue, row.Metrics.First(m => m.Name == metric).Value));
+        }
+        if (points.Count == 0)
+            throw new ArgumentException($"No configuration of '{algorithm}' in {table.Dataset}, {table.Split} has both '{x}' and '{y}' in its grid.", nameof(algorithm));
+        var xs = points.Select(p => p.X).Distinct().ToList();
+        var ys = points.Select(p => p.Y).Distinct().ToList();
+        var grid = ys.Select(_ => Enumerable.Repeat(double.NaN, xs.Count).ToArray()).ToArray();
+        foreach (var (px, py, value) in points)
+            grid[ys.IndexOf(py)][xs.IndexOf(px)] = value;
+        var scores = new GridSearchScores(metric, x, xs, y, ys, [.. grid.Select(r => (IReadOnlyList<double>)r)]);
+        var figure = StandardPlots.GridSearchHeatmap(scores);
+        return figure with { Layout = figure.Layout! with { Title = figure.Layout.Title! with { Text = $"{algorithm}: {metric} over {x} \u00d7 {y}" } } };
+    }
+
+    /// <summary>
     /// Accuracy against fitting time (log scale), one point per algorithm: what each extra point of accuracy costs.
     /// </summary>
     /// <exception cref="KeyNotFoundException">A result lacks the metric.</exception>

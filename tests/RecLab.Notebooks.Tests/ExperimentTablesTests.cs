@@ -52,4 +52,24 @@ public sealed class ExperimentTablesTests
         Assert.Equal([0.19, 0.27], bar.Y!.Values.Cast<double>());
         Assert.NotNull(bar.ErrorY);
     }
+
+    [Fact]
+    public void Grid_heatmap_places_each_configuration_by_its_two_grid_options()
+    {
+        static ExperimentRow Point(string parameters, double ndcg) => Row("knn", ndcg, 1) with { Parameters = parameters };
+        var table = Table with
+        {
+            Rows = [Row("popular", 0.19, 0.5), Point("neighbors=10 weighting=cosine", 0.1), Point("neighbors=50 weighting=cosine", 0.2),
+                    Point("neighbors=10 weighting=bm25", 0.3)],
+        };
+
+        var heatmap = Assert.IsType<Heatmap>(Assert.Single(ResultChart.GridHeatmap(table, "knn", "ndcg@10", "neighbors", "weighting").Data));
+
+        Assert.Equal(["10", "50"], heatmap.X!.Values.Cast<string>());
+        Assert.Equal(["cosine", "bm25"], heatmap.Y!.Values.Cast<string>());
+        Assert.Equal([0.1, 0.2], heatmap.Z![0]);
+        Assert.Equal(0.3, heatmap.Z[1][0]);
+        Assert.True(double.IsNaN(heatmap.Z[1][1]));
+        Assert.Throws<ArgumentException>(() => ResultChart.GridHeatmap(table, "popular", "ndcg@10", "neighbors", "weighting"));
+    }
 }
