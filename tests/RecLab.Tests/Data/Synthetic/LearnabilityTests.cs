@@ -47,8 +47,26 @@ public sealed class LearnabilityTests
         var popularity = Ndcg(new MostPopular(), dataset, fold);
         var random = Ndcg(new RandomRecommender(new RandomOptions()), dataset, fold);
         var figures = $"oracle {oracle:0.000}, implicit-als {learned:0.000}, popularity {popularity:0.000}, random {random:0.000}";
+        TestContext.Current.TestOutputHelper?.WriteLine($"tiny, exposure-free clicks, ndcg@10: {figures}");
         Assert.True(learned > popularity && popularity > random, figures);
         Assert.True(learned < 0.75 * oracle, figures);
+    }
+
+    [Fact]
+    [Trait("Category", "Slow")]
+    public void On_small_exposure_free_clicks_rank_popularity_below_learned_models_below_the_oracle()
+    {
+        var world = SyntheticWorlds.Small;
+        var dataset = world.ToDataset("synthetic:small");
+        var fold = new Fold(0, world.Implicit(), world.CounterfactualClicks(world.Items.Count, seed: 1));
+        var oracle = Ndcg(new Oracle(world), dataset, fold);
+        var als = Ndcg(new ImplicitAls(new ImplicitAlsOptions()), dataset, fold);
+        var bpr = Ndcg(new Bpr(new BprOptions()), dataset, fold);
+        var popularity = Ndcg(new MostPopular(), dataset, fold);
+        var figures = $"oracle {oracle:0.000}, bpr {bpr:0.000}, implicit-als {als:0.000}, popularity {popularity:0.000}";
+        TestContext.Current.TestOutputHelper?.WriteLine($"small, exposure-free clicks, ndcg@10: {figures}");
+        Assert.True(als > popularity && bpr > popularity, figures);
+        Assert.True(als < oracle && bpr < oracle, figures);
     }
 
     [Fact]
@@ -63,6 +81,7 @@ public sealed class LearnabilityTests
         var learned = Ndcg(new ImplicitAls(new ImplicitAlsOptions()), dataset, fold);
         var popularity = Ndcg(new MostPopular(), dataset, fold);
         var figures = $"implicit-als {learned:0.000}, popularity {popularity:0.000}, oracle {oracle:0.000}";
+        TestContext.Current.TestOutputHelper?.WriteLine($"small, logged user-holdout:0.2, ndcg@10: {figures}");
         Assert.True(learned > popularity, figures);
         Assert.True(popularity > oracle, figures);
     }
