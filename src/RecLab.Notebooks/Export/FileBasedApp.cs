@@ -68,6 +68,9 @@ public static class FileBasedApp
         text.Append("// Code cells are regions, markdown cells are comments; display(x) prints text (charts are drawn by `reclab notebook run`).\n");
         foreach (var project in app.Projects)
             text.Append($"#:project {project}\n");
+        // File-based apps default to AOT settings, which turn off reflection-based System.Text.Json; the library
+        // (experiment cells, charts) serializes with it.
+        text.Append("#:property JsonSerializerIsReflectionEnabledByDefault=true\n");
         text.Append('\n');
         // One file: the bootstrap's global usings are plain usings here. System namespaces first, as the repository sorts them.
         foreach (var name in app.Usings.Concat(Imports).Distinct()

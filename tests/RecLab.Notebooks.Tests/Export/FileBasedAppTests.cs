@@ -30,7 +30,7 @@ public sealed partial class FileBasedAppTests
 
         var app = FileBasedApp.Export(path, Path.Combine(temp.Path, "apps", "demo.cs"));
 
-        Assert.Equal(["#:project ../src/Lib/Lib.csproj"], app.Split('\n').Where(l => l.StartsWith("#:", StringComparison.Ordinal)));
+        Assert.Equal(["#:project ../src/Lib/Lib.csproj", "#:property JsonSerializerIsReflectionEnabledByDefault=true"], app.Split('\n').Where(l => l.StartsWith("#:", StringComparison.Ordinal)));
         var usings = app.Split('\n').Where(l => l.StartsWith("using ", StringComparison.Ordinal)).ToList();
         Assert.Equal(["using System.Text;", "using System.Text.Json;", "using Lib.Things;", "using RecLab.Notebooks.Hosting;"], usings);
         Assert.Contains("// # Title\n//\n// Prose.\n", app, StringComparison.Ordinal);
