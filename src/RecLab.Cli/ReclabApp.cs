@@ -16,6 +16,12 @@ internal sealed class ReclabApp
         {
             DataCommand.Create(terminal),
             EvalCommand.Create(terminal),
+            RunCommand.Create(terminal),
+            MergeCommand.Create(terminal),
+            ReportCommand.Create(terminal),
+            SchemaCommand.Create(terminal),
+            AlgorithmsCommand.Create(terminal),
+            NotebookCommand.Create(terminal),
         };
     }
 

@@ -1,0 +1,20 @@
+// RecLab's notebook bootstrap: a notebook's first code cell is `#load "reclab.csx"`.
+// It references what `dotnet build` (Debug, the default) puts in src/RecLab.Notebooks/bin/Debug/net10.0/:
+// RecLab.Core, RecLab.Charts, RecLab.Notebooks, with their dependencies beside them.
+// "Metadata file '...RecLab.Core.dll' could not be found" means RecLab is not built yet:
+// run `dotnet build` in the repository root, then run the cell again.
+#r "../src/RecLab.Notebooks/bin/Debug/net10.0/RecLab.Core.dll"
+#r "../src/RecLab.Notebooks/bin/Debug/net10.0/RecLab.Charts.dll"
+#r "../src/RecLab.Notebooks/bin/Debug/net10.0/RecLab.Notebooks.dll"
+
+// Global, so the namespaces reach every later cell (a plain using would stay inside this file).
+global using RecLab;
+global using RecLab.Charts;
+global using RecLab.Charts.Html;
+global using RecLab.Charts.Plots;
+global using RecLab.Data;
+global using RecLab.Evaluation;
+global using RecLab.Evaluation.Metrics;
+global using RecLab.Notebooks;
+global using RecLab.Recommenders;
+global using RecLab.Splitting;

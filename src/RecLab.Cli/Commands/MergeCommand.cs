@@ -1,0 +1,32 @@
+using System.CommandLine;
+using RecLab.Experiments.Results;
+
+namespace RecLab.Cli.Commands;
+
+/// <summary><c>reclab merge DIR...</c>: join the results folders of shards into one and write the reports.</summary>
+internal static class MergeCommand
+{
+    public static Command Create(Terminal terminal)
+    {
+        var folders = new Argument<string[]>("folder") { Description = "Results folders of the shards (each holds experiment.yaml and cells/).", Arity = ArgumentArity.OneOrMore };
+        var output = new Option<string?>("--output") { Description = "Merged results folder (default: OUTPUT/NAME of the experiment)." };
+        var command = new Command("merge", "Join shard results folders of one experiment (same file and --set options) into one, then write results.csv, summary.md, " +
+            "comparisons.csv, timings.md and manifest.json: byte for byte what a single-process run writes.")
+        {
+            folders, output,
+        };
+        command.SetAction(parse => Guard.Run(terminal, () =>
+        {
+            var result = ResultMerger.Merge(parse.GetValue(folders)!, parse.GetValue(output));
+            terminal.Out.WriteLine($"merged {result.TotalCells - result.Missing} of {result.TotalCells} cells ({result.Copied} copied, {result.Failed} failed) into {result.OutputDirectory}");
+            terminal.Out.WriteLine($"summary: {Path.Combine(result.OutputDirectory, "summary.md")}");
+            if (result.Missing > 0)
+            {
+                terminal.Fail($"{result.Missing} cells have no result in any folder: a shard is missing or unfinished. The reports list them.");
+                return ExitCodes.PartialFailure;
+            }
+            return result.Failed > 0 ? ExitCodes.PartialFailure : ExitCodes.Success;
+        }));
+        return command;
+    }
+}

@@ -1,0 +1,27 @@
+using System.CommandLine;
+using RecLab.Experiments.Results;
+
+namespace RecLab.Cli.Commands;
+
+/// <summary><c>reclab report DIR</c>: rewrite the reports of a results folder from its saved cells.</summary>
+internal static class ReportCommand
+{
+    public static Command Create(Terminal terminal)
+    {
+        var folder = new Argument<string>("folder") { Description = "An experiment's results folder (holding experiment.yaml and cells/)." };
+        var command = new Command("report", "Rewrite results.csv, summary.md, comparisons.csv and timings.md of a results folder from its saved cells (nothing is rerun).")
+        {
+            folder,
+        };
+        command.SetAction(parse => Guard.Run(terminal, () =>
+        {
+            var results = ReportWriters.Rewrite(parse.GetValue(folder)!);
+            foreach (var writer in ReportWriters.Default)
+                terminal.Out.WriteLine(Path.Combine(results.Store.Folder, writer.FileName));
+            if (results.Missing.Count > 0)
+                terminal.Warn($"{results.Missing.Count} of {results.Plan.Cells.Count} cells have no result yet.");
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+}

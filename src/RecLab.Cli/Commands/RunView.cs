@@ -1,0 +1,130 @@
+using System.Globalization;
+using RecLab.Experiments.Cells;
+using RecLab.Experiments.Execution;
+using RecLab.Experiments.Results;
+using Spectre.Console;
+
+namespace RecLab.Cli.Commands;
+
+/// <summary>How <c>reclab run</c> shows a run: a live display in a terminal, one plain line per cell otherwise.</summary>
+internal static class RunView
+{
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    /// <summary><c>[12/40] ml-latest-small kfold:5 fold 2 item-knn neighbors=40  ndcg@10=0.0710  3.2s</c>, on the caller's thread.</summary>
+    public static IProgress<RunProgress> PlainProgress(Terminal terminal, ExperimentPlan plan)
+    {
+        var gate = new Lock();
+        return new SynchronousProgress<RunProgress>(p =>
+        {
+            if (p.Event == RunEvent.Started)
+                return;
+            lock (gate)
+                terminal.Out.WriteLine(Line(p));
+        });
+    }
+
+    private static string Line(RunProgress p)
+    {
+        var head = $"[{p.Done}/{p.Total}] {p.Cell.Describe(p.Repeats)}";
+        var record = p.Record!;
+        if (p.Event == RunEvent.Failed)
+            return $"{head}  FAILED: {record.Error}";
+        var first = record.Metrics.FirstOrDefault(m => !double.IsNaN(m.Value)) ?? record.Metrics.FirstOrDefault();
+        var metric = first is null ? "" : $"{first.Name}={first.Value.ToString("0.0000", Inv)}";
+        return $"{head}  {metric}  {(record.FitSeconds + record.EvaluationSeconds).ToString("0.0", Inv)}s";
+    }
+
+    /// <summary>Runs with a Spectre progress display: the overall bar with ETA, and one line per running cell.</summary>
+    public static async Task<RunResult> Live(Terminal terminal, ExperimentPlan plan, RunOptions options, CancellationToken ct)
+    {
+        RunResult? result = null;
+        await terminal.Console.Progress()
+            .AutoClear(false)
+            .HideCompleted(true)
+            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(),
+                new ElapsedTimeColumn(), new RemainingTimeColumn(), new SpinnerColumn())
+            .StartAsync(async context =>
+            {
+                var gate = new Lock();
+                var overall = context.AddTask("cells", maxValue: 1);
+                var running = new Dictionary<string, ProgressTask>(StringComparer.Ordinal);
+                var progress = new SynchronousProgress<RunProgress>(p =>
+                {
+                    lock (gate)
+                    {
+                        overall.MaxValue = Math.Max(1, p.Total);
+                        overall.Value = p.Done;
+                        overall.Description = $"{p.Done}/{p.Total} cells" + (p.Failed > 0 ? $", [red]{p.Failed} failed[/]" : "");
+                        if (p.Event == RunEvent.Started)
+                        {
+                            var task = context.AddTask("  " + Markup.Escape(p.Cell.Describe(p.Repeats)), maxValue: 1);
+                            task.IsIndeterminate = true;
+                            running[p.Cell.Id] = task;
+                        }
+                        else if (running.Remove(p.Cell.Id, out var task))
+                        {
+                            task.IsIndeterminate = false;
+                            task.Value = 1;
+                            task.StopTask();
+                            terminal.Console.MarkupLine(p.Event == RunEvent.Failed ? $"[red]{Markup.Escape(Line(p))}[/]" : Markup.Escape(Line(p)));
+                        }
+                    }
+                });
+                result = await ExperimentRunner.RunAsync(plan, options with { Progress = progress }, ct);
+                overall.Value = overall.MaxValue;
+                overall.StopTask();
+            });
+        return result!;
+    }
+
+    /// <summary>The final summary line, the failures, and the exit code.</summary>
+    public static int Finish(Terminal terminal, RunResult result)
+    {
+        var ran = result.Succeeded + result.Failures.Count;
+        var line = $"{ran} cell{(ran == 1 ? "" : "s")} run ({result.Succeeded} ok, {result.Failures.Count} failed), {result.Reused} reused of {result.ShardCells}" +
+            (result.ShardCells != result.TotalCells ? $" in this shard ({result.TotalCells} in all)" : "") +
+            $", {FormatTime(result.Elapsed)}; results in {result.OutputDirectory}";
+        terminal.Out.WriteLine(line);
+        if (result.Cancelled)
+        {
+            terminal.Fail($"stopped (Ctrl-C): finished cells were kept in {result.OutputDirectory}; run the same command again to resume.");
+            return ExitCodes.Cancelled;
+        }
+        if (result.ReportWritten)
+            terminal.Out.WriteLine($"summary: {Path.Combine(result.OutputDirectory, "summary.md")}");
+        else
+            terminal.Out.WriteLine($"shard done: join the shards with 'reclab merge FOLDER...' to write the reports.");
+        if (result.Failures.Count == 0)
+            return ExitCodes.Success;
+        foreach (var f in result.Failures)
+            terminal.Fail($"cell {f.Cell.Id} ({f.Cell.Describe(int.MaxValue)}): {f.Error}");
+        terminal.Fail($"{result.Failures.Count} cell{(result.Failures.Count == 1 ? "" : "s")} failed; the others were kept. Details in the cell files; a rerun retries only the failures.");
+        return ExitCodes.PartialFailure;
+    }
+
+    /// <summary>The expanded cell table, counts and a rough cost estimate.</summary>
+    public static void DryRun(Terminal terminal, ExperimentPlan plan, DryRunReport report)
+    {
+        var table = new Table().AddColumns("cell", "dataset", "split", "fold", "repeat", "algorithm", "status", "est. s");
+        foreach (var row in report.Rows)
+        {
+            var c = row.Cell;
+            table.AddRow(c.Id, Markup.Escape(c.Dataset), Markup.Escape(c.Split), $"{c.Fold + 1}/{c.FoldCount}", $"{c.Repeat + 1}/{plan.RepeatSeeds.Count}",
+                Markup.Escape(c.Configuration), row.Status, row.EstimatedSeconds is { } s ? s.ToString("0.0", Inv) : "?");
+        }
+        terminal.Console.Write(table);
+        var config = plan.Config;
+        terminal.Out.WriteLine($"{report.Rows.Count} cells" + (report.Rows.Count != report.TotalCells ? $" in this shard ({report.TotalCells} in all)" : "") +
+            $": {config.Datasets.Count} dataset(s) x {config.Splits.Count} split(s) x folds x {plan.RepeatSeeds.Count} repeat(s) x {plan.Configurations.Count} configuration(s); " +
+            $"{report.ToRun} to run, {report.Rows.Count - report.ToRun} already done; {report.DistinctFolds} folds to build.");
+        var estimate = report.ToRun == report.CellsWithoutEstimate
+            ? "no finished cells of these datasets and algorithms yet to estimate from"
+            : $"about {FormatTime(TimeSpan.FromSeconds(report.EstimatedWallSeconds))} with --jobs {report.Jobs} for the {report.ToRun - report.CellsWithoutEstimate} cells with past timings" +
+              (report.CellsWithoutEstimate > 0 ? $", plus {report.CellsWithoutEstimate} cells without an estimate" : "");
+        terminal.Out.WriteLine($"cost estimate: {estimate}. Results folder: {report.OutputDirectory}");
+    }
+
+    private static string FormatTime(TimeSpan t) =>
+        t.TotalMinutes >= 1 ? $"{(int)t.TotalMinutes}m{t.Seconds:00}s" : $"{t.TotalSeconds.ToString("0.0", Inv)}s";
+}

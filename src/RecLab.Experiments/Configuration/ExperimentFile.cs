@@ -1,0 +1,54 @@
+using RecLab.Experiments.Schema;
+using RecLab.Recommenders;
+
+namespace RecLab.Experiments.Configuration;
+
+/// <summary>
+/// Reads experiment files: YAML to typed <see cref="ExperimentConfig"/> records, with <c>--set</c> overrides applied
+/// first and every problem reported at once as <c>file:line:column: path: message</c>.
+/// </summary>
+public static class ExperimentFile
+{
+    /// <summary>Reads and validates the file at <paramref name="path"/> (errors name it as given).</summary>
+    /// <exception cref="FileNotFoundException">No such file.</exception>
+    /// <exception cref="ExperimentConfigException">Every problem found.</exception>
+    public static ExperimentConfig Load(string path, IReadOnlyList<string>? overrides = null, RecommenderRegistry? registry = null)
+    {
+        if (!File.Exists(path))
+            throw new FileNotFoundException($"{path}: no such experiment file.", path);
+        return Parse(File.ReadAllText(path), path, overrides, registry);
+    }
+
+    /// <summary>Reads and validates YAML text; <paramref name="source"/> names it in errors.</summary>
+    /// <exception cref="ExperimentConfigException">Every problem found.</exception>
+    public static ExperimentConfig Parse(string yaml, string source, IReadOnlyList<string>? overrides = null, RecommenderRegistry? registry = null) =>
+        Parse(yaml, source, overrides, registry, checkSources: true);
+
+    /// <summary>As the public overload; <paramref name="checkSources"/> false skips checking that data files exist (reading saved results elsewhere).</summary>
+    internal static ExperimentConfig Parse(string yaml, string source, IReadOnlyList<string>? overrides, RecommenderRegistry? registry, bool checkSources)
+    {
+        var errors = new List<ConfigError>();
+        var root = YamlTreeReader.Read(yaml, source, errors);
+        if (root is null)
+            throw new ExperimentConfigException(errors);
+        Overrides.Apply(root, overrides ?? [], errors);
+        var binder = new ConfigBinder(registry ?? RecommenderRegistry.Default, errors);
+        var config = binder.BindExperiment(root);
+        if (config is not null)
+            new ExperimentValidator(binder, errors, source, checkSources).Validate(config);
+        if (errors.Count > 0 || config is null)
+            throw new ExperimentConfigException(Ordered(errors));
+        return config;
+    }
+
+    /// <summary>The configuration as YAML that <c>Parse</c> reads back to an equal configuration (defaults omitted).</summary>
+    public static string ToYaml(ExperimentConfig config) => ConfigWriter.Write(config);
+
+    /// <summary>Errors in file order (overrides after the file), each once.</summary>
+    private static List<ConfigError> Ordered(List<ConfigError> errors) =>
+        errors.Distinct()
+            .Select((e, i) => (e, i))
+            .OrderBy(x => x.e.Line == 0 ? 1 : 0).ThenBy(x => x.e.Line).ThenBy(x => x.e.Column).ThenBy(x => x.i)
+            .Select(x => x.e)
+            .ToList();
+}

@@ -1,0 +1,100 @@
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+
+namespace RecLab.Experiments.Configuration;
+
+/// <summary>
+/// Reads YAML text into <see cref="YamlNode"/>s with YamlDotNet's parser (events), keeping positions and duplicate
+/// keys. Aliases resolve to their anchored node; a syntax error becomes one <see cref="ConfigError"/> at its position.
+/// </summary>
+internal static class YamlTreeReader
+{
+    /// <summary>The single document of <paramref name="text"/>, or null with the syntax error in <paramref name="errors"/>.</summary>
+    public static YamlNode? Read(string text, string source, List<ConfigError> errors)
+    {
+        var anchors = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
+        try
+        {
+            var parser = new Parser(new StringReader(text));
+            parser.Consume<StreamStart>();
+            if (parser.Accept<StreamEnd>(out _))
+            {
+                errors.Add(new ConfigError(source, 1, 1, "", "the file is empty (expected a mapping with version, name, datasets, splits, algorithms, metrics)"));
+                return null;
+            }
+            parser.Consume<DocumentStart>();
+            var root = ReadNode(parser, source, anchors);
+            parser.Consume<DocumentEnd>();
+            if (parser.Accept<DocumentStart>(out var second))
+            {
+                errors.Add(new ConfigError(source, (int)second.Start.Line, (int)second.Start.Column, "",
+                    "only one YAML document is allowed (remove the second '---')"));
+                return null;
+            }
+            return root;
+        }
+        catch (InvalidOperationException e) when (e.Source == "YamlDotNet")
+        {
+            // YamlDotNet's scanner throws this (without a position) when the text ends inside a flow collection.
+            errors.Add(new ConfigError(source, text.TrimEnd('\n').Split('\n').Length, 1, "",
+                "invalid YAML: the file ends inside a '[...]' or '{...}' that is not closed"));
+            return null;
+        }
+        catch (YamlException e)
+        {
+            // YamlDotNet's message has no position (it is in Start, 1-based); the inner exception, when any, says more.
+            var message = e.InnerException is { } inner && inner.Message != e.Message ? $"{e.Message} ({inner.Message})" : e.Message;
+            errors.Add(new ConfigError(source, Math.Max(1, (int)e.Start.Line), Math.Max(1, (int)e.Start.Column), "",
+                "invalid YAML: " + message));
+            return null;
+        }
+    }
+
+    private static YamlNode ReadNode(IParser parser, string source, Dictionary<string, YamlNode> anchors)
+    {
+        if (parser.TryConsume<AnchorAlias>(out var alias))
+        {
+            return anchors.TryGetValue(alias.Value.Value, out var target)
+                ? target
+                : throw new YamlException(alias.Start, alias.End, $"unknown alias '*{alias.Value.Value}'");
+        }
+        if (parser.TryConsume<Scalar>(out var scalar))
+        {
+            var node = new YamlScalar(Mark(scalar, source), scalar.Value, scalar.Style == ScalarStyle.Plain);
+            return Anchor(scalar.Anchor, node, anchors);
+        }
+        if (parser.TryConsume<SequenceStart>(out var sequenceStart))
+        {
+            var sequence = new YamlSequence(Mark(sequenceStart, source));
+            Anchor(sequenceStart.Anchor, sequence, anchors);
+            while (!parser.TryConsume<SequenceEnd>(out _))
+                sequence.Items.Add(ReadNode(parser, source, anchors));
+            return sequence;
+        }
+        if (parser.TryConsume<MappingStart>(out var mappingStart))
+        {
+            var mapping = new YamlMapping(Mark(mappingStart, source));
+            Anchor(mappingStart.Anchor, mapping, anchors);
+            while (!parser.TryConsume<MappingEnd>(out _))
+            {
+                var keyStart = parser.Current;
+                var key = ReadNode(parser, source, anchors);
+                if (key is not YamlScalar keyScalar)
+                    throw new YamlException(keyStart!.Start, keyStart.End, "a key must be a plain name, not a list or mapping");
+                mapping.Entries.Add(new(keyScalar, ReadNode(parser, source, anchors)));
+            }
+            return mapping;
+        }
+        var current = parser.Current;
+        throw new YamlException(current?.Start ?? YamlDotNet.Core.Mark.Empty, current?.End ?? YamlDotNet.Core.Mark.Empty, $"unexpected {current?.GetType().Name ?? "end of input"}");
+    }
+
+    private static T Anchor<T>(AnchorName anchor, T node, Dictionary<string, YamlNode> anchors) where T : YamlNode
+    {
+        if (!anchor.IsEmpty)
+            anchors[anchor.Value] = node;
+        return node;
+    }
+
+    private static SourceMark Mark(ParsingEvent e, string source) => new(source, (int)e.Start.Line, (int)e.Start.Column);
+}

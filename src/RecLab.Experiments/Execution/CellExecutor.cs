@@ -1,0 +1,84 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using RecLab.Evaluation;
+using RecLab.Experiments.Cells;
+using RecLab.Experiments.Results;
+using RecLab.Recommenders;
+
+namespace RecLab.Experiments.Execution;
+
+/// <summary>Runs one cell: shared dataset and fold, a fresh model, fit, evaluation, a record with per-user values.</summary>
+internal sealed class CellExecutor(ExperimentPlan plan, SharedInputs inputs, RecommenderRegistry registry, int threads)
+{
+    public (CellRecord Record, IReadOnlyList<PerUserValues>? PerUser) Run(Cell cell, CancellationToken ct)
+    {
+        var dataset = inputs.Dataset(cell);
+        ct.ThrowIfCancellationRequested();
+        var fold = inputs.Fold(cell, dataset);
+        ct.ThrowIfCancellationRequested();
+        var model = registry.Get(cell.Kind).Create(cell.Options);
+        var options = plan.EvaluationOptions(threads);
+        var result = Evaluator.Evaluate(model, dataset, fold, options,
+            new FitContext { Seed = cell.FitSeed, MaxThreads = threads, CancellationToken = ct });
+        ct.ThrowIfCancellationRequested();
+        // Aggregating the one fold gives each mean its bootstrap interval, seeded by the cell.
+        var intervals = CrossValidation.Aggregate([result], options, cell.FitSeed);
+        var metrics = result.Metrics.Select((m, i) => new CellMetric
+        {
+            Name = m.Name,
+            Value = m.Value,
+            CiLow = intervals[i].CiLow,
+            CiHigh = intervals[i].CiHigh,
+            N = m.Count,
+            HigherIsBetter = m.HigherIsBetter,
+            UserMean = m.IsUserMean,
+            Note = m.Note,
+        }).ToList();
+        var users = dataset.Interactions.Users;
+        var perUser = plan.Config.Evaluation.PerUser
+            ? result.Metrics.Where(m => m.PerUser.Length > 0)
+                .Select(m => new PerUserValues(m.Name, m.Users.Select(u => users[u]).ToArray(), m.PerUser)).ToList()
+            : null;
+        var record = Base(cell) with
+        {
+            Status = CellRecord.Succeeded,
+            Metrics = metrics,
+            TestUsers = result.TestUsers,
+            UsersEvaluated = result.UsersEvaluated,
+            FitSeconds = result.FitTime.TotalSeconds,
+            EvaluationSeconds = result.EvaluationTime.TotalSeconds,
+        };
+        return (record, perUser);
+    }
+
+    /// <summary>The record of a cell that threw.</summary>
+    public CellRecord Failed(Cell cell, Exception error, TimeSpan elapsed) => Base(cell) with
+    {
+        Status = CellRecord.FailedStatus,
+        FitSeconds = elapsed.TotalSeconds,
+        Error = $"{error.GetType().Name}: {error.Message}",
+        ErrorDetail = error.ToString(),
+    };
+
+    private CellRecord Base(Cell cell) => new()
+    {
+        Id = cell.Id,
+        Status = CellRecord.Succeeded,
+        Definition = JsonNode.Parse(cell.Definition)!.AsObject(),
+        Dataset = cell.Dataset,
+        Split = cell.Split,
+        Fold = cell.Fold,
+        Repeat = cell.Repeat,
+        Algorithm = cell.Algorithm,
+        Kind = cell.Kind,
+        Parameters = cell.Parameters,
+        SplitSeed = cell.SplitSeed,
+        FitSeed = cell.FitSeed,
+        PeakWorkingSetBytes = Process.GetCurrentProcess().PeakWorkingSet64,
+        Threads = threads,
+        RecLabVersion = Versions.RecLab,
+        DotNet = Versions.DotNet,
+        Os = Versions.Os,
+        FinishedUtc = DateTime.UtcNow.ToString("O"),
+    };
+}

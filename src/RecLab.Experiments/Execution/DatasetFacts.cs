@@ -1,0 +1,11 @@
+namespace RecLab.Experiments.Execution;
+
+/// <summary>What the manifest records about a prepared dataset.</summary>
+/// <param name="Name">Dataset name.</param>
+/// <param name="Source">Its source or CSV path as configured.</param>
+/// <param name="Sha256">SHA-256 of the prepared interactions (external ids, values, timestamps in canonical order).</param>
+/// <param name="Users">Users with interactions.</param>
+/// <param name="Items">Items with interactions.</param>
+/// <param name="Interactions">Interactions.</param>
+/// <param name="Kind">explicit or implicit.</param>
+public sealed record DatasetFacts(string Name, string Source, string Sha256, int Users, int Items, int Interactions, string Kind);

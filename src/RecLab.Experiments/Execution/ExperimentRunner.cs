@@ -1,0 +1,109 @@
+using System.Diagnostics;
+using RecLab.Experiments.Cells;
+using RecLab.Experiments.Configuration;
+using RecLab.Experiments.Results;
+
+namespace RecLab.Experiments.Execution;
+
+/// <summary>
+/// Runs an experiment's cells in parallel, writing each finished cell atomically so that a rerun resumes where an
+/// interrupted one stopped. A cell that throws is recorded with its error and the others go on. A complete unsharded
+/// run then writes results.csv, summary.md, timings.md and manifest.json; a shard writes its own manifest and leaves
+/// the reports to <c>reclab merge</c>.
+/// </summary>
+public static class ExperimentRunner
+{
+    /// <summary>Runs the cells of <paramref name="plan"/> selected by <paramref name="options"/>.</summary>
+    /// <remarks>Cancellation stops cells in progress (their results are not written) and returns with <see cref="RunResult.Cancelled"/>.</remarks>
+    public static async Task<RunResult> RunAsync(ExperimentPlan plan, RunOptions options, CancellationToken ct = default)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var started = DateTime.UtcNow;
+        var store = new CellStore(options.OutputFor(plan));
+        Directory.CreateDirectory(store.Folder);
+        AtomicFile.WriteAllText(Path.Combine(store.Folder, ExperimentResults.ConfigFileName), ExperimentFile.ToYaml(plan.Config));
+
+        var shard = options.Shard.Select(plan.Cells);
+        var pending = options.Fresh ? shard : shard.Where(c => store.TryLoad(c.Id)?.Status != CellRecord.Succeeded).ToList();
+        var threads = options.ThreadsPerCell;
+        var inputs = new SharedInputs(options.Jobs + 2);
+        var executor = new CellExecutor(plan, inputs, options.Registry, threads);
+        var failures = new List<CellFailure>();
+        var gate = new Lock();
+        int done = 0, failed = 0, succeeded = 0;
+        var cancelled = false;
+
+        void Report(RunEvent e, Cell cell, CellRecord? record) => options.Progress?.Report(new RunProgress
+        {
+            Event = e, Cell = cell, Record = record, Done = done, Failed = failed, Total = pending.Count,
+            Repeats = plan.RepeatSeeds.Count, Elapsed = stopwatch.Elapsed,
+        });
+
+        try
+        {
+            await Parallel.ForEachAsync(pending, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Jobs), CancellationToken = ct },
+                (cell, token) =>
+                {
+                    lock (gate)
+                        Report(RunEvent.Started, cell, null);
+                    var cellClock = Stopwatch.StartNew();
+                    try
+                    {
+                        var (record, perUser) = executor.Run(cell, token);
+                        store.Save(record, perUser);
+                        lock (gate)
+                        {
+                            done++;
+                            succeeded++;
+                            Report(RunEvent.Finished, cell, record);
+                        }
+                    }
+                    catch (OperationCanceledException) when (token.IsCancellationRequested)
+                    {
+                        throw;
+                    }
+                    catch (Exception e)
+                    {
+                        var record = executor.Failed(cell, e, cellClock.Elapsed);
+                        store.Save(record, null);
+                        lock (gate)
+                        {
+                            done++;
+                            failed++;
+                            failures.Add(new CellFailure(cell, record.Error!));
+                            Report(RunEvent.Failed, cell, record);
+                        }
+                    }
+                    return ValueTask.CompletedTask;
+                });
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            cancelled = true;
+        }
+
+        var order = plan.Cells.Select((c, i) => (c.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
+        var reportWritten = false;
+        if (!cancelled && options.Shard.Count == 1)
+        {
+            var results = ExperimentResults.Load(plan, store);
+            ReportWriters.WriteAll(results);
+            reportWritten = true;
+        }
+        var result = new RunResult
+        {
+            OutputDirectory = store.Folder,
+            TotalCells = plan.Cells.Count,
+            ShardCells = shard.Count,
+            Reused = shard.Count - pending.Count,
+            Succeeded = succeeded,
+            Failures = failures.OrderBy(f => order[f.Cell.Id]).ToList(),
+            Cancelled = cancelled,
+            Elapsed = stopwatch.Elapsed,
+            FoldsBuilt = inputs.FoldBuilds,
+            ReportWritten = reportWritten,
+        };
+        Manifest.Write(store.Folder, Manifest.ForRun(plan, options, result, inputs.Facts.Values, started));
+        return result;
+    }
+}

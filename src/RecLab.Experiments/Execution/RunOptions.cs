@@ -1,0 +1,32 @@
+using RecLab.Experiments.Cells;
+using RecLab.Recommenders;
+
+namespace RecLab.Experiments.Execution;
+
+/// <summary>How to run an experiment (kept apart from what it is: none of these change a cell's definition).</summary>
+public sealed record RunOptions
+{
+    /// <summary>Cells run in parallel (default: one per core). Each cell gets <c>cores / Jobs</c> threads (at least 1).</summary>
+    public int Jobs { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>The share of cells to run (default: all).</summary>
+    public ShardSpec Shard { get; init; } = ShardSpec.All;
+
+    /// <summary>Rerun cells that already have a result (default: skip them, which resumes an interrupted run).</summary>
+    public bool Fresh { get; init; }
+
+    /// <summary>Results folder; default <c>OUTPUT/NAME</c> from the configuration.</summary>
+    public string? OutputDirectory { get; init; }
+
+    /// <summary>Where algorithm kinds are looked up.</summary>
+    public RecommenderRegistry Registry { get; init; } = RecommenderRegistry.Default;
+
+    /// <summary>Receives an event when a cell starts, finishes or fails; null for none.</summary>
+    public IProgress<RunProgress>? Progress { get; init; }
+
+    /// <summary>Threads each cell may use.</summary>
+    public int ThreadsPerCell => Math.Max(1, Environment.ProcessorCount / Math.Max(1, Jobs));
+
+    /// <summary>The results folder of <paramref name="plan"/> under these options.</summary>
+    public string OutputFor(ExperimentPlan plan) => OutputDirectory ?? Path.Combine(plan.Config.Output, plan.Config.Name);
+}

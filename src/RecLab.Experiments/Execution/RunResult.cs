@@ -1,0 +1,35 @@
+namespace RecLab.Experiments.Execution;
+
+/// <summary>What a run did.</summary>
+public sealed record RunResult
+{
+    /// <summary>The results folder.</summary>
+    public required string OutputDirectory { get; init; }
+
+    /// <summary>Cells of the experiment.</summary>
+    public required int TotalCells { get; init; }
+
+    /// <summary>Cells of this shard.</summary>
+    public required int ShardCells { get; init; }
+
+    /// <summary>Cells skipped because a result was already stored.</summary>
+    public required int Reused { get; init; }
+
+    /// <summary>Cells run now that succeeded.</summary>
+    public required int Succeeded { get; init; }
+
+    /// <summary>Cells run now that failed.</summary>
+    public required IReadOnlyList<CellFailure> Failures { get; init; }
+
+    /// <summary>True when the run was cancelled; finished cells were kept, summaries not written.</summary>
+    public required bool Cancelled { get; init; }
+
+    /// <summary>Wall time.</summary>
+    public required TimeSpan Elapsed { get; init; }
+
+    /// <summary>Folds built by this run: each (dataset, split, repeat, fold) once when the shared cache works.</summary>
+    public required int FoldsBuilt { get; init; }
+
+    /// <summary>True when results.csv and summary.md were written (a complete, unsharded run).</summary>
+    public required bool ReportWritten { get; init; }
+}

@@ -1,0 +1,36 @@
+using System.Collections.Concurrent;
+using RecLab.Data;
+using RecLab.Experiments.Cells;
+using RecLab.Splitting;
+
+namespace RecLab.Experiments.Execution;
+
+/// <summary>
+/// Datasets and folds built once and shared by the cells that use them: cells of the same (dataset, split, repeat,
+/// fold) run next to each other and get the very same fold, so algorithms are compared on identical data.
+/// </summary>
+internal sealed class SharedInputs(int foldCapacity)
+{
+    private readonly BoundedCache<Dataset> _datasets = new(2);
+    private readonly BoundedCache<Fold> _folds = new(Math.Max(2, foldCapacity));
+    private readonly ConcurrentDictionary<string, DatasetFacts> _facts = new(StringComparer.Ordinal);
+
+    /// <summary>Checksum and size of every dataset loaded in this run, by name.</summary>
+    public IReadOnlyDictionary<string, DatasetFacts> Facts => _facts;
+
+    /// <summary>Folds built (not taken from the cache).</summary>
+    public int FoldBuilds => _folds.Builds;
+
+    public Dataset Dataset(Cell cell) => _datasets.Get(cell.DatasetKey, () =>
+    {
+        var dataset = DatasetPreparation.Load(cell.DatasetConfig);
+        var data = dataset.Interactions;
+        _facts[cell.Dataset] = new DatasetFacts(cell.Dataset, cell.DatasetConfig.Source ?? cell.DatasetConfig.Csv?.Path ?? "",
+            DatasetPreparation.Checksum(data), data.ActiveUserCount(), data.ActiveItemCount(), data.Count, data.Kind.ToString().ToLowerInvariant());
+        return dataset;
+    });
+
+    public Fold Fold(Cell cell, Dataset dataset) =>
+        _folds.Get($"{cell.DatasetKey}|{cell.SplitSpec}|{cell.SplitSeed}|{cell.Fold}",
+            () => SplitSpec.Parse(cell.SplitSpec).CreateFold(dataset.Interactions, cell.Fold, cell.SplitSeed));
+}

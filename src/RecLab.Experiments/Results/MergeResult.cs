@@ -1,0 +1,9 @@
+namespace RecLab.Experiments.Results;
+
+/// <summary>What <see cref="ResultMerger.Merge"/> did.</summary>
+/// <param name="OutputDirectory">The merged results folder.</param>
+/// <param name="TotalCells">Cells of the experiment.</param>
+/// <param name="Copied">Cell results copied from the shard folders.</param>
+/// <param name="Failed">Cells whose result is a failure.</param>
+/// <param name="Missing">Cells with no result in any shard.</param>
+public sealed record MergeResult(string OutputDirectory, int TotalCells, int Copied, int Failed, int Missing);

@@ -1,0 +1,14 @@
+namespace RecLab.Experiments.Schema;
+
+/// <summary>One arm of an A/B test.</summary>
+public sealed record AbArmConfig
+{
+    /// <summary>Arm name; defaults to the algorithm's name.</summary>
+    public string? Name { get; init; }
+
+    /// <summary>The algorithm (a name from <c>algorithms</c>, without a grid) serving this arm.</summary>
+    public required string Algorithm { get; init; }
+
+    /// <summary>Share of users assigned to this arm (0 to 1; the shares of a test sum to 1).</summary>
+    public required double Traffic { get; init; }
+}

@@ -1,0 +1,20 @@
+namespace RecLab.Experiments.Schema;
+
+/// <summary>A dataset: where it comes from and how it is prepared. Give exactly one of <c>source</c> and <c>csv</c>.</summary>
+public sealed record DatasetConfig
+{
+    /// <summary>Name used in tables and results.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>
+    /// <c>synthetic:PRESET</c> (optionally <c>?key=value&amp;...</c>), a known dataset name fetched with
+    /// <c>reclab data fetch</c> (e.g. <c>ml-100k</c>), a MovieLens folder, or a delimited file (columns guessed from its header).
+    /// </summary>
+    public string? Source { get; init; }
+
+    /// <summary>A delimited file of your own, with an explicit column mapping (instead of <c>source</c>).</summary>
+    public CsvConfig? Csv { get; init; }
+
+    /// <summary>Conversion to implicit feedback and minimum-activity filtering, applied before splitting.</summary>
+    public PreprocessingConfig Preprocessing { get; init; } = new();
+}

@@ -1,0 +1,33 @@
+using RecLab.Experiments.Cells;
+using RecLab.Experiments.Configuration;
+using RecLab.Experiments.Execution;
+using RecLab.Experiments.Results;
+using RecLab.Tests.Support;
+
+namespace RecLab.Experiments.Tests.Execution;
+
+/// <summary>The README's main command: the default suite on the synthetic world, end to end.</summary>
+public sealed class DefaultSuiteTests
+{
+    [Fact]
+    [Trait("Category", "Slow")]
+    public async Task The_default_suite_runs_every_cell_and_ranks_models_above_random()
+    {
+        using var temp = new TempFolder();
+        var path = Path.Combine(SharedData.RepoRoot, "experiments.yaml");
+        var plan = ExperimentPlan.Create(ExperimentFile.Load(path));
+
+        var result = await ExperimentRunner.RunAsync(plan, new RunOptions { OutputDirectory = temp.Path }, TestContext.Current.CancellationToken);
+
+        Assert.Empty(result.Failures);
+        Assert.Equal(plan.Cells.Count, result.Succeeded);
+        var results = ExperimentResults.Load(plan, new CellStore(temp.Path));
+        foreach (var table in results.Tables)
+        {
+            double Ndcg(string configuration) => table.Rows.Single(r => r.Configuration == configuration).Metrics.Single(m => m.Name == "ndcg@10").Value;
+            Assert.All(table.Rows.Where(r => r.Algorithm != "random"), r => Assert.True(Ndcg(r.Configuration) > 5 * Ndcg("random"), $"{table.Split}: {r.Configuration}"));
+            Assert.True(Ndcg("als") > Ndcg("popular"), $"{table.Split}: ALS beats popularity");
+        }
+        Assert.True(File.Exists(temp["summary.md"]));
+    }
+}
