@@ -151,6 +151,8 @@ internal static class AbTestExecutor
                 ["test"] = t.TestSeconds,
                 ["retrain"] = t.RetrainSeconds,
                 ["simulation_wall"] = t.WallSeconds,
+                // CPU time of the process during the simulation: the honest figure on a shared, loaded machine.
+                ["simulation_cpu"] = t.CpuSeconds,
                 ["total"] = clock.Elapsed.TotalSeconds,
             },
         };

@@ -81,7 +81,10 @@ public sealed class SummaryWriter : IReportWriter
         {
             var section = Path.Combine(results.Store.Folder, "ab", test.Name, AbResultFiles.Section);
             if (File.Exists(section))
+            {
                 md.Append(File.ReadAllText(section));
+                AbOfflineOnline.Append(md, results, test, Path.Combine(results.Store.Folder, "ab", test.Name, AbResultFiles.Summary));
+            }
             else
                 md.Append(inv, $"## A/B test · {test.Name}\n\nNot run yet (or it failed): run the experiment again.\n\n");
         }
