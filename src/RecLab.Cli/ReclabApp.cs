@@ -22,6 +22,7 @@ internal sealed class ReclabApp
             SchemaCommand.Create(terminal),
             AlgorithmsCommand.Create(terminal),
             NotebookCommand.Create(terminal),
+            AbPlanCommand.CreateGroup(terminal),
         };
     }
 

@@ -139,6 +139,26 @@ public static class SignificanceTests
         return Wilcoxon(wPlus, p, meanDifference, effect, n);
     }
 
+    /// <summary>
+    /// Exact two-sided sign test of <paramref name="wins"/> against <paramref name="losses"/> (ties already dropped):
+    /// under the null each non-tied comparison is a fair coin, <c>p = min(1, 2 P(X ≤ min(wins, losses)))</c> with
+    /// X ~ Binomial(wins + losses, 1/2) (R: <c>binom.test(wins, wins + losses)</c>; SciPy: <c>binomtest(wins, n)</c>).
+    /// The effect size is the win share <c>wins / (wins + losses)</c>; with no comparison p = 1.
+    /// </summary>
+    public static TestResult SignTest(long wins, long losses)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(wins);
+        ArgumentOutOfRangeException.ThrowIfNegative(losses);
+        var n = wins + losses;
+        if (n == 0)
+            return new TestResult("sign", 0, 1, 0, double.NaN, 0) { EffectSizeName = "win share" };
+        if (n > int.MaxValue)
+            throw new ArgumentOutOfRangeException(nameof(wins), "Too many comparisons for the exact binomial.");
+        var low = Math.Min(wins, losses);
+        var p = wins == losses ? 1.0 : Math.Min(1.0, 2 * Binomial.CDF(0.5, (int)n, low));
+        return new TestResult("sign", wins, p, (wins - losses) / (double)n, wins / (double)n, (int)n) { EffectSizeName = "win share" };
+    }
+
     private static TestResult Wilcoxon(double wPlus, double p, double meanDifference, double effect, int n) =>
         new("wilcoxon", wPlus, p, meanDifference, effect, n) { EffectSizeName = "rank-biserial r" };
 

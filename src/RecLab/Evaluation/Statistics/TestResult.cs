@@ -1,8 +1,8 @@
 namespace RecLab.Evaluation.Statistics;
 
 /// <summary>The outcome of one significance test comparing A with B (differences are A − B).</summary>
-/// <param name="Test">Which test: <c>paired-t</c>, <c>wilcoxon</c> or <c>welch-t</c>.</param>
-/// <param name="Statistic">The test statistic: t for the t-tests, W+ (sum of the ranks of positive differences, R's V) for Wilcoxon.</param>
+/// <param name="Test">Which test: <c>paired-t</c>, <c>wilcoxon</c>, <c>welch-t</c> or <c>sign</c>.</param>
+/// <param name="Statistic">The test statistic: t for the t-tests, W+ (sum of the ranks of positive differences, R's V) for Wilcoxon, the wins for the sign test.</param>
 /// <param name="PValue">Two-sided p-value, unadjusted.</param>
 /// <param name="MeanDifference">Mean of A minus mean of B (for paired tests, the mean of the per-pair differences over all pairs).</param>
 /// <param name="EffectSize">Standardized effect; which one is named by <see cref="EffectSizeName"/>.</param>
