@@ -41,7 +41,7 @@ internal static class AbSection
                 c is null ? "control" : string.Create(Inv, $"{Percent(c.RelativeUplift)} [{Percent(c.RelativeLow)}, {Percent(c.RelativeHigh)}]"),
                 c is null ? "" : P(c.AdjustedPValue) + (c.Significant ? " *" : ""),
                 c is null || double.IsNaN(c.CupedRelativeUplift) ? "" : string.Create(Inv, $"{Percent(c.CupedRelativeUplift)} [{Percent(c.CupedRelativeLow)}, {Percent(c.CupedRelativeHigh)}]"),
-                c is null ? "" : P(c.CupedAdjustedPValue),
+                c is null || double.IsNaN(c.CupedRelativeUplift) ? "" : P(c.CupedAdjustedPValue),
                 c is null || double.IsNaN(c.CupedVarianceReduction) ? "" : Share(c.CupedVarianceReduction),
                 c is null ? "" : P(c.AlwaysValidPValue),
             ]);

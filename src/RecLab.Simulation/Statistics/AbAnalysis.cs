@@ -28,13 +28,13 @@ public static class AbAnalysis
         var metrics = Resolve(options.Metrics, totals);
         var warnings = new List<string>();
 
-        SrmResult? srm = null;
+        SampleRatioTest? srm = null;
         if (arms.Count >= 2)
         {
             var observed = totals.Select(t => t.Count(a => a.Sessions > 0)).ToArray();
-            srm = SampleRatioMismatch.Test(observed, [.. arms.Select(a => a.Traffic)]);
+            srm = AbTests.SampleRatioMismatch([.. observed.Select(o => (long)o)], [.. arms.Select(a => a.Traffic)]);
             if (srm.Mismatch)
-                warnings.Add(Invariant($"Sample ratio mismatch: observed users {string.Join(" / ", srm.Observed)} against expected {string.Join(" / ", srm.Expected.Select(e => e.ToString("0", CultureInfo.InvariantCulture)))} (χ² = {srm.ChiSquare:0.0}, p = {srm.PValue:0.####}). Do not trust this test."));
+                warnings.Add(Invariant($"Sample ratio mismatch: observed users {string.Join(" / ", observed)} against expected {string.Join(" / ", srm.Expected.Select(e => e.ToString("0", CultureInfo.InvariantCulture)))} (χ² = {srm.ChiSquare:0.0}, p = {srm.PValue:0.####}). Do not trust this test."));
         }
 
         var cuped = options.Cuped && run.Options.PreDays > 0;
@@ -182,19 +182,12 @@ public static class AbAnalysis
     {
         if (treatment.Any(double.IsNaN) || control.Any(double.IsNaN))
             return comparison;
-        double[] y = [.. treatment, .. control];
-        double[] x = [.. preTreatment, .. preControl];
-        var theta = Cuped.Theta(y, x, [treatment.Length, control.Length]);
-        var centre = x.Average();
-        var adjustedT = Cuped.Adjust(treatment, preTreatment, theta, centre);
-        var adjustedC = Cuped.Adjust(control, preControl, theta, centre);
-        var r = Contrast(adjustedT, adjustedC, alpha);
-        var before = WithinVariance(treatment, control);
-        var after = WithinVariance(adjustedT, adjustedC);
+        var cuped = AbTests.Cuped(control, preControl, treatment, preTreatment);
+        var r = Contrast(cuped.Treatment, cuped.Control, alpha);
         return comparison with
         {
-            CupedTheta = theta,
-            CupedVarianceReduction = before > 0 ? 1 - after / before : double.NaN,
+            CupedTheta = cuped.Theta,
+            CupedVarianceReduction = cuped.VarianceReduction,
             CupedDifference = r.Difference,
             CupedLow = r.Low,
             CupedHigh = r.High,
@@ -203,20 +196,6 @@ public static class AbAnalysis
             CupedRelativeHigh = r.RelHigh,
             CupedPValue = r.P,
         };
-    }
-
-    /// <summary>Pooled within-arm variance (sum of squared deviations from each arm's own mean, over n − 2).</summary>
-    private static double WithinVariance(double[] a, double[] b)
-    {
-        static double SumSquares(double[] v)
-        {
-            var mean = v.Average();
-            var s = 0.0;
-            foreach (var x in v)
-                s += (x - mean) * (x - mean);
-            return s;
-        }
-        return (SumSquares(a) + SumSquares(b)) / Math.Max(1, a.Length + b.Length - 2);
     }
 
     private static IEnumerable<MetricComparison> AdjustFamily(List<MetricComparison> family)
@@ -263,12 +242,27 @@ public static class AbAnalysis
         foreach (var series in raw.GroupBy(x => (x.Metric, x.Arm)))
         {
             var list = series.OrderBy(x => x.Day).ToList();
-            var valid = Msprt.AlwaysValidPValues([.. list.Select(x => x.Rel)], [.. list.Select(x => x.Var)], options.MsprtTau);
+            var valid = AlwaysValid(list.Select(x => (x.Rel, x.Var)), options.MsprtTau);
             for (var k = 0; k < list.Count; k++)
                 comparisons.Add(new DailyComparison(list[k].Metric, list[k].Arm, list[k].Day, list[k].Rel, list[k].Low, list[k].High,
                     list[k].P, valid[k]));
         }
         return (estimates, comparisons);
+    }
+
+    /// <summary>mSPRT always-valid p-values of a daily series: <c>p_d = min(1, p_{d−1}, 1/Λ_d)</c>.</summary>
+    private static double[] AlwaysValid(IEnumerable<(double Estimate, double Variance)> looks, double tau)
+    {
+        var p = new List<double>();
+        var running = 1.0;
+        foreach (var (estimate, variance) in looks)
+        {
+            var lr = SequentialTests.MixtureLikelihoodRatio(estimate, variance, tau * tau);
+            if (!double.IsNaN(lr))
+                running = Math.Min(running, Math.Min(1, 1 / lr));
+            p.Add(running);
+        }
+        return [.. p];
     }
 
     private static MetricComparison WithSequential(MetricComparison comparison, IReadOnlyList<DailyComparison> daily, int days, List<string> warnings)

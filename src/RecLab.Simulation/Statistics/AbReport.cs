@@ -16,7 +16,7 @@ public sealed record AbReport
     public required double Alpha { get; init; }
 
     /// <summary>Observed users per arm against the planned split.</summary>
-    public SrmResult? Srm { get; init; }
+    public RecLab.Evaluation.Statistics.SampleRatioTest? Srm { get; init; }
 
     /// <summary>Every arm's value of every metric.</summary>
     public required IReadOnlyList<ArmEstimate> Estimates { get; init; }
