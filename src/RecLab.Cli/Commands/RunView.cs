@@ -99,8 +99,10 @@ internal static class RunView
         }
         else
             terminal.Out.WriteLine($"shard done: join the shards with 'reclab merge FOLDER...' to write the reports.");
+        foreach (var (test, error) in result.AbTestFailures)
+            terminal.Fail($"A/B test {test}: {error}");
         if (result.Failures.Count == 0)
-            return ExitCodes.Success;
+            return result.AbTestFailures.Count == 0 ? ExitCodes.Success : ExitCodes.PartialFailure;
         foreach (var f in result.Failures)
             terminal.Fail($"cell {f.Cell.Id} ({f.Cell.Describe(int.MaxValue)}): {f.Error}");
         terminal.Fail($"{result.Failures.Count} cell{(result.Failures.Count == 1 ? "" : "s")} failed; the others were kept. Details in the cell files; a rerun retries only the failures.");

@@ -17,8 +17,6 @@ internal sealed partial class ExperimentValidator(ConfigBinder binder, List<Conf
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]*$")]
     private static partial Regex SafeName();
 
-    private const string NotAvailable = "A/B simulation is not available yet (issue 10); remove ab_tests to run the offline evaluation";
-
     public void Validate(ExperimentConfig config)
     {
         if (config.Version != 1)
@@ -39,8 +37,6 @@ internal sealed partial class ExperimentValidator(ConfigBinder binder, List<Conf
         Evaluation(config);
         if (config.Algorithms is not null)
             AbTests(config);
-        else if (config.AbTests.Count > 0)
-            Error("ab_tests", NotAvailable);
         Report(config.Report);
     }
 
@@ -284,6 +280,8 @@ internal sealed partial class ExperimentValidator(ConfigBinder binder, List<Conf
             var path = $"ab_tests[{i}]";
             if (t.Days < 1)
                 Error($"{path}.days", $"must be at least 1 (got {t.Days})");
+            if (t.PreDays < 0)
+                Error($"{path}.pre_days", $"must be 0 or more (got {t.PreDays})");
             if (t.RetrainEvery is { } k && (k < 1 || k > t.Days))
                 Error($"{path}.retrain_every", $"must be between 1 and days ({t.Days}) (got {k})");
             try
@@ -313,8 +311,6 @@ internal sealed partial class ExperimentValidator(ConfigBinder binder, List<Conf
                     Error($"{path}.metrics[{m}]", $"unknown A/B metric '{t.Metrics[m]}'{DidYouMean.Hint(t.Metrics[m], AbTestConfig.KnownMetrics)}; " +
                         $"known: {string.Join(", ", AbTestConfig.KnownMetrics)}");
         }
-        if (tests.Count > 0)
-            Error("ab_tests", NotAvailable);
     }
 
     private void Report(ReportConfig report)

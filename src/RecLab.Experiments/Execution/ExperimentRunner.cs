@@ -8,7 +8,7 @@ namespace RecLab.Experiments.Execution;
 /// <summary>
 /// Runs an experiment's cells in parallel, writing each finished cell atomically so that a rerun resumes where an
 /// interrupted one stopped. A cell that throws is recorded with its error and the others go on. A complete unsharded
-/// run then writes results.csv, summary.md, timings.md and manifest.json; a shard writes its own manifest and leaves
+/// run then simulates the A/B tests (each resumable too, in <c>ab/TEST/</c>) and writes results.csv, summary.md, timings.md and manifest.json; a shard writes its own manifest and leaves
 /// the reports to <c>reclab merge</c>.
 /// </summary>
 public static class ExperimentRunner
@@ -83,6 +83,20 @@ public static class ExperimentRunner
             cancelled = true;
         }
 
+        // A/B tests simulate whole worlds (not cells): only an unsharded run does them, after the cells.
+        IReadOnlyList<(string Test, string Error)> abFailures = [];
+        if (!cancelled && options.Shard.Count == 1)
+        {
+            try
+            {
+                abFailures = AbTestExecutor.RunAll(plan, options, store.Folder, ct);
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                cancelled = true;
+            }
+        }
+
         var order = plan.Cells.Select((c, i) => (c.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
         var reportWritten = !cancelled && options.Shard.Count == 1;
         var result = new RunResult
@@ -97,6 +111,7 @@ public static class ExperimentRunner
             Elapsed = stopwatch.Elapsed,
             FoldsBuilt = inputs.FoldBuilds,
             ReportWritten = reportWritten,
+            AbTestFailures = abFailures,
         };
         // The manifest first: report.html shows it, and `reclab report` must rewrite the very same page.
         Manifest.Write(store.Folder, Manifest.ForRun(plan, options, result, inputs.Facts.Values, started));

@@ -79,6 +79,19 @@ public sealed class SummaryWriter : IReportWriter
         Curves(md, results, metricNames);
         Buckets(md, results, metricNames);
 
+        // Each finished A/B test left its section next to its CSV files.
+        foreach (var test in config.AbTests)
+        {
+            var section = Path.Combine(results.Store.Folder, "ab", test.Name, AbResultFiles.Section);
+            if (File.Exists(section))
+            {
+                md.Append(File.ReadAllText(section));
+                AbOfflineOnline.Append(md, results, test, Path.Combine(results.Store.Folder, "ab", test.Name, AbResultFiles.Summary));
+            }
+            else
+                md.Append(inv, $"## A/B test · {test.Name}\n\nNot run yet (or it failed): run the experiment again.\n\n");
+        }
+
         var failed = results.Failed;
         if (failed.Count > 0)
         {

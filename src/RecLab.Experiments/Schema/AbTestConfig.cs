@@ -12,15 +12,19 @@ public sealed record AbTestConfig
     /// <summary>Simulated days.</summary>
     public int Days { get; init; } = 14;
 
+    /// <summary>Days before the test when every user is served by the first arm: their behaviour is the CUPED covariate (0: no CUPED).</summary>
+    public int PreDays { get; init; } = 7;
+
     /// <summary>The arms; their traffic shares sum to 1.</summary>
     public required IReadOnlyList<AbArmConfig> Arms { get; init; }
 
-    /// <summary>Per-arm metrics: impressions, ctr, conversion, revenue-per-user, roas, creator-coverage.</summary>
+    /// <summary>Metrics compared between arms: sessions, impressions, clicks, purchases (per user), ctr, conversion, revenue-per-user, margin-per-user, roas, creator-coverage.</summary>
     public IReadOnlyList<string> Metrics { get; init; } = ["ctr", "revenue-per-user"];
 
     /// <summary>Retrain every arm on its own logged feedback every this many days (the feedback loop); null: never.</summary>
     public int? RetrainEvery { get; init; }
 
     /// <summary>Every per-arm metric the simulator reports.</summary>
-    public static IReadOnlyList<string> KnownMetrics { get; } = ["impressions", "ctr", "conversion", "revenue-per-user", "roas", "creator-coverage"];
+    public static IReadOnlyList<string> KnownMetrics { get; } = 
+        ["sessions", "impressions", "clicks", "purchases", "ctr", "conversion", "revenue-per-user", "margin-per-user", "roas", "creator-coverage"];
 }

@@ -150,11 +150,10 @@ public sealed class ExperimentFileTests
     }
 
     [Fact]
-    public void Ab_tests_are_validated_and_refused_until_the_simulator_lands()
+    public void Ab_tests_are_validated()
     {
         Assert.Equal(
         [
-            "abtest.yaml:14:3: ab_tests: A/B simulation is not available yet (issue 10); remove ab_tests to run the offline evaluation",
             "abtest.yaml:17:7: ab_tests[0].arms: the traffic shares sum to 1.1, not 1",
         ], InvalidFile("abtest.yaml"));
     }

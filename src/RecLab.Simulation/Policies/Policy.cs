@@ -1,0 +1,158 @@
+using System.Buffers;
+using RecLab.Data;
+using RecLab.Data.Synthetic;
+using RecLab.Recommenders;
+
+namespace RecLab.Simulation.Policies;
+
+/// <summary>
+/// A serving policy: a fitted recommender plus the slate builder's options (and optionally a campaign's sponsored
+/// slots). Each user's ranking is computed once per fitted model and cached, so a simulation scores every user once
+/// between retrainings however many sessions they have; slates are then cut from that ranking.
+/// </summary>
+/// <remarks>Thread-safe: rankings are deterministic, so two threads racing to cache the same user store equal lists.</remarks>
+public sealed class Policy
+{
+    private readonly CandidateList?[] _candidates;
+    private readonly int[] _backfill;
+    private FeatureSimilarity? _similarity;
+
+    /// <summary>Wraps a recommender already fitted on <paramref name="training"/> (which must use the world's id maps).</summary>
+    /// <exception cref="ArgumentException">The model or training data do not match the world, or bad options.</exception>
+    public Policy(World world, IRecommender fitted, InteractionData training, SlateOptions? slate = null, SponsoredSlots? sponsored = null)
+    {
+        ArgumentNullException.ThrowIfNull(world);
+        ArgumentNullException.ThrowIfNull(fitted);
+        ArgumentNullException.ThrowIfNull(training);
+        if (fitted.ItemCount != world.Items.Count)
+            throw new ArgumentException($"{fitted.Name} scores {fitted.ItemCount} items; the world has {world.Items.Count}. Fit it on the world's data first.", nameof(fitted));
+        if (training.UserCount != world.Users.Count || training.ItemCount != world.Items.Count)
+            throw new ArgumentException("The training data must use the world's user and item id maps.", nameof(training));
+        Slate = slate ?? new SlateOptions();
+        Slate.Validate();
+        sponsored?.Validate(world.Items.Count);
+        World = world;
+        Recommender = fitted;
+        Training = training;
+        Sponsored = sponsored;
+        _candidates = new CandidateList?[world.Users.Count];
+        _backfill = ByPopularity(training);
+    }
+
+    /// <summary>
+    /// Fits a new instance of a recommender on <paramref name="training"/> (with the world's item and user features) and wraps it.
+    /// </summary>
+    public static Policy Fit(World world, IRecommender recommender, InteractionData training, FitContext context,
+        SlateOptions? slate = null, SponsoredSlots? sponsored = null)
+    {
+        ArgumentNullException.ThrowIfNull(recommender);
+        recommender.Fit(new TrainingSet(training, world.ItemFeatures, world.UserFeatures), context);
+        return new Policy(world, recommender, training, slate, sponsored);
+    }
+
+    /// <summary>The world served.</summary>
+    public World World { get; }
+
+    /// <summary>The fitted recommender.</summary>
+    public IRecommender Recommender { get; }
+
+    /// <summary>What it was fitted on (the histories it ranks against).</summary>
+    public InteractionData Training { get; }
+
+    /// <summary>How slates are cut from rankings.</summary>
+    public SlateOptions Slate { get; }
+
+    /// <summary>The campaign in the sponsored slots, if any.</summary>
+    public SponsoredSlots? Sponsored { get; }
+
+    /// <summary>The same fitted model with other slate options or campaign (rankings are recomputed on demand).</summary>
+    public Policy With(SlateOptions? slate = null, SponsoredSlots? sponsored = null) =>
+        new(World, Recommender, Training, slate ?? Slate, sponsored ?? Sponsored);
+
+    /// <summary>The user's top <paramref name="n"/> items (training history left out), best first.</summary>
+    public ReadOnlySpan<int> Ranking(int user, int n)
+    {
+        var list = Candidates(user, n);
+        return list.Items.AsSpan(0, Math.Min(n, list.Items.Length));
+    }
+
+    /// <summary>Items by training popularity (distinct users), most popular first: the backfill when a ranking runs dry.</summary>
+    internal ReadOnlySpan<int> Backfill => _backfill;
+
+    internal FeatureSimilarity Similarity =>
+        LazyInitializer.EnsureInitialized(ref _similarity, () => new FeatureSimilarity(World.ItemFeatures, Slate.DiversityFields));
+
+    /// <summary>The user's cached ranking, at least <paramref name="depth"/> deep unless the model cannot score that many.</summary>
+    internal CandidateList Candidates(int user, int depth)
+    {
+        var cached = Volatile.Read(ref _candidates[user]);
+        if (cached is not null && (cached.Complete || cached.Items.Length >= depth))
+            return cached;
+        var target = Math.Max(depth, Math.Max(Slate.CandidateDepth, cached is null ? 0 : cached.Items.Length * 4));
+        var list = Compute(user, Math.Min(target, World.Items.Count), cached?.SponsoredOrder);
+        Volatile.Write(ref _candidates[user], list);
+        return list;
+    }
+
+    private CandidateList Compute(int user, int depth, int[]? sponsoredOrder)
+    {
+        var scores = ArrayPool<float>.Shared.Rent(World.Items.Count);
+        try
+        {
+            var buffer = scores.AsSpan(0, World.Items.Count);
+            var items = new int[depth];
+            var top = new float[depth];
+            var query = UserQuery.ForUser(Training, user);
+            var count = RecLab.Recommenders.Ranking.RecommendInto(Recommender, query, buffer, items, top);
+            sponsoredOrder ??= Sponsored is null ? [] : SponsoredOrder(buffer, Sponsored.Items);
+            if (count < depth)
+            {
+                Array.Resize(ref items, count);
+                Array.Resize(ref top, count);
+            }
+            return new CandidateList(items, top, count < depth || depth == World.Items.Count, sponsoredOrder);
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(scores);
+        }
+    }
+
+    /// <summary>Campaign items by descending score (NaN last, ties by campaign order). The scores are masked by history: seen items go last too.</summary>
+    private static int[] SponsoredOrder(ReadOnlySpan<float> scores, IReadOnlyList<int> campaign)
+    {
+        var order = new int[campaign.Count];
+        var keys = new float[campaign.Count];
+        for (var k = 0; k < order.Length; k++)
+        {
+            order[k] = campaign[k];
+            var s = scores[campaign[k]];
+            keys[k] = float.IsNaN(s) ? float.PositiveInfinity : -s;
+        }
+        // A stable sort keeps campaign order among equal scores.
+        var index = Enumerable.Range(0, order.Length).ToArray();
+        Array.Sort(index, (a, b) => keys[a] != keys[b] ? keys[a].CompareTo(keys[b]) : a.CompareTo(b));
+        var sorted = new int[order.Length];
+        for (var k = 0; k < sorted.Length; k++)
+            sorted[k] = order[index[k]];
+        return sorted;
+    }
+
+    private static int[] ByPopularity(InteractionData training)
+    {
+        var byItem = training.ByItem;
+        var items = new int[training.ItemCount];
+        var counts = new int[items.Length];
+        for (var i = 0; i < items.Length; i++)
+        {
+            items[i] = i;
+            counts[i] = -byItem.RowLength(i);
+        }
+        // Stable by item index among equal counts: sort keys (count, item).
+        var keys = new long[items.Length];
+        for (var i = 0; i < items.Length; i++)
+            keys[i] = ((long)counts[i] << 32) | (uint)i;
+        Array.Sort(keys, items);
+        return items;
+    }
+}

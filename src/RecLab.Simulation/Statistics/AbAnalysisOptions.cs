@@ -1,0 +1,41 @@
+namespace RecLab.Simulation.Statistics;
+
+/// <summary>What to compute from a simulated test.</summary>
+public sealed record AbAnalysisOptions
+{
+    /// <summary>Metric names (see <see cref="AbMetrics"/>); null: every built-in metric that applies (sponsored ones only with a campaign).</summary>
+    public IReadOnlyList<string>? Metrics { get; init; }
+
+    /// <summary>Significance level of every test and 1 − the coverage of every interval.</summary>
+    public double Alpha { get; init; } = 0.05;
+
+    /// <summary>Bootstrap resamples for the interval of each difference; 0 skips the bootstrap.</summary>
+    public int BootstrapResamples { get; init; } = 1000;
+
+    /// <summary>Seed of the bootstrap.</summary>
+    public ulong Seed { get; init; } = 1;
+
+    /// <summary>
+    /// τ of the mSPRT mixture, on the relative-uplift scale (0.05: effects of about ±5% are what the test is looking for).
+    /// The relative uplift is tested because it stays comparable from day to day while cumulative totals grow.
+    /// </summary>
+    public double MsprtTau { get; init; } = 0.05;
+
+    /// <summary>Apply CUPED with the pre-period (when the test had one).</summary>
+    public bool Cuped { get; init; } = true;
+
+    /// <summary>Compute per-day estimates, p-values and always-valid p-values (sequential monitoring).</summary>
+    public bool Daily { get; init; } = true;
+
+    /// <summary>Checks ranges.</summary>
+    /// <exception cref="ArgumentException">A value out of range.</exception>
+    public void Validate()
+    {
+        if (!(Alpha is > 0 and < 1))
+            throw new ArgumentException($"Alpha must lie strictly between 0 and 1 (got {Alpha}).");
+        if (BootstrapResamples < 0)
+            throw new ArgumentException($"Bootstrap resamples must be 0 or more (got {BootstrapResamples}).");
+        if (!(MsprtTau > 0))
+            throw new ArgumentException($"The mSPRT scale must be positive (got {MsprtTau}).");
+    }
+}
