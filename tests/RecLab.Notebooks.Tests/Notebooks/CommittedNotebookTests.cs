@@ -92,6 +92,22 @@ public sealed class CommittedNotebookTests
             ["best - popular at 5"] = (0.0165, 0.01),
             ["best vs popular p"] = (0.28, 0.2),
         },
+        ["06-ab-testing.ipynb"] = new()
+        {
+            // synthetic:tiny, 14 days after 7, seed 42: ALS gets more clicks per user than popularity; the A/A test has no
+            // significant metric, but its naive daily p-value dips below 0.05 on day 2 while the always-valid one never does.
+            ["top CTR / CTR at position 10"] = (4.43, 0.3),
+            ["als ctr difference"] = (0.0018, 0.003),
+            ["als conversion difference"] = (0.0095, 0.006),
+            ["als clicks difference"] = (1.65, 0.6),
+            ["als revenue-per-user difference"] = (3.0, 3.0),
+            ["als roas difference"] = (4.7, 3.0),
+            ["als ctr p"] = (0.44, 0.3),
+            ["A/A significant metrics"] = (0, 0),
+            ["A/A naive stop day"] = (2, 0),
+            ["A/A always-valid stop day"] = (0, 0),
+            ["users per arm for 10%"] = (753, 60),
+        },
         ["07-experiments-from-yaml.ipynb"] = new()
         {
             // The notebook's suite: 4 cells, all reused by the second run; top-N as in the quickstart (user-holdout:0.2).
