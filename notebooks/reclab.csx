@@ -1,12 +1,13 @@
 // RecLab's notebook bootstrap: a notebook's first code cell is `#load "reclab.csx"`.
 // It references what `dotnet build` (Debug, the default) puts in src/RecLab.Notebooks/bin/Debug/net10.0/:
-// RecLab.Core, RecLab.Charts, RecLab.Experiments, RecLab.Notebooks, with their dependencies beside them.
+// RecLab.Core, RecLab.Charts, RecLab.Experiments, RecLab.Simulation, RecLab.Notebooks, with their dependencies beside them.
 // "Metadata file '...RecLab.Core.dll' could not be found" means RecLab is not built yet:
 // run `dotnet build` in the repository root, then run the cell again.
 #r "../src/RecLab.Notebooks/bin/Debug/net10.0/RecLab.Core.dll"
 #r "../src/RecLab.Notebooks/bin/Debug/net10.0/RecLab.Charts.dll"
 #r "../src/RecLab.Notebooks/bin/Debug/net10.0/RecLab.Experiments.dll"
 #r "../src/RecLab.Notebooks/bin/Debug/net10.0/RecLab.Notebooks.dll"
+#r "../src/RecLab.Notebooks/bin/Debug/net10.0/RecLab.Simulation.dll"
 
 // Global, so the namespaces reach every later cell (a plain using would stay inside this file).
 global using RecLab;
