@@ -101,7 +101,9 @@ public static class AbAnalysis
             var x = new double[users.Count];
             for (var i = 0; i < x.Length; i++)
                 x[i] = metric.Denominator(users[i]);
-            return new Sample(DeltaMethod.Linearize(y, x), y, x);
+            // Each arm linearized around its own ratio: Welch's t on these values has AbTests.RatioDifference's estimate
+            // and delta-method standard error, but a t rather than a normal reference, and CUPED and the daily view need the values.
+            return new Sample(AbTests.LinearizeRatio(y, x, addRatio: true), y, x);
         }
     }
 
@@ -132,7 +134,7 @@ public static class AbAnalysis
             ? StudentT.InvCDF(0, 1, welch.DegreesOfFreedom, 1 - alpha / 2)
             : Normal.InvCDF(0, 1, 1 - alpha / 2);
         var difference = t.Mean - c.Mean;
-        var (relative, variance) = DeltaMethod.RelativeDifference(t.Mean, t.StandardError * t.StandardError, c.Mean, c.StandardError * c.StandardError);
+        var (relative, variance) = AbTests.RelativeDifference(c.Mean, c.StandardError * c.StandardError, t.Mean, t.StandardError * t.StandardError);
         var z = Normal.InvCDF(0, 1, 1 - alpha / 2);
         var relHalf = z * Math.Sqrt(variance);
         return (difference, difference - q * se, difference + q * se, welch.PValue, relative, relative - relHalf, relative + relHalf);
@@ -232,8 +234,8 @@ public static class AbAnalysis
                 {
                     var r = Contrast(samples[a], samples[0], options.Alpha);
                     var t = SampleSummary.Of(samples[a]);
-                    var (_, variance) = DeltaMethod.RelativeDifference(t.Mean, t.StandardError * t.StandardError,
-                        control.Mean, control.StandardError * control.StandardError);
+                    var (_, variance) = AbTests.RelativeDifference(control.Mean, control.StandardError * control.StandardError,
+                        t.Mean, t.StandardError * t.StandardError);
                     raw.Add((metric.Name, arms[a].Name, d, r.Relative, variance, r.RelLow, r.RelHigh, r.P));
                 }
             }
