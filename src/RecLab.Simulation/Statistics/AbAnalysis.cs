@@ -53,8 +53,11 @@ public static class AbAnalysis
                 var comparison = Compare(metric, arms[a].Name, arms[0].Name, samples[a], samples[0], options.Alpha);
                 if (options.BootstrapResamples > 0)
                 {
-                    var interval = TwoSampleBootstrap.DifferenceInterval(samples[a].Y, samples[a].X, samples[0].Y, samples[0].X,
-                        Seeds.Derive(Seeds.Derive(seed, metric.Name), (ulong)a), options.BootstrapResamples, 1 - options.Alpha);
+                    var bootSeed = Seeds.Derive(Seeds.Derive(seed, metric.Name), (ulong)a);
+                    var interval = metric.Denominator is null
+                        ? Bootstrap.TwoSampleMeanDifferenceInterval(samples[a].Y, samples[0].Y, bootSeed, options.BootstrapResamples, 1 - options.Alpha)
+                        : Bootstrap.TwoSampleRatioDifferenceInterval(samples[a].Y, samples[a].X, samples[0].Y, samples[0].X, bootSeed,
+                            options.BootstrapResamples, 1 - options.Alpha);
                     comparison = comparison with { BootstrapLow = interval.Low, BootstrapHigh = interval.High };
                 }
                 if (pre is not null)

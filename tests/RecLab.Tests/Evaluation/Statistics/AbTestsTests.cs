@@ -152,6 +152,46 @@ public sealed class AbTestsTests
     }
 
     [Fact]
+    public void Ratio_bootstrap_with_unit_denominators_is_the_mean_bootstrap()
+    {
+        var rng = new Rng(5);
+        var control = new double[300];
+        var treatment = new double[200];
+        for (var i = 0; i < control.Length; i++)
+            control[i] = rng.NextGaussian(1, 2);
+        for (var i = 0; i < treatment.Length; i++)
+            treatment[i] = rng.NextGaussian(1.3, 1);
+        var mean = Bootstrap.TwoSampleMeanDifferenceInterval(treatment, control, seed: 6, resamples: 500);
+        static double[] Ones(int n) => [.. Enumerable.Repeat(1.0, n)];
+        var ratio = Bootstrap.TwoSampleRatioDifferenceInterval(treatment, Ones(200), control, Ones(300), seed: 6, resamples: 500);
+        Assert.Equal(mean.Estimate, ratio.Estimate, 12);
+        Assert.Equal(mean.Low, ratio.Low);
+        Assert.Equal(mean.High, ratio.High);
+    }
+
+    [Fact]
+    public void Ratio_bootstrap_agrees_with_the_delta_method_for_large_arms()
+    {
+        var rng = new Rng(7);
+        var (cy, cx) = (new double[1500], new double[1500]);
+        var (ty, tx) = (new double[1500], new double[1500]);
+        for (var u = 0; u < cy.Length; u++)
+        {
+            cx[u] = 1 + rng.NextInt(20);
+            cy[u] = Math.Round(cx[u] * 0.10 * (0.5 + rng.NextDouble()));
+            tx[u] = 1 + rng.NextInt(20);
+            ty[u] = Math.Round(tx[u] * 0.12 * (0.5 + rng.NextDouble()));
+        }
+        var delta = AbTests.RatioDifference(cy, cx, ty, tx);
+        var boot = Bootstrap.TwoSampleRatioDifferenceInterval(ty, tx, cy, cx, seed: 8);
+        var half = delta.Difference.High - delta.Difference.Estimate;
+        Assert.Equal(delta.Difference.Estimate, boot.Estimate, 12);
+        Assert.Equal(delta.Difference.Low, boot.Low, 0.1 * half);
+        Assert.Equal(delta.Difference.High, boot.High, 0.1 * half);
+        Assert.True(double.IsNaN(Bootstrap.TwoSampleRatioDifferenceInterval(ty, tx, cy, new double[1500], seed: 8).Low));
+    }
+
+    [Fact]
     public void Linearized_ratio_reproduces_the_delta_method_difference_and_error()
     {
         double[] cy = [1, 0, 3, 2, 0, 4], cx = [10, 5, 20, 10, 8, 15];
