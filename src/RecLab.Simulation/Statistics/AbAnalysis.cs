@@ -1,5 +1,6 @@
 using System.Globalization;
 using MathNet.Numerics.Distributions;
+using RecLab.Evaluation.Metrics;
 using RecLab.Evaluation.Statistics;
 using RecLab.Randomness;
 using RecLab.Simulation.AbTesting;
@@ -311,7 +312,7 @@ public static class AbAnalysis
             payouts[c] += channels[c] * world.Creators.FeePerThousand(c) / 1000.0;
         var reached = impressions.Count(x => x > 0);
         return new CreatorExposure(a.Name, impressions.Length, reached, (double)reached / impressions.Length,
-            Concentration.Gini(impressions), Concentration.TopShare(impressions, 0.01), payouts.Sum(), Concentration.Gini(payouts),
+            Gini.Index(impressions), Concentration.TopShare(impressions, 0.01), payouts.Sum(), Gini.Index(payouts),
             (double)shown / itemImpressions.Length);
     }
 
