@@ -135,13 +135,7 @@ public sealed class AbTestsTests
     [Fact]
     public void Two_sample_bootstrap_agrees_with_welch_for_large_arms()
     {
-        var rng = new Rng(3);
-        var control = new double[800];
-        var treatment = new double[600];
-        for (var i = 0; i < control.Length; i++)
-            control[i] = rng.NextGaussian(1, 2);
-        for (var i = 0; i < treatment.Length; i++)
-            treatment[i] = rng.NextGaussian(1.3, 1);
+        var (control, treatment) = GaussianArms(3, 800, 600);
         var welch = AbTests.MeanDifference(control, treatment);
         var boot = Bootstrap.TwoSampleMeanDifferenceInterval(treatment, control, seed: 4);
         var half = welch.Difference.High - welch.Difference.Estimate;
@@ -151,16 +145,23 @@ public sealed class AbTestsTests
         Assert.Equal(boot, Bootstrap.TwoSampleMeanDifferenceInterval(treatment, control, seed: 4));
     }
 
-    [Fact]
-    public void Ratio_bootstrap_with_unit_denominators_is_the_mean_bootstrap()
+    /// <summary>Control ~ N(1, 2²) and treatment ~ N(1.3, 1) per user.</summary>
+    private static (double[] Control, double[] Treatment) GaussianArms(ulong seed, int controlUsers, int treatmentUsers)
     {
-        var rng = new Rng(5);
-        var control = new double[300];
-        var treatment = new double[200];
+        var rng = new Rng(seed);
+        var control = new double[controlUsers];
+        var treatment = new double[treatmentUsers];
         for (var i = 0; i < control.Length; i++)
             control[i] = rng.NextGaussian(1, 2);
         for (var i = 0; i < treatment.Length; i++)
             treatment[i] = rng.NextGaussian(1.3, 1);
+        return (control, treatment);
+    }
+
+    [Fact]
+    public void Ratio_bootstrap_with_unit_denominators_is_the_mean_bootstrap()
+    {
+        var (control, treatment) = GaussianArms(5, 300, 200);
         var mean = Bootstrap.TwoSampleMeanDifferenceInterval(treatment, control, seed: 6, resamples: 500);
         static double[] Ones(int n) => [.. Enumerable.Repeat(1.0, n)];
         var ratio = Bootstrap.TwoSampleRatioDifferenceInterval(treatment, Ones(200), control, Ones(300), seed: 6, resamples: 500);
