@@ -1,5 +1,6 @@
 using System.Globalization;
 using MathNet.Numerics.Distributions;
+using RecLab.Evaluation.Metrics;
 using RecLab.Evaluation.Statistics;
 using RecLab.Randomness;
 using RecLab.Simulation.AbTesting;
@@ -53,8 +54,11 @@ public static class AbAnalysis
                 var comparison = Compare(metric, arms[a].Name, arms[0].Name, samples[a], samples[0], options.Alpha);
                 if (options.BootstrapResamples > 0)
                 {
-                    var interval = TwoSampleBootstrap.DifferenceInterval(samples[a].Y, samples[a].X, samples[0].Y, samples[0].X,
-                        Seeds.Derive(Seeds.Derive(seed, metric.Name), (ulong)a), options.BootstrapResamples, 1 - options.Alpha);
+                    var bootSeed = Seeds.Derive(Seeds.Derive(seed, metric.Name), (ulong)a);
+                    var interval = metric.Denominator is null
+                        ? Bootstrap.TwoSampleMeanDifferenceInterval(samples[a].Y, samples[0].Y, bootSeed, options.BootstrapResamples, 1 - options.Alpha)
+                        : Bootstrap.TwoSampleRatioDifferenceInterval(samples[a].Y, samples[a].X, samples[0].Y, samples[0].X, bootSeed,
+                            options.BootstrapResamples, 1 - options.Alpha);
                     comparison = comparison with { BootstrapLow = interval.Low, BootstrapHigh = interval.High };
                 }
                 if (pre is not null)
@@ -101,7 +105,9 @@ public static class AbAnalysis
             var x = new double[users.Count];
             for (var i = 0; i < x.Length; i++)
                 x[i] = metric.Denominator(users[i]);
-            return new Sample(DeltaMethod.Linearize(y, x), y, x);
+            // Each arm linearized around its own ratio: Welch's t on these values has AbTests.RatioDifference's estimate
+            // and delta-method standard error, but a t rather than a normal reference, and CUPED and the daily view need the values.
+            return new Sample(AbTests.LinearizeRatio(y, x, addRatio: true), y, x);
         }
     }
 
@@ -132,7 +138,7 @@ public static class AbAnalysis
             ? StudentT.InvCDF(0, 1, welch.DegreesOfFreedom, 1 - alpha / 2)
             : Normal.InvCDF(0, 1, 1 - alpha / 2);
         var difference = t.Mean - c.Mean;
-        var (relative, variance) = DeltaMethod.RelativeDifference(t.Mean, t.StandardError * t.StandardError, c.Mean, c.StandardError * c.StandardError);
+        var (relative, variance) = AbTests.RelativeDifference(c.Mean, c.StandardError * c.StandardError, t.Mean, t.StandardError * t.StandardError);
         var z = Normal.InvCDF(0, 1, 1 - alpha / 2);
         var relHalf = z * Math.Sqrt(variance);
         return (difference, difference - q * se, difference + q * se, welch.PValue, relative, relative - relHalf, relative + relHalf);
@@ -232,8 +238,8 @@ public static class AbAnalysis
                 {
                     var r = Contrast(samples[a], samples[0], options.Alpha);
                     var t = SampleSummary.Of(samples[a]);
-                    var (_, variance) = DeltaMethod.RelativeDifference(t.Mean, t.StandardError * t.StandardError,
-                        control.Mean, control.StandardError * control.StandardError);
+                    var (_, variance) = AbTests.RelativeDifference(control.Mean, control.StandardError * control.StandardError,
+                        t.Mean, t.StandardError * t.StandardError);
                     raw.Add((metric.Name, arms[a].Name, d, r.Relative, variance, r.RelLow, r.RelHigh, r.P));
                 }
             }
@@ -306,7 +312,7 @@ public static class AbAnalysis
             payouts[c] += channels[c] * world.Creators.FeePerThousand(c) / 1000.0;
         var reached = impressions.Count(x => x > 0);
         return new CreatorExposure(a.Name, impressions.Length, reached, (double)reached / impressions.Length,
-            Concentration.Gini(impressions), Concentration.TopShare(impressions, 0.01), payouts.Sum(), Concentration.Gini(payouts),
+            Gini.Index(impressions), Concentration.TopShare(impressions, 0.01), payouts.Sum(), Gini.Index(payouts),
             (double)shown / itemImpressions.Length);
     }
 

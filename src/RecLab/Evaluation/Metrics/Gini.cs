@@ -27,22 +27,44 @@ public sealed class Gini : CutoffMetric, ICatalogMetric
     {
         Exposure.CheckLength(exposures, context);
         var n = exposures.Length;
-        long total = 0;
-        foreach (var e in exposures)
+        var amounts = ArrayPool<double>.Shared.Rent(n);
+        try
         {
-            if (e < 0)
-                throw new ArgumentException("Exposure counts cannot be negative.", nameof(exposures));
-            total += e;
+            var x = amounts.AsSpan(0, n);
+            for (var i = 0; i < n; i++)
+                x[i] = exposures[i];
+            return Index(x);
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(amounts);
+        }
+    }
+
+    /// <summary>
+    /// The Gini index above of any non-negative amounts (exposures, impressions, payouts), zeros included.
+    /// </summary>
+    /// <returns>G in [0, 1]; NaN when the total is 0; 0 for one entity.</returns>
+    /// <exception cref="ArgumentException">A negative amount.</exception>
+    public static double Index(ReadOnlySpan<double> amounts)
+    {
+        var n = amounts.Length;
+        var total = 0.0;
+        foreach (var a in amounts)
+        {
+            if (a < 0)
+                throw new ArgumentException("Amounts cannot be negative.", nameof(amounts));
+            total += a;
         }
         if (total == 0)
             return double.NaN;
         if (n == 1)
             return 0.0;
-        var sorted = ArrayPool<int>.Shared.Rent(n);
+        var sorted = ArrayPool<double>.Shared.Rent(n);
         try
         {
             var x = sorted.AsSpan(0, n);
-            exposures.CopyTo(x);
+            amounts.CopyTo(x);
             x.Sort();
             var numerator = 0.0;
             for (var i = 0; i < n; i++)
@@ -51,7 +73,7 @@ public sealed class Gini : CutoffMetric, ICatalogMetric
         }
         finally
         {
-            ArrayPool<int>.Shared.Return(sorted);
+            ArrayPool<double>.Shared.Return(sorted);
         }
     }
 }

@@ -139,14 +139,28 @@ public static class AbTests
     /// Welch variance is the delta-method variance, so per-user tools (CUPED with the pre-period ℓ, sequential tests)
     /// apply to ratio metrics (Deng, Knoblich and Lu 2018). Users with a NaN stay NaN.
     /// </summary>
-    public static double[] LinearizeRatio(ReadOnlySpan<double> numerators, ReadOnlySpan<double> denominators)
+    /// <param name="numerators">Numerator per user.</param>
+    /// <param name="denominators">Denominator per user.</param>
+    /// <param name="addRatio">
+    /// Return <c>R + ℓ_u</c> instead, whose mean is R itself: linearizing each arm on its own gives per-user values whose
+    /// mean is the arm's ratio and whose variance over n is the arm's delta-method variance.
+    /// </param>
+    public static double[] LinearizeRatio(ReadOnlySpan<double> numerators, ReadOnlySpan<double> denominators, bool addRatio = false)
     {
         var moments = RatioMoments.Of(numerators, denominators);
+        var offset = addRatio ? moments.Ratio : 0.0;
         var output = new double[numerators.Length];
         for (var u = 0; u < output.Length; u++)
-            output[u] = (numerators[u] - moments.Ratio * denominators[u]) / moments.MeanDenominator;
+            output[u] = offset + (numerators[u] - moments.Ratio * denominators[u]) / moments.MeanDenominator;
         return output;
     }
+
+    /// <summary>
+    /// Relative difference <c>m_T / m_C − 1</c> of two independent estimates and its delta-method variance
+    /// <c>v_T / m_C² + m_T² v_C / m_C⁴</c> (infinite or NaN when <paramref name="control"/> is 0).
+    /// </summary>
+    public static (double Relative, double Variance) RelativeDifference(double control, double controlVariance, double treatment, double treatmentVariance) =>
+        (treatment / control - 1, treatmentVariance / Square(control) + Square(treatment) * controlVariance / Square(Square(control)));
 
     internal static ConfidenceInterval NormalInterval(double estimate, double standardError, double level)
     {
@@ -158,9 +172,8 @@ public static class AbTests
     {
         if (!(control != 0) || double.IsNaN(treatment))
             return new ConfidenceInterval(double.NaN, double.NaN, double.NaN, level);
-        var ratio = treatment / control;
-        var variance = treatmentVariance / Square(control) + Square(treatment) * controlVariance / Square(Square(control));
-        return NormalInterval(ratio - 1, Math.Sqrt(variance), level);
+        var (relative, variance) = RelativeDifference(control, controlVariance, treatment, treatmentVariance);
+        return NormalInterval(relative, Math.Sqrt(variance), level);
     }
 
     private static double[] Adjust(ReadOnlySpan<double> y, ReadOnlySpan<double> x, double theta, double meanX)

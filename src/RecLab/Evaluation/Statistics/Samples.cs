@@ -26,6 +26,23 @@ internal static class Samples
         return d;
     }
 
+    /// <summary>The pairs (y[i], x[i]) where both are defined, as two aligned arrays.</summary>
+    public static (double[] Y, double[] X) DefinedPairs(ReadOnlySpan<double> y, ReadOnlySpan<double> x)
+    {
+        if (y.Length != x.Length)
+            throw new ArgumentException($"Numerators and denominators must align: {y.Length} against {x.Length}.", nameof(x));
+        var ys = new List<double>(y.Length);
+        var xs = new List<double>(x.Length);
+        for (var i = 0; i < y.Length; i++)
+        {
+            if (double.IsNaN(y[i]) || double.IsNaN(x[i]))
+                continue;
+            ys.Add(y[i]);
+            xs.Add(x[i]);
+        }
+        return ([.. ys], [.. xs]);
+    }
+
     /// <summary>The defined (non-NaN) values.</summary>
     public static double[] Defined(ReadOnlySpan<double> values)
     {

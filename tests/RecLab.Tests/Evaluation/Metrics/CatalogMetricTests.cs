@@ -25,6 +25,18 @@ public sealed class CatalogMetricTests
     }
 
     [Fact]
+    public void Gini_index_of_real_amounts_matches_hand_computed_values()
+    {
+        Assert.Equal(0, Gini.Index([1.5, 1.5, 1.5, 1.5]), 12);
+        Assert.Equal(1, Gini.Index([0, 0, 0, 5.25]), 12);
+        // Sorted 0.5, 1, 1.5, 2: Σ (2i − 5)·x_i = −1.5 − 1 + 1.5 + 6 = 5, over (n − 1)·Σx = 15.
+        Assert.Equal(1.0 / 3, Gini.Index([2, 0.5, 1.5, 1]), 12);
+        Assert.True(double.IsNaN(Gini.Index([0, 0])));
+        Assert.Equal(0, Gini.Index([7.0]));
+        Assert.Throws<ArgumentException>(() => Gini.Index([1, -0.5]));
+    }
+
+    [Fact]
     public void Gini_is_zero_for_equal_exposure_and_one_when_one_item_gets_everything()
     {
         var gini = new Gini(10);

@@ -135,13 +135,7 @@ public sealed class AbTestsTests
     [Fact]
     public void Two_sample_bootstrap_agrees_with_welch_for_large_arms()
     {
-        var rng = new Rng(3);
-        var control = new double[800];
-        var treatment = new double[600];
-        for (var i = 0; i < control.Length; i++)
-            control[i] = rng.NextGaussian(1, 2);
-        for (var i = 0; i < treatment.Length; i++)
-            treatment[i] = rng.NextGaussian(1.3, 1);
+        var (control, treatment) = GaussianArms(3, 800, 600);
         var welch = AbTests.MeanDifference(control, treatment);
         var boot = Bootstrap.TwoSampleMeanDifferenceInterval(treatment, control, seed: 4);
         var half = welch.Difference.High - welch.Difference.Estimate;
@@ -149,6 +143,53 @@ public sealed class AbTestsTests
         Assert.Equal(welch.Difference.Low, boot.Low, 0.1 * half);
         Assert.Equal(welch.Difference.High, boot.High, 0.1 * half);
         Assert.Equal(boot, Bootstrap.TwoSampleMeanDifferenceInterval(treatment, control, seed: 4));
+    }
+
+    /// <summary>Control ~ N(1, 2²) and treatment ~ N(1.3, 1) per user.</summary>
+    private static (double[] Control, double[] Treatment) GaussianArms(ulong seed, int controlUsers, int treatmentUsers)
+    {
+        var rng = new Rng(seed);
+        var control = new double[controlUsers];
+        var treatment = new double[treatmentUsers];
+        for (var i = 0; i < control.Length; i++)
+            control[i] = rng.NextGaussian(1, 2);
+        for (var i = 0; i < treatment.Length; i++)
+            treatment[i] = rng.NextGaussian(1.3, 1);
+        return (control, treatment);
+    }
+
+    [Fact]
+    public void Ratio_bootstrap_with_unit_denominators_is_the_mean_bootstrap()
+    {
+        var (control, treatment) = GaussianArms(5, 300, 200);
+        var mean = Bootstrap.TwoSampleMeanDifferenceInterval(treatment, control, seed: 6, resamples: 500);
+        static double[] Ones(int n) => [.. Enumerable.Repeat(1.0, n)];
+        var ratio = Bootstrap.TwoSampleRatioDifferenceInterval(treatment, Ones(200), control, Ones(300), seed: 6, resamples: 500);
+        Assert.Equal(mean.Estimate, ratio.Estimate, 12);
+        Assert.Equal(mean.Low, ratio.Low);
+        Assert.Equal(mean.High, ratio.High);
+    }
+
+    [Fact]
+    public void Ratio_bootstrap_agrees_with_the_delta_method_for_large_arms()
+    {
+        var rng = new Rng(7);
+        var (cy, cx) = (new double[1500], new double[1500]);
+        var (ty, tx) = (new double[1500], new double[1500]);
+        for (var u = 0; u < cy.Length; u++)
+        {
+            cx[u] = 1 + rng.NextInt(20);
+            cy[u] = Math.Round(cx[u] * 0.10 * (0.5 + rng.NextDouble()));
+            tx[u] = 1 + rng.NextInt(20);
+            ty[u] = Math.Round(tx[u] * 0.12 * (0.5 + rng.NextDouble()));
+        }
+        var delta = AbTests.RatioDifference(cy, cx, ty, tx);
+        var boot = Bootstrap.TwoSampleRatioDifferenceInterval(ty, tx, cy, cx, seed: 8);
+        var half = delta.Difference.High - delta.Difference.Estimate;
+        Assert.Equal(delta.Difference.Estimate, boot.Estimate, 12);
+        Assert.Equal(delta.Difference.Low, boot.Low, 0.1 * half);
+        Assert.Equal(delta.Difference.High, boot.High, 0.1 * half);
+        Assert.True(double.IsNaN(Bootstrap.TwoSampleRatioDifferenceInterval(ty, tx, cy, new double[1500], seed: 8).Low));
     }
 
     [Fact]
