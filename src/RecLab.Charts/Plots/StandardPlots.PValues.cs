@@ -15,12 +15,15 @@ public static partial class StandardPlots
         var traces = new List<Trace>();
         var index = 0;
         var (first, last) = (int.MaxValue, int.MinValue);
+        var smallest = 1.0;
         foreach (var c in comparisons)
         {
             RequireSameLength(c.Name, ("days", c.Days.Count), ("p-values", c.PValue.Count), ("always-valid p-values", c.AlwaysValidPValue.Count));
             var days = c.Days.ToArray();
             if (days.Length > 0)
                 (first, last) = (Math.Min(first, days.Min()), Math.Max(last, days.Max()));
+            foreach (var p in c.PValue.Concat(c.AlwaysValidPValue))
+                smallest = p > 0 && p < smallest ? p : smallest;
             traces.Add(PValueLine(c.Name + " · daily p", days, c.PValue, index, DashStyle.Solid, c.Name));
             traces.Add(PValueLine(c.Name + " · always-valid p", days, c.AlwaysValidPValue, index, DashStyle.Dash, c.Name));
             index++;
@@ -38,8 +41,10 @@ public static partial class StandardPlots
             });
         }
 
-        var xAxis = PlotStyle.Axis("day", AxisType.Linear);
-        var yAxis = PlotStyle.Axis("p-value (log scale)", AxisType.Log);
+        var xAxis = DayAxis(Math.Max(last, 0));
+        // About eight labelled powers of ten however small the p-values get (a large test reaches 1e-100).
+        var decades = Math.Ceiling(-Math.Log10(Math.Min(smallest, alpha)));
+        var yAxis = PlotStyle.Axis("p-value (log scale)", AxisType.Log) with { DTick = Math.Max(1, Math.Ceiling(decades / 8)), TickFormat = ".0e" };
         return new Figure
         {
             Data = traces,
