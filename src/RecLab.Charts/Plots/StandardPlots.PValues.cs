@@ -44,12 +44,21 @@ public static partial class StandardPlots
         var xAxis = DayAxis(Math.Max(last, 0));
         // About eight labelled powers of ten however small the p-values get (a large test reaches 1e-100).
         var decades = Math.Ceiling(-Math.Log10(Math.Min(smallest, alpha)));
-        var yAxis = PlotStyle.Axis("p-value (log scale)", AxisType.Log) with { DTick = Math.Max(1, Math.Ceiling(decades / 8)), TickFormat = ".0e" };
+        var yAxis = PlotStyle.Axis("p-value (log scale)", AxisType.Log) with { DTick = NiceDecades(decades / 8), TickFormat = ".0e" };
         return new Figure
         {
             Data = traces,
             Layout = PlotStyle.Layout("P-values per day: naive daily peek vs always-valid", xAxis, yAxis) with { HoverMode = HoverMode.Closest },
         };
+    }
+
+    /// <summary>The smallest of 1, 2, 5, 10, 20, 50, ... decades at least <paramref name="step"/>: labels at round powers of ten.</summary>
+    private static double NiceDecades(double step)
+    {
+        for (var scale = 1.0; ; scale *= 10)
+            foreach (var nice in (ReadOnlySpan<double>)[1, 2, 5])
+                if (nice * scale >= step)
+                    return nice * scale;
     }
 
     private static Scatter PValueLine(string name, int[] days, IReadOnlyList<double> values, int index, DashStyle dash, string group) => new()
