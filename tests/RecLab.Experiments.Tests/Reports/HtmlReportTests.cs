@@ -22,11 +22,11 @@ public sealed class HtmlReportTests(ReportExperiment experiment) : IClassFixture
         HtmlDom.Parse(HtmlReport.Build(results, sections).ToHtml(PlotlyScript.FromFile(HtmlDom.FakePlotly(_temp["plotly"]))));
 
     /// <summary>Every figure drawn by the page, parsed from its script (not compared as text).</summary>
-    private static List<JsonObject> Figures(IHtmlDocument page) =>
+    internal static List<JsonObject> Figures(IHtmlDocument page) =>
         page.QuerySelectorAll("script").Where(s => s.TextContent.TrimStart().StartsWith("reclabDraw(", StringComparison.Ordinal))
             .Select(s => HtmlDom.DrawArguments(s)[1]!.AsObject()).ToList();
 
-    private static string Title(JsonObject figure) => figure["layout"]!["title"]!["text"]!.GetValue<string>();
+    internal static string Title(JsonObject figure) => figure["layout"]!["title"]!["text"]!.GetValue<string>();
 
     private static List<string> Names(JsonObject figure) => figure["data"]!.AsArray().Select(t => t!["name"]!.GetValue<string>()).ToList();
 
