@@ -24,6 +24,13 @@ public sealed record Axis
     /// <summary>A d3-format string for tick labels: <c>".3f"</c>, <c>".0%"</c>, <c>"~s"</c>.</summary>
     public string? TickFormat { get; init; }
 
+    /// <summary>
+    /// The step between ticks (<c>dtick</c>): in axis units on a linear axis (1 puts a tick on every whole day), in
+    /// decades on a log axis (2 labels every second power of ten).
+    /// </summary>
+    [System.Text.Json.Serialization.JsonPropertyName("dtick")]
+    public double? DTick { get; init; }
+
     /// <summary>The tick label angle in degrees (e.g. -45 for long category names).</summary>
     public double? TickAngle { get; init; }
 

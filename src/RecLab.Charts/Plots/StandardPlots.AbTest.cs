@@ -13,10 +13,12 @@ public static partial class StandardPlots
     {
         var traces = new List<Trace>();
         var index = 0;
+        var lastDay = 0;
         foreach (var arm in arms)
         {
             RequireSameLength(arm.Arm, ("days", arm.Days.Count), ("means", arm.Mean.Count), ("lows", arm.Low.Count), ("highs", arm.High.Count));
             var days = arm.Days.ToArray();
+            lastDay = days.Length > 0 ? Math.Max(lastDay, days.Max()) : lastDay;
             traces.Add(BandEdge(arm.Arm, "lower", days, arm.Low, index, fill: false));
             traces.Add(BandEdge(arm.Arm, "upper", days, arm.High, index, fill: true));
             traces.Add(new Scatter
@@ -33,7 +35,7 @@ public static partial class StandardPlots
             index++;
         }
 
-        var xAxis = PlotStyle.Axis("day", AxisType.Linear);
+        var xAxis = DayAxis(lastDay);
         var yAxis = PlotStyle.Axis(metric);
         return new Figure
         {
@@ -41,6 +43,10 @@ public static partial class StandardPlots
             Layout = PlotStyle.Layout(metric + " per day by arm", xAxis, yAxis) with { HoverMode = HoverMode.XUnified },
         };
     }
+
+    /// <summary>Whole days only: plotly would otherwise put ticks at day 0.5 on a short test.</summary>
+    private static Axis DayAxis(int lastDay) =>
+        PlotStyle.Axis("day", AxisType.Linear) with { DTick = Math.Max(1, Math.Ceiling(lastDay / 10.0)) };
 
     /// <summary>An invisible band edge in the arm's legend group; the upper edge fills down to the lower one.</summary>
     private static Scatter BandEdge(string arm, string side, int[] days, IReadOnlyList<double> values, int index, bool fill) => new()

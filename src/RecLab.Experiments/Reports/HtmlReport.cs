@@ -14,8 +14,8 @@ public static class HtmlReport
     /// <summary>The report's file name in the results folder.</summary>
     public const string FileName = "report.html";
 
-    /// <summary>The manifest, the results of every dataset and split, and the failed cells.</summary>
-    public static IReadOnlyList<IReportSection> DefaultSections { get; } = [new ManifestSection(), new ResultsSection(), new FailuresSection()];
+    /// <summary>The manifest, the results of every dataset and split, the simulated A/B tests, and the failed cells.</summary>
+    public static IReadOnlyList<IReportSection> DefaultSections { get; } = [new ManifestSection(), new ResultsSection(), new AbSection(), new FailuresSection()];
 
     /// <summary>The report page of <paramref name="results"/>, rendered by <paramref name="sections"/> (default <see cref="DefaultSections"/>).</summary>
     public static HtmlPage Build(ExperimentResults results, IEnumerable<IReportSection>? sections = null)
@@ -46,7 +46,7 @@ public static class HtmlReport
     {
         "popularity" => "the cells save neither the dataset's interactions per item nor how often each item was recommended, " +
             "so the long tail and exposure concentration cannot be drawn from saved results",
-        "ab-uplift" or "ab-daily" => "no A/B section is registered: simulated A/B tests are validated but not run yet",
+        "ab-uplift" or "ab-daily" => "no A/B section is registered (the default sections include one)",
         _ => "no report section draws this chart",
     };
 }

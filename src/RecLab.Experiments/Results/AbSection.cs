@@ -62,11 +62,11 @@ internal static class AbSection
         return md.ToString();
     }
 
-    private static string Value(double v) => double.IsFinite(v) ? (Math.Abs(v) >= 100 ? v.ToString("0.0", Inv) : v.ToString("0.0000", Inv)) : "n/a";
+    internal static string Value(double v) => double.IsFinite(v) ? (Math.Abs(v) >= 100 ? v.ToString("0.0", Inv) : v.ToString("0.0000", Inv)) : "n/a";
 
-    private static string Percent(double v) => double.IsFinite(v) ? v.ToString("+0.0%;−0.0%;0.0%", Inv) : "n/a";
+    internal static string Percent(double v) => double.IsFinite(v) ? v.ToString("+0.0%;−0.0%;0.0%", Inv) : "n/a";
 
-    private static string Share(double v) => double.IsFinite(v) ? v.ToString("0.0%", Inv) : "n/a";
+    internal static string Share(double v) => double.IsFinite(v) ? v.ToString("0.0%", Inv) : "n/a";
 
-    private static string P(double p) => double.IsNaN(p) ? "n/a" : p < 0.0001 ? "<0.0001" : p.ToString("0.0000", Inv);
+    internal static string P(double p) => double.IsNaN(p) ? "n/a" : p < 0.0001 ? "<0.0001" : p.ToString("0.0000", Inv);
 }

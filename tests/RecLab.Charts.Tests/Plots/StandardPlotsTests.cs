@@ -207,6 +207,33 @@ public sealed class StandardPlotsTests
 
         Assert.Equal("linear", (string?)json["layout"]!["xaxis"]!["type"]);
         Assert.Equal("x unified", (string?)json["layout"]!["hovermode"]);
+        // 14 days (0..13): a tick every second day, never at half days.
+        Assert.Equal(2, (double)json["layout"]!["xaxis"]!["dtick"]!);
+    }
+
+    [Fact]
+    public void Ab_p_values_draw_daily_and_always_valid_lines_per_comparison_and_alpha_on_a_log_axis()
+    {
+        var comparisons = new[]
+        {
+            new DailyPValues("ctr", [0, 1, 2], [0.2, 0.01, 1e-30], [0.9, 0.3, 1e-12]),
+            new DailyPValues("revenue", [0, 1, 2], [0.5, 0.4, 0.04], [1, 1, 0.8]),
+        };
+        var json = JsonAssert.Parse(StandardPlots.AbPValues(comparisons, 0.05));
+
+        var traces = Traces(json);
+        Assert.Equal(["ctr · daily p", "ctr · always-valid p", "revenue · daily p", "revenue · always-valid p", "\u03b1 = 0.05"],
+            traces.Select(t => (string)t["name"]!));
+        Assert.Equal("solid", (string?)traces[0]["line"]!["dash"]);
+        Assert.Equal("dash", (string?)traces[1]["line"]!["dash"]);
+        Assert.Equal((string?)traces[0]["line"]!["color"], (string?)traces[1]["line"]!["color"]);
+        Assert.Equal([0.05, 0.05], traces[4]["y"]!.AsArray().Select(v => (double)v!));
+        Assert.Equal([0, 2], traces[4]["x"]!.AsArray().Select(v => (int)v!));
+        var y = json["layout"]!["yaxis"]!;
+        Assert.Equal("log", (string?)y["type"]);
+        // 30 decades / 8 labels: a label every 5 decades.
+        Assert.Equal(5, (double)y["dtick"]!);
+        Assert.Equal(1, (double)json["layout"]!["xaxis"]!["dtick"]!);
     }
 
     [Fact]

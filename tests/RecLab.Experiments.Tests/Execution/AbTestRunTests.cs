@@ -8,7 +8,7 @@ namespace RecLab.Experiments.Tests.Execution;
 /// <summary><c>ab_tests</c> run by the runner: files in ab/TEST/, a section in summary.md, resumed like cells.</summary>
 public sealed class AbTestRunTests : IDisposable
 {
-    private const string Yaml = """
+    internal const string Yaml = """
         version: 1
         name: ab
         seed: 3

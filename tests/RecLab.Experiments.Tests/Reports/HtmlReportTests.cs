@@ -22,11 +22,11 @@ public sealed class HtmlReportTests(ReportExperiment experiment) : IClassFixture
         HtmlDom.Parse(HtmlReport.Build(results, sections).ToHtml(PlotlyScript.FromFile(HtmlDom.FakePlotly(_temp["plotly"]))));
 
     /// <summary>Every figure drawn by the page, parsed from its script (not compared as text).</summary>
-    private static List<JsonObject> Figures(IHtmlDocument page) =>
+    internal static List<JsonObject> Figures(IHtmlDocument page) =>
         page.QuerySelectorAll("script").Where(s => s.TextContent.TrimStart().StartsWith("reclabDraw(", StringComparison.Ordinal))
             .Select(s => HtmlDom.DrawArguments(s)[1]!.AsObject()).ToList();
 
-    private static string Title(JsonObject figure) => figure["layout"]!["title"]!["text"]!.GetValue<string>();
+    internal static string Title(JsonObject figure) => figure["layout"]!["title"]!["text"]!.GetValue<string>();
 
     private static List<string> Names(JsonObject figure) => figure["data"]!.AsArray().Select(t => t!["name"]!.GetValue<string>()).ToList();
 
@@ -152,13 +152,13 @@ public sealed class HtmlReportTests(ReportExperiment experiment) : IClassFixture
     public void An_added_section_is_rendered_and_claims_its_chart()
     {
         var results = experiment.Results;
-        var config = results.Plan.Config with { Report = new Schema.ReportConfig { Charts = ["metric-bars", "ab-daily", "ab-uplift"] } };
+        var config = results.Plan.Config with { Report = new Schema.ReportConfig { Charts = ["metric-bars", "lab-daily", "lab-weekly"] } };
         var plan = ExperimentPlan.Create(config);
         var page = Page(ExperimentResults.Load(plan, results.Store), [.. HtmlReport.DefaultSections, new DailySection()]);
 
-        Assert.Equal(["Run", "tiny · holdout", "tiny · cv2", "A/B per day", "Charts not drawn"], page.QuerySelectorAll("h2").Select(h => h.TextContent));
+        Assert.Equal(["Run", "tiny · holdout", "tiny · cv2", "Lab per day", "Charts not drawn"], page.QuerySelectorAll("h2").Select(h => h.TextContent));
         var notDrawn = page.QuerySelectorAll("table.reclab-table").Last().QuerySelectorAll("tbody tr").Select(r => r.Children[0].TextContent);
-        Assert.Equal(["ab-uplift"], notDrawn);
+        Assert.Equal(["lab-weekly"], notDrawn);
         // Only metric bars were asked for: two per split (accuracy, coverage).
         Assert.Equal(4, Figures(page).Count);
     }
@@ -183,15 +183,15 @@ public sealed class HtmlReportTests(ReportExperiment experiment) : IClassFixture
         Assert.Equal(["metric-at-k", "grid-search"], notDrawn);
     }
 
-    /// <summary>What the A/B simulator's section will look like: a heading and its own chart.</summary>
+    /// <summary>A section added by a caller: a heading and its own chart.</summary>
     private sealed class DailySection : IReportSection
     {
-        public IReadOnlyList<string> Charts => ["ab-daily"];
+        public IReadOnlyList<string> Charts => ["lab-daily"];
 
         public void Render(ReportContext context)
         {
-            context.Page.AddHeading("A/B per day");
-            context.Page.AddParagraph("Per-day charts from ab/ go here.");
+            context.Page.AddHeading("Lab per day");
+            context.Page.AddParagraph("Per-day charts go here.");
         }
     }
 }

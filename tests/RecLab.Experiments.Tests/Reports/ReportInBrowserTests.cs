@@ -19,6 +19,26 @@ public sealed class ReportInBrowserTests(BrowserFixture fixture) : IClassFixture
     /// <summary>A copy for people to look at after a run, outside the build tree.</summary>
     private const string SharedScreenshot = "/tmp/reclab-report.png";
 
+    /// <summary>The A/B part of the page alone, for people to look at.</summary>
+    private const string AbScreenshot = "/tmp/reclab-ab-report.png";
+
+    /// <summary>A short simulated A/B test on the same world, so the page has the A/B charts too.</summary>
+    private const string AbTests = """
+        ab_tests:
+          - name: pop-vs-random
+            world: tiny
+            days: 5
+            pre_days: 2
+            metrics: [ctr, revenue-per-user, creator-coverage]
+            arms:
+              - algorithm: pop
+                traffic: 0.5
+              - algorithm: random
+                traffic: 0.5
+        report:
+          charts: [ab-daily, ab-uplift,
+        """;
+
     private sealed record ChartState(string Id, bool Plotly, int Traces, int Svgs);
 
     [Fact]
@@ -26,7 +46,8 @@ public sealed class ReportInBrowserTests(BrowserFixture fixture) : IClassFixture
     {
         var browser = fixture.RequireBrowser();
         using var temp = new RecLab.Tests.Support.TempFolder();
-        var yaml = Support.ReportExperiment.Yaml("synthetic:tiny", temp["results"], "tiny-report", ratings: false);
+        var yaml = Support.ReportExperiment.Yaml("synthetic:tiny", temp["results"], "tiny-report", ratings: false)
+            .Replace("report:\n  charts: [", AbTests, StringComparison.Ordinal);
         var plan = ExperimentPlan.Create(ExperimentFile.Parse(yaml, "tiny-report.yaml", null, null));
         var run = await ExperimentRunner.RunAsync(plan, new RunOptions { Jobs = 2 }, TestContext.Current.CancellationToken);
         Assert.Empty(run.Failures);
@@ -39,8 +60,10 @@ public sealed class ReportInBrowserTests(BrowserFixture fixture) : IClassFixture
         var expected = HtmlDom.Parse(await File.ReadAllTextAsync(html, TestContext.Current.CancellationToken)).QuerySelectorAll("script")
             .Where(s => s.TextContent.TrimStart().StartsWith("reclabDraw(", StringComparison.Ordinal))
             .Select(s => HtmlDom.DrawArguments(s)[1]!["data"]!.AsArray().Count).ToList();
-        // Two splits x (accuracy bars, coverage bars, nDCG@N, fit cost, grid heatmap, per-user boxes).
-        Assert.Equal(12, expected.Count);
+        // Two splits x (accuracy bars, coverage bars, nDCG@N, fit cost, grid heatmap, per-user boxes), then the A/B
+        // test: uplift, ctr and revenue per user per day, p-values per day.
+        Assert.Equal(12 + 4, expected.Count);
+        Assert.Equal([1, 6, 6, 5], expected.TakeLast(4));
 
         await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1200, Height = 900 } });
         var tab = await context.NewPageAsync();
@@ -71,6 +94,9 @@ public sealed class ReportInBrowserTests(BrowserFixture fixture) : IClassFixture
         var screenshot = Path.Combine(OutputFolder, "report.png");
         await tab.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot, FullPage = true });
         File.Copy(screenshot, SharedScreenshot, overwrite: true);
+        var top = await tab.EvaluateAsync<double>("() => { const h = [...document.querySelectorAll('h2')].find(e => e.textContent.startsWith('A/B test')); return h.getBoundingClientRect().top + window.scrollY; }");
+        var height = await tab.EvaluateAsync<double>("() => document.documentElement.scrollHeight");
+        await tab.ScreenshotAsync(new PageScreenshotOptions { Path = AbScreenshot, FullPage = true, Clip = new Clip { X = 0, Y = (float)top, Width = 1200, Height = (float)(height - top) } });
         TestContext.Current.TestOutputHelper?.WriteLine($"page {html} ({new FileInfo(html).Length:N0} bytes), screenshot {screenshot} and {SharedScreenshot}");
         Assert.True(new FileInfo(screenshot).Length > 50_000, "the screenshot is not blank");
     }

@@ -1,0 +1,193 @@
+using System.Globalization;
+using CsvHelper;
+using RecLab.Charts.Html;
+using RecLab.Charts.Plots;
+using RecLab.Experiments.Results;
+using RecLab.Experiments.Schema;
+using Md = RecLab.Experiments.Results.AbSection;
+
+namespace RecLab.Experiments.Reports;
+
+/// <summary>
+/// One part per A/B test of the experiment whose results exist in <c>ab/TEST/</c>, read from the simulator's CSV
+/// files (never re-simulated): the table of summary.md, the uplift of every metric with its CI (<c>ab-uplift</c>),
+/// and per metric its daily value per arm with CI bands plus the p-values day by day (<c>ab-daily</c>).
+/// </summary>
+public sealed class AbSection : IReportSection
+{
+    /// <summary>The per-day chart: each metric per arm and day with CI bands, and the daily p-values.</summary>
+    public const string Daily = "ab-daily";
+
+    /// <summary>The uplift chart: every metric's relative uplift over control with its CI.</summary>
+    public const string Uplift = "ab-uplift";
+
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    /// <inheritdoc/>
+    public IReadOnlyList<string> Charts => [Daily, Uplift];
+
+    /// <inheritdoc/>
+    public void Render(ReportContext context)
+    {
+        var config = context.Results.Plan.Config;
+        var alpha = config.Evaluation.Alpha;
+        var drawn = false;
+        foreach (var test in config.AbTests)
+        {
+            var folder = Path.Combine(context.Results.Store.Folder, "ab", test.Name);
+            var summaryPath = Path.Combine(folder, AbResultFiles.Summary);
+            context.Page.AddHeading("A/B test · " + test.Name);
+            if (!File.Exists(summaryPath))
+            {
+                context.Page.AddParagraph("Not run yet (or it failed): run the experiment again.");
+                continue;
+            }
+            drawn = true;
+            var summary = ReadSummary(summaryPath);
+            var level = ((1 - alpha) * 100).ToString("0.#", Inv) + "%";
+            context.Page.AddParagraph(Intro(test, summary, level));
+            context.Page.AddTable(Table(summary, alpha, level));
+
+            if (context.Wants(Uplift))
+            {
+                var arms = summary.Where(r => r.Comparison).Select(r => r.Arm).Distinct().Count();
+                var estimates = summary.Where(r => r.Comparison && double.IsFinite(r.Uplift))
+                    .Select(r => new UpliftEstimate(arms > 1 ? r.Metric + " · " + r.Arm : r.Metric, r.Uplift, r.UpliftLow, r.UpliftHigh)).ToList();
+                if (estimates.Count > 0)
+                {
+                    context.Page.AddFigure(StandardPlots.Uplift("each metric", estimates));
+                    context.Page.AddParagraph($"Relative uplift of each arm over control (treatment/control − 1) at the end of the test with its {level} CI; " +
+                        "an interval clear of the bold zero line is a significant difference (before Holm's adjustment).");
+                }
+            }
+            var dailyPath = Path.Combine(folder, AbResultFiles.Daily);
+            if (context.Wants(Daily) && File.Exists(dailyPath))
+            {
+                var daily = ReadDaily(dailyPath);
+                foreach (var metric in daily.Select(r => r.Metric).Distinct())
+                {
+                    var rows = daily.Where(r => r.Metric == metric).ToList();
+                    var series = rows.Select(r => r.Arm).Distinct().Select(arm =>
+                    {
+                        var mine = rows.Where(r => r.Arm == arm).OrderBy(r => r.Day).ToList();
+                        return new ArmDailySeries(arm, mine.Select(r => r.Day).ToList(), mine.Select(r => r.Value).ToList(),
+                            mine.Select(r => r.Low).ToList(), mine.Select(r => r.High).ToList());
+                    });
+                    context.Page.AddFigure(StandardPlots.AbDaily(metric, series));
+                }
+                context.Page.AddParagraph($"Each metric over the users seen up to that day, per arm, with its {level} CI band.");
+                var pValues = daily.Where(r => double.IsFinite(r.PValue) || double.IsFinite(r.AlwaysValidP))
+                    .GroupBy(r => (r.Metric, r.Arm)).Select(g =>
+                    {
+                        var mine = g.OrderBy(r => r.Day).ToList();
+                        var arms = daily.Where(r => double.IsFinite(r.PValue)).Select(r => r.Arm).Distinct().Count();
+                        return new DailyPValues(arms > 1 ? g.Key.Metric + " · " + g.Key.Arm : g.Key.Metric, mine.Select(r => r.Day).ToList(),
+                            mine.Select(r => r.PValue).ToList(), mine.Select(r => r.AlwaysValidP).ToList());
+                    }).ToList();
+                if (pValues.Count > 0)
+                {
+                    context.Page.AddFigure(StandardPlots.AbPValues(pValues, alpha));
+                    context.Page.AddParagraph("P-value of each comparison on the data up to each day. Stopping the first day the solid (naive) line " +
+                        "dips under α inflates false positives; the dashed always-valid (mSPRT) p may be checked every day.");
+                }
+            }
+            else if (context.Wants(Daily))
+                context.Skip(Daily, $"ab/{test.Name}/{AbResultFiles.Daily} is missing");
+        }
+        if (!drawn)
+        {
+            var reason = config.AbTests.Count == 0 ? "the experiment has no ab_tests" : "no A/B test has results yet";
+            foreach (var chart in Charts.Where(context.Wants))
+                context.Skip(chart, reason);
+        }
+    }
+
+    private static string Intro(AbTestConfig test, List<SummaryRow> summary, string level)
+    {
+        var control = summary.FirstOrDefault(r => !r.Comparison)?.Arm ?? test.Arms[0].Algorithm;
+        var users = summary.GroupBy(r => r.Arm).Select(g => $"{g.Key} ({g.Max(r => r.Users).ToString(Inv)} users)");
+        var text = $"World synthetic:{test.World}, {test.Days.ToString(Inv)} days" +
+            (test.PreDays > 0 ? $" after a {test.PreDays.ToString(Inv)}-day pre-period (the CUPED covariate)" : "") +
+            $". Arms: {string.Join(", ", users)}; control {control}. ";
+        var srm = summary.Select(r => r.SrmP).FirstOrDefault(double.IsFinite, double.NaN);
+        if (double.IsFinite(srm))
+            text += $"Sample-ratio check: p = {Md.P(srm)}{(srm < 0.001 ? " (mismatch: do not trust this test)" : " (no mismatch)")}. ";
+        return text + $"Users are the unit: per-user metrics by Welch's t-test, ratios by the delta method; uplift with its {level} CI; " +
+            "* marks a Holm-adjusted p under α. Hover a value for its interval and the bootstrap interval of the difference.";
+    }
+
+    /// <summary>The A/B table of summary.md, from summary.csv.</summary>
+    private static HtmlTable Table(List<SummaryRow> summary, double alpha, string level) => new()
+    {
+        Columns = ["metric", "arm", $"value [{level} CI]", "uplift [CI]", "p (Holm)", "CUPED uplift [CI]", "CUPED p", "variance cut", "always-valid p"],
+        Rows = summary.Select(r => (IReadOnlyList<TableCell>)
+        [
+            r.Metric,
+            r.Arm,
+            new TableCell { Text = $"{Md.Value(r.Value)} [{Md.Value(r.Low)}, {Md.Value(r.High)}]", Numeric = true },
+            r.Comparison
+                ? new TableCell
+                {
+                    Text = $"{Md.Percent(r.Uplift)} [{Md.Percent(r.UpliftLow)}, {Md.Percent(r.UpliftHigh)}]",
+                    Numeric = true,
+                    Strong = r.PHolm < alpha,
+                    Tooltip = double.IsFinite(r.Difference)
+                        ? $"difference {Md.Value(r.Difference)} [{Md.Value(r.DifferenceLow)}, {Md.Value(r.DifferenceHigh)}], bootstrap [{Md.Value(r.BootstrapLow)}, {Md.Value(r.BootstrapHigh)}]"
+                        : null,
+                }
+                : "control",
+            Number(r.Comparison ? Md.P(r.PHolm) + (r.PHolm < alpha ? " *" : "") : ""),
+            Number(r.Comparison && double.IsFinite(r.CupedUplift) ? $"{Md.Percent(r.CupedUplift)} [{Md.Percent(r.CupedLow)}, {Md.Percent(r.CupedHigh)}]" : ""),
+            Number(r.Comparison && double.IsFinite(r.CupedUplift) ? Md.P(r.CupedP) : ""),
+            Number(r.Comparison && double.IsFinite(r.CupedVarianceReduction) ? Md.Share(r.CupedVarianceReduction) : ""),
+            Number(r.Comparison ? Md.P(r.AlwaysValidP) : ""),
+        ]).ToList(),
+    };
+
+    private static TableCell Number(string text) => new() { Text = text, Numeric = true };
+
+    private sealed record SummaryRow(
+        string Metric, string Arm, int Users, double Value, double Low, double High, double Difference, double DifferenceLow,
+        double DifferenceHigh, double BootstrapLow, double BootstrapHigh, double Uplift, double UpliftLow, double UpliftHigh, double PHolm,
+        double CupedUplift, double CupedLow, double CupedHigh, double CupedP, double CupedVarianceReduction, double AlwaysValidP, double SrmP)
+    {
+        /// <summary>Control rows have no comparison (their difference and p are empty).</summary>
+        public bool Comparison => double.IsFinite(PHolm) || double.IsFinite(Difference);
+    }
+
+    private sealed record DailyRow(int Day, string Arm, string Metric, double Value, double Low, double High, double PValue, double AlwaysValidP);
+
+    private static List<SummaryRow> ReadSummary(string path)
+    {
+        var rows = new List<SummaryRow>();
+        using var csv = CsvReader.FromFile(path, CsvOptions.Reader);
+        while (csv.Read())
+        {
+            double D(string column) => Parse(csv.GetString(column), path, column);
+            rows.Add(new SummaryRow(csv.GetString("metric"), csv.GetString("arm"), (int)D("users"), D("value"), D("ci_low"), D("ci_high"),
+                D("difference"), D("difference_low"), D("difference_high"), D("bootstrap_low"), D("bootstrap_high"), D("uplift"), D("uplift_low"),
+                D("uplift_high"), D("p_holm"), D("cuped_uplift"), D("cuped_low"), D("cuped_high"), D("cuped_p"), D("cuped_variance_reduction"),
+                D("always_valid_p"), D("srm_p")));
+        }
+        return rows;
+    }
+
+    private static List<DailyRow> ReadDaily(string path)
+    {
+        var rows = new List<DailyRow>();
+        using var csv = CsvReader.FromFile(path, CsvOptions.Reader);
+        while (csv.Read())
+        {
+            double D(string column) => Parse(csv.GetString(column), path, column);
+            rows.Add(new DailyRow((int)D("day"), csv.GetString("arm"), csv.GetString("metric"), D("value"), D("ci_low"), D("ci_high"),
+                D("p_value"), D("always_valid_p")));
+        }
+        return rows;
+    }
+
+    /// <summary>An empty field (the writer's "not defined", e.g. control's uplift) is NaN.</summary>
+    private static double Parse(string text, string path, string column) =>
+        string.IsNullOrEmpty(text) ? double.NaN
+        : double.TryParse(text, NumberStyles.Float, Inv, out var v) ? v
+        : throw new InvalidDataException($"{path}: column {column} holds '{text}', not a number");
+}
