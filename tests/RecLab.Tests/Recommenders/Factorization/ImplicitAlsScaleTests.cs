@@ -1,0 +1,67 @@
+using System.Diagnostics;
+using System.Reflection;
+using RecLab.Recommenders;
+using RecLab.Recommenders.Factorization;
+using RecLab.Tests.Support;
+
+namespace RecLab.Tests.Recommenders.Factorization;
+
+/// <summary>Runs alone, so that the peak memory it measures is its own and not that of tests running beside it.</summary>
+[CollectionDefinition(nameof(ImplicitAlsScaleTests), DisableParallelization = true)]
+public sealed class ImplicitAlsScaleCollection;
+
+/// <summary>
+/// The implicit-als scale target: 64 factors, 10 iterations on about 10M power-law interactions in under 60 s of CPU
+/// and under 2 GB. Needs optimized code (dotnet test -c Release --settings tests/slow.runsettings).
+/// </summary>
+[Trait("Category", "Slow")]
+[Collection(nameof(ImplicitAlsScaleTests))]
+public sealed class ImplicitAlsScaleTests
+{
+    private static bool Optimized =>
+        typeof(ImplicitAls).Assembly.GetCustomAttribute<DebuggableAttribute>()?.IsJITOptimizerDisabled != true;
+
+    /// <summary>Resets the kernel's peak-RSS mark (Linux) so the peak measured next is this test's; false elsewhere.</summary>
+    private static bool ResetPeak()
+    {
+        try
+        {
+            File.WriteAllText("/proc/self/clear_refs", "5");
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    [Fact]
+    public void Implicit_als_fits_ten_million_interactions_within_the_scale_target()
+    {
+        if (!Optimized)
+            Assert.Skip("The scale target is about optimized code: run with dotnet test -c Release (unoptimized, it takes ten minutes and proves nothing).");
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        var reset = ResetPeak();
+        // Earlier tests of this process (cached worlds, the runtime) are not part of the fit's footprint.
+        var baseline = reset ? Process.GetCurrentProcess().WorkingSet64 : 0;
+        var data = PowerLawData.Generate(200_000, 50_000, 10_000_000, 1);
+        _ = data.ByItem;
+        GC.Collect();
+        var before = GC.GetTotalMemory(true);
+        var model = new ImplicitAls(new ImplicitAlsOptions { Iterations = 10 });
+        var stopwatch = Stopwatch.StartNew();
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        model.Fit(new TrainingSet(data), new FitContext { Seed = 1 });
+        var seconds = stopwatch.Elapsed.TotalSeconds;
+        var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
+        var modelBytes = GC.GetTotalMemory(false) - before;
+        var peak = Process.GetCurrentProcess().PeakWorkingSet64 - baseline;
+        TestContext.Current.TestOutputHelper?.WriteLine(
+            $"{data.Count:N0} interactions: fit {seconds:F1} s wall, {cpu:F1} s CPU, model {modelBytes / 1e6:F0} MB, data {data.SizeInBytes / 1e6:F0} MB, " +
+            $"peak working set {(reset ? "above the test's start" : "of the process")} {peak / 1e6:F0} MB");
+        Assert.True(peak < 2_000_000_000, $"peak working set {peak / 1e6:F0} MB");
+        // CPU time bounds the wall time of an otherwise idle machine even on one core; wall time on a shared one is noise.
+        Assert.True(cpu < 60, $"fit took {cpu:F1} s of CPU time ({seconds:F1} s wall)");
+    }
+}
