@@ -36,7 +36,7 @@ public sealed record ExperimentConfig
     /// <summary>How many times each (dataset, split) is repeated with different seeds: a count, or a list of explicit seeds.</summary>
     public RepeatsConfig Repeats { get; init; } = new();
 
-    /// <summary>Simulated A/B tests on the synthetic world (validated now; executed once the simulator lands).</summary>
+    /// <summary>Simulated A/B tests on the synthetic world, run by `reclab run` after the offline cells (results in ab/NAME/).</summary>
     public IReadOnlyList<AbTestConfig> AbTests { get; init; } = [];
 
     /// <summary>What the report shows.</summary>
