@@ -1,31 +1,16 @@
-using System.Collections.Concurrent;
 using RecLab.Data;
 using RecLab.Evaluation;
 using RecLab.Evaluation.Metrics;
 using RecLab.Recommenders;
 using RecLab.Recommenders.Baselines;
 using RecLab.Splitting;
+using RecLab.Tests.Support;
 
 namespace RecLab.Tests.Evaluation;
 
 /// <summary>Onboarding sizes (the user cold-start curve) and the activity breakdown of the evaluator.</summary>
 public sealed class ColdStartEvaluationTests
 {
-    /// <summary>Scores item i as i, so the highest unmasked index comes first; records each user's history.</summary>
-    private sealed class HighestIndexFirst() : Recommender<NoOptions>(new NoOptions())
-    {
-        public readonly ConcurrentDictionary<int, int[]> Histories = new();
-
-        public override string Name => "highest-index";
-
-        protected override void ScoreCore(in UserQuery query, Span<float> scores)
-        {
-            Histories[query.User] = query.History.ToArray();
-            for (var i = 0; i < scores.Length; i++)
-                scores[i] = i;
-        }
-    }
-
     private static InteractionData Build(IdMap users, IdMap items, params (int U, int I, long T)[] rows)
     {
         var b = new InteractionDataBuilder(new IdMapBuilder(users), new IdMapBuilder(items));
@@ -49,7 +34,7 @@ public sealed class ColdStartEvaluationTests
     public void Onboarding_size_hands_the_earliest_interactions_and_withholds_the_rest_from_the_candidates()
     {
         var (data, fold) = ColdUser();
-        var model = new HighestIndexFirst();
+        var model = new HistoryRecorder(highestIndexFirst: true);
         var options = new EvaluationOptions { Metrics = [new Precision(1)], OnboardingSize = 2 };
         var result = Evaluator.Evaluate(model, data, fold, options, FitContext.Default);
         Assert.Equal([4, 5], model.Histories[2]);
@@ -88,7 +73,7 @@ public sealed class ColdStartEvaluationTests
         var histories = new Dictionary<int, int[]>[7];
         for (var size = 0; size <= 6; size++)
         {
-            var model = new HighestIndexFirst();
+            var model = new HistoryRecorder(highestIndexFirst: true);
             Evaluator.Measure(Fitted(model, trainData), fold, new EvaluationOptions { Metrics = [new Precision(1)], OnboardingSize = size }, 5, TimeSpan.Zero,
                 ct: TestContext.Current.CancellationToken);
             histories[size] = model.Histories.ToDictionary(p => p.Key, p => p.Value.Where(i => i != 0).ToArray());
@@ -158,9 +143,9 @@ public sealed class ColdStartEvaluationTests
     {
         var (data, fold) = ColdUser();
         var options = new EvaluationOptions { Metrics = [new Precision(1)], ActivityBuckets = ActivityBreakdown.DefaultBounds, OnboardingSize = 0 };
-        var result = Evaluator.Evaluate(new HighestIndexFirst(), data, fold, options, FitContext.Default);
+        var result = Evaluator.Evaluate(new HistoryRecorder(highestIndexFirst: true), data, fold, options, FitContext.Default);
         Assert.Equal("0", Assert.Single(result.Buckets).Label);
-        var three = Evaluator.Evaluate(new HighestIndexFirst(), data, fold, options with { OnboardingSize = 3 }, FitContext.Default);
+        var three = Evaluator.Evaluate(new HistoryRecorder(highestIndexFirst: true), data, fold, options with { OnboardingSize = 3 }, FitContext.Default);
         Assert.Equal("1-5", Assert.Single(three.Buckets).Label);
     }
 

@@ -1,10 +1,10 @@
-using System.Collections.Concurrent;
 using RecLab.Data;
 using RecLab.Evaluation;
 using RecLab.Evaluation.Metrics;
 using RecLab.Recommenders;
 using RecLab.Recommenders.Baselines;
 using RecLab.Splitting;
+using RecLab.Tests.Support;
 
 namespace RecLab.Tests.Evaluation;
 
@@ -92,20 +92,6 @@ public sealed class EvaluatorTests
         Assert.Equal(0.5, result["precision@2"].PerUser[2], 12);
     }
 
-    private sealed class RecordingRecommender() : Recommender<NoOptions>(new NoOptions())
-    {
-        public readonly ConcurrentDictionary<int, int[]> Histories = new();
-
-        public override string Name => "recording";
-
-        protected override void ScoreCore(in UserQuery query, Span<float> scores)
-        {
-            Histories[query.User] = query.History.ToArray();
-            for (var i = 0; i < scores.Length; i++)
-                scores[i] = -i;
-        }
-    }
-
     [Fact]
     public void Cold_start_queries_carry_the_onboarding_history_and_exclude_it()
     {
@@ -114,7 +100,7 @@ public sealed class EvaluatorTests
         var b = new InteractionDataBuilder(new IdMapBuilder(train.Users), new IdMapBuilder(train.Items));
         b.Add(2, 4, 1f);
         var onboarding = b.Build(FeedbackKind.Implicit, null, DuplicatePolicy.LastInInput, train.Users, train.Items, out _);
-        var model = new RecordingRecommender();
+        var model = new HistoryRecorder();
         var result = Evaluator.Evaluate(model, new Dataset("tiny", train), new Fold(0, train, test, onboarding),
             new EvaluationOptions { Metrics = [new Precision(1)] }, FitContext.Default);
         Assert.Equal([0, 1, 2, 4], model.Histories[2]);
