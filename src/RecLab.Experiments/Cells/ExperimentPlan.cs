@@ -15,7 +15,7 @@ namespace RecLab.Experiments.Cells;
 public sealed class ExperimentPlan
 {
     /// <summary>Version of the cell definition format; part of every id, so a change of meaning gives new ids.</summary>
-    public const int DefinitionFormat = 1;
+    public const int DefinitionFormat = 2;
 
     private ExperimentPlan(ExperimentConfig config, IReadOnlyList<Cell> cells, IReadOnlyList<IMetric> metrics,
         IReadOnlyList<ulong> repeatSeeds, IReadOnlyList<string> configurations, string? baseline)
@@ -107,7 +107,8 @@ public sealed class ExperimentPlan
                 for (var r = 0; r < repeatSeeds.Count; r++)
                 foreach (var onboarding in split.Onboarding is { Count: > 0 } list ? list.Select(n => (int?)n) : [null])
                 {
-                    var splitSeed = Seeds.Derive(config.Seed, Seeds.Hash(datasetKey), Seeds.Hash(splitter.Spec), repeatSeeds[r]);
+                    // Seeds follow the dataset's name, not its source: moving the data to another folder must not change results.
+                    var splitSeed = Seeds.Derive(config.Seed, Seeds.Hash("dataset:" + dataset.Name), Seeds.Hash(splitter.Spec), repeatSeeds[r]);
                     for (var f = 0; f < splitter.FoldCount; f++)
                     {
                         foreach (var (algorithm, grid) in points)
@@ -131,8 +132,11 @@ public sealed class ExperimentPlan
                                     ["evaluation"] = evaluation.DeepClone(),
                                     ["repeat_seed"] = repeatSeeds[r],
                                 });
-                                // Every onboarding size measures the same fitted model: the fit seed comes from the definition without it.
-                                var fitSeed = Seeds.Derive(config.Seed, Seeds.Hash(CanonicalJson.Sha256(definition)[..16]));
+                                // Every onboarding size measures the same fitted model: the fit seed comes from the definition
+                                // without it, and with the dataset's name in place of its source (see the split seed).
+                                var seedDefinition = JsonNode.Parse(definition)!.AsObject();
+                                seedDefinition["dataset"] = dataset.Name;
+                                var fitSeed = Seeds.Derive(config.Seed, Seeds.Hash(CanonicalJson.Sha256(CanonicalJson.Write(seedDefinition))[..16]));
                                 if (onboarding is { } size)
                                 {
                                     var node = JsonNode.Parse(definition)!.AsObject();

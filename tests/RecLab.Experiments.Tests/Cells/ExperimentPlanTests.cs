@@ -118,6 +118,22 @@ public sealed class ExperimentPlanTests
     }
 
     [Fact]
+    public void Moving_the_data_changes_the_ids_but_not_the_seeds()
+    {
+        // CI found this: the same suite read ../shared from another folder split and fitted differently.
+        var here = Plan(Base).Cells;
+        var moved = Plan(Base, "datasets[a].source=/elsewhere/ml-latest-small", "datasets[b].source=data/ratings.csv").Cells;
+
+        Assert.Equal(here.Count, moved.Count);
+        Assert.All(here.Zip(moved), p =>
+        {
+            Assert.NotEqual(p.First.Id, p.Second.Id);
+            Assert.Equal(p.First.SplitSeed, p.Second.SplitSeed);
+            Assert.Equal(p.First.FitSeed, p.Second.FitSeed);
+        });
+    }
+
+    [Fact]
     public void Explicit_repeat_seeds_keep_a_cell_whatever_their_order()
     {
         var a = Plan(Base, "repeats=3").Cells.Select(c => c.Id).ToHashSet();
