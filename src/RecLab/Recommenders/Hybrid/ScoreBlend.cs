@@ -22,8 +22,9 @@ internal static class ScoreBlend
         }
     }
 
+    /// <summary>Normalizes the scores in place; false when they cannot tell items apart (none, or all equal).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Normalize(Span<float> scores, ScoreNormalization kind)
+    public static bool Normalize(Span<float> scores, ScoreNormalization kind)
     {
         double sum = 0, squares = 0;
         var min = float.PositiveInfinity;
@@ -40,7 +41,7 @@ internal static class ScoreBlend
             max = MathF.Max(max, s);
         }
         if (n == 0)
-            return;
+            return false;
         float shift, scale;
         if (kind == ScoreNormalization.ZScore)
         {
@@ -57,5 +58,6 @@ internal static class ScoreBlend
         for (var i = 0; i < scores.Length; i++)
             if (!float.IsNaN(scores[i]))
                 scores[i] = (scores[i] - shift) * scale;
+        return scale > 0;
     }
 }

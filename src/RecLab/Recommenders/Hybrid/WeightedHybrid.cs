@@ -44,19 +44,29 @@ public sealed class WeightedHybrid : Recommender<WeightedHybridOptions>
     }
 
     /// <inheritdoc/>
+    /// <remarks>
+    /// A component that cannot tell items apart for this query (a user with no history, for a collaborative part) drops
+    /// out. When the weights leave none that can, the ones that can are weighted equally: weights fitted on users with
+    /// five ratings may give popularity nothing, and a user with none must still get popularity, not arbitrary ties.
+    /// </remarks>
     protected override void ScoreCore(in UserQuery query, Span<float> scores)
     {
-        var rented = ArrayPool<float>.Shared.Rent(scores.Length);
+        var n = scores.Length;
+        var rented = ArrayPool<float>.Shared.Rent(n * _components.Length);
         try
         {
-            var row = rented.AsSpan(0, scores.Length);
-            scores.Fill(float.NaN);
+            Span<bool> informative = stackalloc bool[_components.Length];
+            var weighted = false;
             for (var k = 0; k < _components.Length; k++)
             {
+                var row = rented.AsSpan(k * n, n);
                 _components[k].Score(query, row);
-                ScoreBlend.Normalize(row, Options.Normalization);
-                ScoreBlend.Add(row, _weights[k], scores);
+                informative[k] = ScoreBlend.Normalize(row, Options.Normalization);
+                weighted |= informative[k] && _weights[k] != 0;
             }
+            scores.Fill(float.NaN);
+            for (var k = 0; k < _components.Length; k++)
+                ScoreBlend.Add(rented.AsSpan(k * n, n), weighted ? _weights[k] : informative[k] ? 1f : 0f, scores);
         }
         finally
         {

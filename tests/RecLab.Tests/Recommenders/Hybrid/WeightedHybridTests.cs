@@ -38,6 +38,29 @@ public sealed class WeightedHybridTests : RecommenderContract<WeightedHybrid>
         Assert.Equal([0.3f, 0.7f], model.Weights);
     }
 
+    [Fact]
+    public void A_user_no_weighted_component_can_rank_gets_the_components_that_can()
+    {
+        // Weights fitted on users with a history may give popularity nothing; a new user must still get popularity.
+        var train = TinyCatalog.Ratings(FeedbackKind.Implicit);
+        var model = new WeightedHybrid(new WeightedHybridOptions
+        {
+            Components = ["most-popular", "user-knn-implicit"], Weights = [0f, 1f], Normalization = ScoreNormalization.MinMax,
+        });
+        model.Fit(train, FitContext.Default);
+
+        var scores = new float[4];
+        model.Score(new UserQuery(-1, ReadOnlyMemory<int>.Empty, ReadOnlyMemory<float>.Empty), scores);
+        Assert.Equal([1f, 0.5f, 0.5f, 0f], scores);
+
+        // With a history the weights hold: the blend is user-kNN's own ranking, popularity counts for nothing.
+        var history = new UserQuery(-1, new[] { 2 }, new[] { 1f });
+        model.Score(history, scores);
+        var knn = new float[4];
+        model.Parts[1].Score(history, knn);
+        Assert.Equal(MinMax(knn), scores);
+    }
+
     [Theory]
     [InlineData(WeightFitting.Grid)]
     [InlineData(WeightFitting.LeastSquares)]
