@@ -4,6 +4,7 @@ using RecLab.Data.Synthetic;
 using RecLab.Evaluation;
 using RecLab.Evaluation.Metrics;
 using RecLab.Experiments.Schema;
+using RecLab.Simulation.Campaigns;
 using RecLab.Splitting;
 
 namespace RecLab.Experiments.Configuration;
@@ -307,9 +308,43 @@ internal sealed partial class ExperimentValidator(ConfigBinder binder, List<Conf
             if (arms.Count >= 2 && Math.Abs(total - 1) > 1e-9)
                 Error($"{path}.arms", FormattableString.Invariant($"the traffic shares sum to {total:0.###}, not 1"));
             for (var m = 0; m < t.Metrics.Count; m++)
+            {
                 if (!AbTestConfig.KnownMetrics.Contains(t.Metrics[m]))
                     Error($"{path}.metrics[{m}]", $"unknown A/B metric '{t.Metrics[m]}'{DidYouMean.Hint(t.Metrics[m], AbTestConfig.KnownMetrics)}; " +
                         $"known: {string.Join(", ", AbTestConfig.KnownMetrics)}");
+                else if (t.Metrics[m] == "roas" && t.Campaign is null)
+                    Error($"{path}.metrics[{m}]", "roas needs sponsored slots: add a campaign (campaign: {topic: fashion}) to the test");
+            }
+            if (t.Campaign is { } campaign)
+                Campaign(campaign, $"{path}.campaign");
+            for (var a = 0; a < arms.Count; a++)
+                if (arms[a].Plan is not null && t.Campaign is null)
+                    Error($"{path}.arms[{a}].plan", "an influencer plan buys creators for the test's campaign: add a campaign to the test");
+        }
+    }
+
+    private void Campaign(CampaignConfig campaign, string path)
+    {
+        var topics = TopicCatalog.All.Select(topic => topic.Name).ToList();
+        if (!topics.Contains(campaign.Topic))
+            Error($"{path}.topic", $"unknown topic '{campaign.Topic}'{DidYouMean.Hint(campaign.Topic, topics)}; known: {string.Join(", ", topics)}");
+        if (campaign.Products < 1)
+            Error($"{path}.products", $"must be at least 1 (got {campaign.Products})");
+        if (campaign.Position < 0)
+            Error($"{path}.position", $"must be 0 or more (got {campaign.Position})");
+        if (campaign.MaxPerUserPerDay < 1)
+            Error($"{path}.max_per_user_per_day", $"must be at least 1 (got {campaign.MaxPerUserPerDay})");
+        if (!(campaign.CostPerThousand >= 0 && double.IsFinite(campaign.CostPerThousand)))
+            Error($"{path}.cost_per_thousand", FormattableString.Invariant($"must be a finite number of dollars, 0 or more (got {campaign.CostPerThousand})"));
+        if (!(campaign.Budget > 0 && double.IsFinite(campaign.Budget)))
+            Error($"{path}.budget", FormattableString.Invariant($"must be a positive number of dollars (got {campaign.Budget})"));
+        try
+        {
+            AudienceSegment.Parse(campaign.Target);
+        }
+        catch (FormatException e)
+        {
+            Error($"{path}.target", e.Message);
         }
     }
 

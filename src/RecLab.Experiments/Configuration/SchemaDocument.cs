@@ -58,6 +58,7 @@ public static class SchemaDocument
         md.Append("## repeats\n\n").Append(Summary(typeof(RepeatsConfig))).Append("\n\n");
         Section(md, "ab_tests[]", "ab_tests[]", typeof(AbTestConfig));
         Section(md, "ab_tests[].arms[]", "ab_tests[].arms[]", typeof(AbArmConfig));
+        Section(md, "ab_tests[].campaign", "ab_tests[].campaign", typeof(CampaignConfig));
         Section(md, "report", "report", typeof(ReportConfig));
 
         md.Append("## Split specs (`splits[].spec`)\n\n```text\n").Append(SplitSpec.Help.Replace("\r\n", "\n").TrimEnd()).Append("\n```\n\n");

@@ -68,6 +68,8 @@ internal static class AbTestExecutor
                 ["kind"] = kind,
                 ["options"] = CanonicalJson.ToNode(options),
             });
+            if (arm.Plan is { } strategy)
+                arms[^1]!["plan"] = strategy.ToString();
         }
         var node = CanonicalJson.ToNode(test)!.AsObject();
         node["arms"] = arms;
@@ -106,11 +108,16 @@ internal static class AbTestExecutor
         var world = World.Generate(WorldOptions.Parse(test.World), threads, cancellationToken: ct);
         var generateSeconds = clock.Elapsed.TotalSeconds;
         var seed = Seeds.Derive(plan.Config.Seed, "ab:" + test.Name);
+        var campaign = test.Campaign is { } c ? new CampaignSlots(world, c, test.Days) : null;
         var arms = test.Arms.Select(arm =>
         {
             var (kind, recommenderOptions) = Algorithm(plan.Config, arm.Algorithm, options.Registry);
             var info = options.Registry.Get(kind);
-            return new AbArm { Name = arm.Name ?? arm.Algorithm, Traffic = arm.Traffic, Recommender = () => info.Create(recommenderOptions) };
+            return new AbArm
+            {
+                Name = arm.Name ?? arm.Algorithm, Traffic = arm.Traffic, Recommender = () => info.Create(recommenderOptions),
+                Sponsored = campaign?.For(arm.Plan),
+            };
         }).ToList();
         var run = AbSimulator.Run(world, new AbTestOptions
         {
@@ -159,10 +166,6 @@ internal static class AbTestExecutor
         AtomicFile.WriteAllText(Path.Combine(output, MarkerFileName), marker.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }) + "\n");
     }
 
-    /// <summary>
-    /// The configured metrics the analysis tests over users. <c>creator-coverage</c> is an arm-level figure (creators.csv),
-    /// and <c>roas</c> needs sponsored slots, which arms configured in YAML do not have yet.
-    /// </summary>
-    internal static IReadOnlyList<string> AnalysedMetrics(AbTestConfig test) =>
-        [.. test.Metrics.Where(m => m is not ("creator-coverage" or "roas"))];
+    /// <summary>The configured metrics the analysis tests over users: all but <c>creator-coverage</c>, an arm-level figure (creators.csv).</summary>
+    internal static IReadOnlyList<string> AnalysedMetrics(AbTestConfig test) => [.. test.Metrics.Where(m => m != "creator-coverage")];
 }

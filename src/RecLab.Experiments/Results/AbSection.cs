@@ -54,12 +54,44 @@ internal static class AbSection
                 c.Arm, string.Create(Inv, $"{c.CreatorsReached} of {c.Creators}"), Value(c.Gini), Share(c.Top1PercentShare), Share(c.CatalogCoverage),
                 c.CreatorPayout.ToString("#,0", Inv),
             ]));
-        if (test.Metrics.Contains("roas"))
-            md.Append("- roas: the arms have no sponsored slots, so there is no ad spend to return on.\n");
+        if (test.Campaign is { } campaign)
+            Campaign(md, campaign, test, run);
         foreach (var warning in report.Warnings)
             md.Append("- ").Append(warning).Append('\n');
         md.Append(Inv, $"\nPer-day values with CIs and p-values: ab/{test.Name}/daily.csv; per-user counters: ab/{test.Name}/users.csv.\n\n");
         return md.ToString();
+    }
+
+    /// <summary>What each arm's sponsored slots delivered: whom, through how many creators, at what cost, for what revenue.</summary>
+    private static void Campaign(StringBuilder md, CampaignConfig campaign, AbTestConfig test, AbRun run)
+    {
+        md.Append(Inv, $"\nCampaign: the {campaign.Products} best `{campaign.Topic}` products in slot {campaign.Position + 1}, at most {campaign.MaxPerUserPerDay} a day per user; ")
+          .Append(Inv, $"arms without a plan show it to everyone at ${campaign.CostPerThousand:0.##} per thousand impressions, arms with one buy creators ")
+          .Append(Inv, $"with ${campaign.Budget:#,0.##} (expected spend over the whole audience; each arm serves its share of it), reaching {campaign.Target} among their followers.\n\n");
+        var rows = new List<IReadOnlyList<string>>();
+        foreach (var arm in run.Arms)
+        {
+            var plan = test.Arms.First(a => (a.Name ?? a.Algorithm) == arm.Name).Plan;
+            var totals = arm.Totals();
+            double impressions = 0, cost = 0, revenue = 0;
+            var reached = 0;
+            foreach (var t in totals)
+            {
+                impressions += t.SponsoredImpressions;
+                cost += t.AdCost;
+                revenue += t.AttributedRevenue;
+                reached += t.SponsoredImpressions > 0 ? 1 : 0;
+            }
+            var creators = 0;
+            foreach (var n in arm.ChannelImpressions)
+                creators += n > 0 ? 1 : 0;
+            rows.Add(
+            [
+                arm.Name, plan is { } p ? Naming.Kebab(p.ToString()) : "platform", plan is null ? "" : creators.ToString(Inv), reached.ToString("#,0", Inv),
+                impressions.ToString("#,0", Inv), cost.ToString("#,0.00", Inv), revenue.ToString("#,0", Inv), cost > 0 ? Value(revenue / cost) : "n/a",
+            ]);
+        }
+        MarkdownTable.Write(md, ["arm", "plan", "creators paid", "users reached", "sponsored impressions", "ad cost ($)", "attributed revenue ($)", "ROAS"], rows);
     }
 
     internal static string Value(double v) => double.IsFinite(v) ? (Math.Abs(v) >= 100 ? v.ToString("0.0", Inv) : v.ToString("0.0000", Inv)) : "n/a";

@@ -21,6 +21,9 @@ public sealed record AbTestConfig
     /// <summary>Metrics compared between arms: sessions, impressions, clicks, purchases (per user), ctr, conversion, revenue-per-user, margin-per-user, roas, creator-coverage.</summary>
     public IReadOnlyList<string> Metrics { get; init; } = ["ctr", "revenue-per-user"];
 
+    /// <summary>A brand campaign in every arm's sponsored slots (needed for <c>roas</c>); none: no sponsored slots.</summary>
+    public CampaignConfig? Campaign { get; init; }
+
     /// <summary>Retrain every arm on its own logged feedback every this many days (the feedback loop); null: never.</summary>
     public int? RetrainEvery { get; init; }
 

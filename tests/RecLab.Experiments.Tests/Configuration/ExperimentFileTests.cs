@@ -155,6 +155,13 @@ public sealed class ExperimentFileTests
         Assert.Equal(
         [
             "abtest.yaml:17:7: ab_tests[0].arms: the traffic shares sum to 1.1, not 1",
+            "abtest.yaml:22:15: ab_tests[1].metrics[0]: roas needs sponsored slots: add a campaign (campaign: {topic: fashion}) to the test",
+            "abtest.yaml:26:15: ab_tests[1].arms[0].plan: an influencer plan buys creators for the test's campaign: add a campaign to the test",
+            "abtest.yaml:31:14: ab_tests[2].campaign.topic: unknown topic 'fashon' (did you mean 'fashion'?); known: fashion, beauty, gaming, tech, " +
+                "food, travel, fitness, finance, music, pets, parenting, home, cars, sports, movies, books, art, science, comedy, outdoors",
+            "abtest.yaml:32:15: ab_tests[2].campaign.budget: must be a positive number of dollars (got 0)",
+            "abtest.yaml:33:15: ab_tests[2].campaign.target: Unknown age '12-13': one of 13-17, 18-24, 25-34, 35-44, 45-54, 55+.",
+            "abtest.yaml:37:15: ab_tests[2].arms[0].plan: expected one of expected-roas, follower-count, got 'most-followers'",
         ], InvalidFile("abtest.yaml"));
     }
 

@@ -74,4 +74,33 @@ public sealed class AbTestRunTests : IDisposable
         Assert.NotEqual(marker, File.ReadAllText(Path.Combine(folder, "test.json")));
         Assert.Equal(before, File.ReadAllBytes(Path.Combine(folder, "daily.csv")));
     }
+
+    [Fact]
+    public async Task A_campaign_puts_sponsored_slots_in_every_arm_and_roas_in_the_results()
+    {
+        var yaml = Yaml.Replace("metrics: [ctr, revenue-per-user, creator-coverage]", """
+            metrics: [ctr, roas]
+                campaign:
+                  topic: fashion
+                  budget: 5
+            """.TrimEnd()).Replace("""
+                  - algorithm: knn
+                    traffic: 0.5
+            """, """
+                  - algorithm: knn
+                    traffic: 0.5
+                    plan: expected-roas
+            """);
+        var plan = ExperimentPlan.Create(ExperimentFile.Parse(yaml, "ab.yaml", null));
+        var result = await ExperimentRunner.RunAsync(plan, new RunOptions { OutputDirectory = _temp.Path, Jobs = 1 }, TestContext.Current.CancellationToken);
+
+        Assert.Empty(result.AbTestFailures);
+        var summary = File.ReadAllLines(Path.Combine(_temp["ab/pop-vs-knn"], "summary.csv"));
+        Assert.Contains(summary, l => l.StartsWith("roas,knn,", StringComparison.Ordinal));
+        var md = File.ReadAllText(_temp["summary.md"]);
+        Assert.Contains("| arm | plan | creators paid | users reached | sponsored impressions | ad cost ($) | attributed revenue ($) | ROAS |", md);
+        var rows = md.Split('\n');
+        Assert.Matches(@"^\| popular \| platform \| +\| [1-9][0-9,]* \|", rows.Single(r => r.StartsWith("| popular | platform", StringComparison.Ordinal)));
+        Assert.Matches(@"^\| knn \| expected-roas \| [1-9][0-9]* \| [1-9][0-9,]* \|", rows.Single(r => r.StartsWith("| knn | expected-roas", StringComparison.Ordinal)));
+    }
 }
