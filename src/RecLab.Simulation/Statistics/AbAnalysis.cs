@@ -248,7 +248,8 @@ public static class AbAnalysis
         foreach (var series in raw.GroupBy(x => (x.Metric, x.Arm)))
         {
             var list = series.OrderBy(x => x.Day).ToList();
-            var valid = AlwaysValid(list.Select(x => (x.Rel, x.Var)), options.MsprtTau);
+            var tau = options.MsprtTau ?? (list[^1].Var > 0 ? PowerAnalysis.MinimumDetectableEffectFromStandardError(Math.Sqrt(list[^1].Var), options.Alpha) : 0.05);
+            var valid = AlwaysValid(list.Select(x => (x.Rel, x.Var)), tau);
             for (var k = 0; k < list.Count; k++)
                 comparisons.Add(new DailyComparison(list[k].Metric, list[k].Arm, list[k].Day, list[k].Rel, list[k].Low, list[k].High,
                     list[k].P, valid[k]));

@@ -16,10 +16,12 @@ public sealed record AbAnalysisOptions
     public ulong Seed { get; init; } = 1;
 
     /// <summary>
-    /// τ of the mSPRT mixture, on the relative-uplift scale (0.05: effects of about ±5% are what the test is looking for).
-    /// The relative uplift is tested because it stays comparable from day to day while cumulative totals grow.
+    /// τ of the mSPRT mixture, on the relative-uplift scale (tested because it stays comparable from day to day while
+    /// cumulative totals grow). Null (the default): per metric, the uplift the whole test has 80% power to detect,
+    /// from the last look's standard error, as the A/A calibration does; a revenue or ROAS mixture then spans the
+    /// effects their noise allows instead of a fixed ±5% that makes their always-valid p hopelessly conservative.
     /// </summary>
-    public double MsprtTau { get; init; } = 0.05;
+    public double? MsprtTau { get; init; }
 
     /// <summary>Apply CUPED with the pre-period (when the test had one).</summary>
     public bool Cuped { get; init; } = true;
@@ -35,7 +37,7 @@ public sealed record AbAnalysisOptions
             throw new ArgumentException($"Alpha must lie strictly between 0 and 1 (got {Alpha}).");
         if (BootstrapResamples < 0)
             throw new ArgumentException($"Bootstrap resamples must be 0 or more (got {BootstrapResamples}).");
-        if (!(MsprtTau > 0))
+        if (MsprtTau is { } tau && !(tau > 0))
             throw new ArgumentException($"The mSPRT scale must be positive (got {MsprtTau}).");
     }
 }

@@ -46,7 +46,17 @@ public static class PowerAnalysis
         Check(standardDeviation, alpha, power);
         if (!(controlUsers > 0 && treatmentUsers > 0))
             throw new ArgumentOutOfRangeException(nameof(controlUsers), "Both arms need users.");
-        return Quantiles(alpha, power) * standardDeviation * Math.Sqrt(1 / controlUsers + 1 / treatmentUsers);
+        return MinimumDetectableEffectFromStandardError(standardDeviation * Math.Sqrt(1 / controlUsers + 1 / treatmentUsers), alpha, power);
+    }
+
+    /// <summary>
+    /// The effect an estimate with standard error <paramref name="standardError"/> detects with <paramref name="power"/>
+    /// at two-sided level <paramref name="alpha"/>: <c>(z_{1−α/2} + z_{power}) · SE</c>.
+    /// </summary>
+    public static double MinimumDetectableEffectFromStandardError(double standardError, double alpha = 0.05, double power = 0.8)
+    {
+        Check(standardError, alpha, power);
+        return Quantiles(alpha, power) * standardError;
     }
 
     /// <summary>
