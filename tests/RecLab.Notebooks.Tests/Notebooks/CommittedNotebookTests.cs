@@ -127,6 +127,28 @@ public sealed class CommittedNotebookTests
             ["implicit-als ndcg@10"] = (0.307, 0.015),
             ["significant ndcg@10 pairs"] = (5, 1),
         },
+        ["research/offline-online.ipynb"] = new()
+        {
+            // synthetic:tiny, user-temporal:0.2 offline, then a 14-day test with seven equal arms (about 70 users each);
+            // bands from seeds 1, 7, 42, 99 and 2024. Offline: ALS first, random far last; online: user-kNN clicks most,
+            // pure SVD and random least. The rank correlations move a lot with 7 arms of 70 users; revenue's most.
+            ["spearman ndcg@10 vs ctr"] = (0.50, 0.30),
+            ["spearman ndcg@10 vs revenue-per-user"] = (0.25, 0.60),
+            ["popular ndcg@10"] = (0.0119, 0.002),
+            ["random ndcg@10"] = (0.0025, 0.0025),
+            ["item-knn ndcg@10"] = (0.0199, 0.002),
+            ["user-knn ndcg@10"] = (0.0248, 0.003),
+            ["als ndcg@10"] = (0.029, 0.004),
+            ["bpr ndcg@10"] = (0.009, 0.006),
+            ["pure-svd ndcg@10"] = (0.016, 0.003),
+            ["popular ctr"] = (0.0365, 0.004),
+            ["random ctr"] = (0.0343, 0.003),
+            ["item-knn ctr"] = (0.0410, 0.003),
+            ["user-knn ctr"] = (0.0446, 0.004),
+            ["als ctr"] = (0.0375, 0.004),
+            ["bpr ctr"] = (0.0380, 0.004),
+            ["pure-svd ctr"] = (0.0335, 0.003),
+        },
         ["research/grid-search.ipynb"] = new()
         {
             // user-knn-implicit over 5 neighbourhood sizes x 4 weightings; cosine at 50 neighbours is best, coverage
@@ -135,6 +157,16 @@ public sealed class CommittedNotebookTests
             ["best ndcg@10"] = (0.320, 0.015),
             ["lowest coverage@10"] = (0.010, 0.003),
             ["highest coverage@10"] = (0.068, 0.01),
+        },
+    };
+
+    /// <summary>Recorded text results (which algorithm came first), expected exactly, beside the numeric bands.</summary>
+    private static readonly Dictionary<string, Dictionary<string, string>> Texts = new()
+    {
+        ["research/offline-online.ipynb"] = new()
+        {
+            ["best offline algorithm"] = "als",
+            ["best online algorithm"] = "user-knn",
         },
     };
 
@@ -207,8 +239,11 @@ public sealed class CommittedNotebookTests
         Assert.Empty(run.Warnings);
         TestContext.Current.TestOutputHelper?.WriteLine($"{notebook}: {run.Elapsed.TotalSeconds:0.0} s; " +
                                                         string.Join(", ", run.Recorded.Select(r => $"{r.Key} = {r.Value}")));
-        Assert.Equal(bands.Keys.Order(), run.Recorded.Select(r => r.Key).Order());
+        var texts = Texts.GetValueOrDefault(notebook.Replace('\\', '/'), []);
+        Assert.Equal(bands.Keys.Concat(texts.Keys).Order(), run.Recorded.Select(r => r.Key).Order());
         foreach (var (name, (expected, tolerance)) in bands)
             Assert.True(Math.Abs(run.Number(name) - expected) <= tolerance, $"{notebook}: {name} = {run.Number(name)}, expected {expected} ± {tolerance}");
+        foreach (var (name, expected) in texts)
+            Assert.Equal(expected, run.Recorded.Single(r => r.Key == name).Value as string);
     }
 }
