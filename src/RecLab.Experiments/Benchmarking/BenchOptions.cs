@@ -15,6 +15,9 @@ public sealed record BenchOptions
     /// <summary>The synthetic world of the large tasks (a smaller one makes a fast test of the whole set).</summary>
     public string LargeWorld { get; init; } = "synthetic:large";
 
+    /// <summary>World preset of the 14-day A/B task (<c>small</c>: 5,000 users).</summary>
+    public string AbWorld { get; init; } = "small";
+
     /// <summary>Threads for fitting and ranking.</summary>
     public int Threads { get; init; } = Environment.ProcessorCount;
 

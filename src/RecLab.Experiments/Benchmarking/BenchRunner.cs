@@ -6,13 +6,14 @@ using RecLab.Evaluation.Metrics;
 using RecLab.Recommenders;
 using RecLab.Recommenders.Factorization;
 using RecLab.Recommenders.Neighborhood;
+using RecLab.Simulation.AbTesting;
 using RecLab.Splitting;
 
 namespace RecLab.Experiments.Benchmarking;
 
 /// <summary>
 /// The fixed benchmark set of <c>reclab bench</c>: loading ml-latest-small, 5-fold biased MF, implicit ALS, item-kNN,
-/// whole-catalogue top-10 for every user, the large synthetic world and ALS on it. Each task runs
+/// whole-catalogue top-10 for every user, the large synthetic world and ALS on it, and a 14-day simulated A/B test. Each task runs
 /// <see cref="BenchOptions.Repeats"/> times (the first run includes JIT compilation; the median hides it when there
 /// are three or more) and reports the median, the peak working set and the managed allocation of a run.
 /// </summary>
@@ -87,12 +88,18 @@ public static class BenchRunner
                 return $"{world.Interactions.UserCount:N0} users x {world.Interactions.ItemCount:N0} items";
             });
         }
-        tasks.Add(new BenchTaskResult
+        var abWorld = World.Generate(WorldOptions.Parse(options.AbWorld), context.MaxThreads, cancellationToken: ct);
+        Time("ab-14-days", $"a 14-day A/B test on synthetic:{options.AbWorld} after a 7-day pre-period: popularity against implicit-als (64 factors), fits included", () =>
         {
-            Name = "ab-14-days",
-            Description = "a 14-day simulated A/B test on synthetic:small",
-            Status = BenchStatus.NotAvailable,
-            Note = "the A/B simulator (src/RecLab.Simulation) is not part of this build",
+            var run = AbSimulator.Run(abWorld, new AbTestOptions
+            {
+                Arms = [AbArm.FromSpec("most-popular", 0.5, "popular"), AbArm.FromSpec("implicit-als:factors=64", 0.5, "als")],
+                Days = 14,
+                PreDays = 7,
+                Seed = options.Seed,
+                MaxThreads = context.MaxThreads,
+            }, cancellationToken: ct);
+            return $"{run.Arms.Sum(a => a.Users.Count):N0} users, {run.Timing.CpuSeconds:0.0} s of CPU";
         });
         return new BenchReport
         {

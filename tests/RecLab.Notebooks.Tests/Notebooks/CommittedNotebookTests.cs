@@ -160,13 +160,14 @@ public sealed class CommittedNotebookTests
         },
     };
 
-    /// <summary>Recorded text results (which algorithm came first), expected exactly, beside the numeric bands.</summary>
-    private static readonly Dictionary<string, Dictionary<string, string>> Texts = new()
+    /// <summary>Recorded text results (which algorithm came first), each one of the values allowed, beside the numeric bands.</summary>
+    private static readonly Dictionary<string, Dictionary<string, string[]>> Texts = new()
     {
         ["research/offline-online.ipynb"] = new()
         {
-            ["best offline algorithm"] = "als",
-            ["best online algorithm"] = "user-knn",
+            ["best offline algorithm"] = ["als"],
+            // With about 70 users an arm, which personalised arm clicks most is noise; that one does is not.
+            ["best online algorithm"] = ["user-knn", "item-knn", "als", "bpr", "pure-svd"],
         },
     };
 
@@ -244,6 +245,6 @@ public sealed class CommittedNotebookTests
         foreach (var (name, (expected, tolerance)) in bands)
             Assert.True(Math.Abs(run.Number(name) - expected) <= tolerance, $"{notebook}: {name} = {run.Number(name)}, expected {expected} ± {tolerance}");
         foreach (var (name, expected) in texts)
-            Assert.Equal(expected, run.Recorded.Single(r => r.Key == name).Value as string);
+            Assert.Contains(run.Recorded.Single(r => r.Key == name).Value as string, expected);
     }
 }
