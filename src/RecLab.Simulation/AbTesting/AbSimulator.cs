@@ -86,6 +86,7 @@ public static class AbSimulator
         {
             progress?.Report(new AbProgress("pre-period", 0, options.PreDays));
             var control = policies[0];
+            control.Prepare(inTest, parallel);
             preClicks = context.Run(_ => control, Seeds.Derive(options.Seed, "pre-period"), keyByArm: false,
                 world.Options.Days, 0, options.PreDays, pre: true, logClicks: retrain);
         }
@@ -103,6 +104,8 @@ public static class AbSimulator
         {
             var end = Math.Min(options.Days, start + block);
             progress?.Report(new AbProgress("test", start, options.Days));
+            for (var a = 0; a < arms.Count; a++)
+                policies[a].Prepare(members[a], parallel);
             var logged = context.Run(u => policies[assignment[u]], testSeed, keyByArm: true, firstDay, start, end, pre: false, logClicks: retrain);
             if (!retrain || end >= options.Days)
                 continue;

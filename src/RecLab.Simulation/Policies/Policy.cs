@@ -100,22 +100,58 @@ public sealed class Policy
         try
         {
             var buffer = scores.AsSpan(0, World.Items.Count);
-            var items = new int[depth];
-            var top = new float[depth];
-            var query = UserQuery.ForUser(Training, user);
-            var count = RecLab.Recommenders.Ranking.RecommendInto(Recommender, query, buffer, items, top);
-            sponsoredOrder ??= Sponsored is null ? [] : SponsoredOrder(buffer, Sponsored.Items);
-            if (count < depth)
-            {
-                Array.Resize(ref items, count);
-                Array.Resize(ref top, count);
-            }
-            return new CandidateList(items, top, count < depth || depth == World.Items.Count, sponsoredOrder);
+            Recommender.Score(UserQuery.ForUser(Training, user), buffer);
+            return Rank(user, buffer, depth, sponsoredOrder);
         }
         finally
         {
             ArrayPool<float>.Shared.Return(scores);
         }
+    }
+
+    /// <summary>Users ranked together when the model is an <see cref="IBlockScorer"/>.</summary>
+    private const int PrepareBlock = 16;
+
+    /// <summary>
+    /// Ranks <paramref name="users"/> ahead of their first session, in blocks of users scored together when the model
+    /// can (<see cref="IBlockScorer"/>: a factor model then reads its item factors once per block, not once per user);
+    /// otherwise they are ranked on demand as before. The lists are the ones <see cref="Candidates"/> would compute.
+    /// </summary>
+    internal void Prepare(IReadOnlyList<int> users, ParallelOptions parallel)
+    {
+        if (Recommender is not IBlockScorer scorer)
+            return;
+        var n = World.Items.Count;
+        var depth = Math.Min(Slate.CandidateDepth, n);
+        Parallel.For(0, (users.Count + PrepareBlock - 1) / PrepareBlock, parallel, () => new float[PrepareBlock * n], (b, _, buffer) =>
+        {
+            Span<int> block = stackalloc int[PrepareBlock];
+            var count = 0;
+            for (var k = b * PrepareBlock; k < Math.Min(users.Count, (b + 1) * PrepareBlock); k++)
+                if (Volatile.Read(ref _candidates[users[k]]) is null)
+                    block[count++] = users[k];
+            var scores = buffer.AsSpan(0, count * n);
+            if (count == 0 || !scorer.TryScoreUsers(block[..count], scores))
+                return buffer;
+            for (var k = 0; k < count; k++)
+                Volatile.Write(ref _candidates[block[k]], Rank(block[k], scores.Slice(k * n, n), depth, null));
+            return buffer;
+        }, _ => { });
+    }
+
+    /// <summary>The candidate list of <paramref name="user"/> from the model's scores (the user's history is masked here).</summary>
+    private CandidateList Rank(int user, Span<float> scores, int depth, int[]? sponsoredOrder)
+    {
+        var items = new int[depth];
+        var top = new float[depth];
+        var count = RecLab.Recommenders.Ranking.TopInto(scores, UserQuery.ForUser(Training, user).History.Span, items, top);
+        sponsoredOrder ??= Sponsored is null ? [] : SponsoredOrder(scores, Sponsored.Items);
+        if (count < depth)
+        {
+            Array.Resize(ref items, count);
+            Array.Resize(ref top, count);
+        }
+        return new CandidateList(items, top, count < depth || depth == World.Items.Count, sponsoredOrder);
     }
 
     /// <summary>Campaign items by descending score (NaN last, ties by campaign order). The scores are masked by history: seen items go last too.</summary>

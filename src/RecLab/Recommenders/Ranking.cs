@@ -53,6 +53,17 @@ public static class Ranking
         return TopN.Select(scoreBuffer, items, topScores);
     }
 
+    /// <summary>
+    /// The top of scores computed elsewhere (by <see cref="IBlockScorer"/>, say): masks <paramref name="history"/> in
+    /// <paramref name="scores"/>, writes up to <c>items.Length</c> best items best first, returns how many; the same
+    /// as <see cref="RecommendInto"/> on the same scores.
+    /// </summary>
+    public static int TopInto(Span<float> scores, ReadOnlySpan<int> history, Span<int> items, Span<float> topScores)
+    {
+        Mask(scores, history);
+        return TopN.Select(scores, items, topScores);
+    }
+
     /// <summary>Sets the scores of the given items to NaN so they are never ranked.</summary>
     public static void Mask(Span<float> scores, ReadOnlySpan<int> items)
     {

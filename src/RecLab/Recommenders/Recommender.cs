@@ -75,6 +75,15 @@ public abstract class Recommender<TOptions> : IRecommender where TOptions : Reco
     protected bool IsKnownUser(int user) =>
         (uint)user < (uint)Train.UserCount && Train.Interactions.ByUser.RowLength(user) > 0;
 
+    /// <summary>True when every one of <paramref name="users"/> is <see cref="IsKnownUser"/> (for <see cref="IBlockScorer"/>).</summary>
+    protected bool AreKnownUsers(ReadOnlySpan<int> users)
+    {
+        foreach (var user in users)
+            if (!IsKnownUser(user))
+                return false;
+        return true;
+    }
+
     private static string Describe(FeedbackKinds kinds) => kinds switch
     {
         FeedbackKinds.Explicit => "only explicit",

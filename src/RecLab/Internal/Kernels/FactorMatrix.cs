@@ -127,4 +127,43 @@ internal sealed class FactorMatrix
         for (var r = 0; r < scores.Length; r++)
             scores[r] += constant + bias[r];
     }
+
+    /// <summary>Rows per tile of <see cref="ScoreMany"/>: 512 rows of 64 factors are 128 KB, which stay in a core's L2 cache.</summary>
+    private const int Tile = 512;
+
+    /// <summary>
+    /// <see cref="Score"/> for the rows <paramref name="vectorRows"/> of <paramref name="vectors"/> at once, into consecutive
+    /// rows of <paramref name="scores"/> (<c>vectorRows.Length × Rows</c>), with <paramref name="constants"/> one per
+    /// vector (empty: 0). The matrix is walked in tiles that every vector passes over while they are in cache, so it is
+    /// read from memory once per call instead of once per vector; each score is computed exactly as <see cref="Score"/> does.
+    /// </summary>
+    public void ScoreMany(FactorMatrix vectors, ReadOnlySpan<int> vectorRows, ReadOnlySpan<float> bias, ReadOnlySpan<float> constants, Span<float> scores)
+    {
+        var count = vectorRows.Length;
+        if (vectors.Stride != Stride || scores.Length != (long)count * Rows || (bias.Length != 0 && bias.Length != Rows)
+            || (constants.Length != 0 && constants.Length != count))
+            throw new ArgumentException("The vectors, biases, constants and score buffer must match the factor matrix.");
+        // Tiles start at multiples of 4 rows, so MatVec groups rows as it does over the whole matrix: equal sums.
+        for (var start = 0; start < Rows; start += Tile)
+        {
+            var n = Math.Min(Tile, Rows - start);
+            var tile = Data.AsSpan(start * Stride, n * Stride);
+            for (var k = 0; k < count; k++)
+                Dense.MatVec(tile, n, Stride, vectors.Row(vectorRows[k]), scores.Slice(k * Rows + start, n));
+        }
+        for (var k = 0; k < count; k++)
+        {
+            var row = scores.Slice(k * Rows, Rows);
+            var constant = constants.IsEmpty ? 0f : constants[k];
+            if (bias.IsEmpty)
+            {
+                if (constant != 0)
+                    for (var r = 0; r < row.Length; r++)
+                        row[r] += constant;
+                continue;
+            }
+            for (var r = 0; r < row.Length; r++)
+                row[r] += constant + bias[r];
+        }
+    }
 }

@@ -74,6 +74,15 @@ internal sealed class BiasedFactors
         return estimate;
     }
 
+    /// <summary><see cref="Score"/> of several known users at once (<see cref="FactorMatrix.ScoreMany"/>).</summary>
+    public void ScoreKnownUsers(ReadOnlySpan<int> users, Span<float> scores)
+    {
+        var constants = new float[users.Length];
+        for (var k = 0; k < users.Length; k++)
+            constants[k] = _mu + _bu[users[k]];
+        _items.ScoreMany(_users, users, _bi, constants, scores);
+    }
+
     /// <summary>Scores for a query: a known user's learned vector, else the fold-in of the query's history.</summary>
     public void Score(in UserQuery query, bool knownUser, Span<float> scores)
     {

@@ -15,7 +15,7 @@ namespace RecLab.Recommenders.Factorization;
 /// Sequential SGD, bit-exact by seed (implicit runs Hogwild threads, whose result depends on timing). One epoch of
 /// the ~80k interactions of ml-latest-small at 100 factors takes a few milliseconds.
 /// </remarks>
-public sealed class Bpr(BprOptions options) : Recommender<BprOptions>(options)
+public sealed class Bpr(BprOptions options) : Recommender<BprOptions>(options), IBlockScorer
 {
     private FactorMatrix _p = null!;
     private FactorMatrix _q = null!;
@@ -85,6 +85,15 @@ public sealed class Bpr(BprOptions options) : Recommender<BprOptions>(options)
 
         (_p, _q, _itemBias, _seed) = (p, q, itemBias, context.Seed);
         _negativePool = popularity ? data.ItemColumn.ToArray() : [];
+    }
+
+    /// <inheritdoc/>
+    public bool TryScoreUsers(ReadOnlySpan<int> users, Span<float> scores)
+    {
+        if (!AreKnownUsers(users))
+            return false;
+        _q.ScoreMany(_p, users, _itemBias, [], scores);
+        return true;
     }
 
     /// <inheritdoc/>

@@ -19,7 +19,7 @@ namespace RecLab.Recommenders.Factorization;
 /// with results independent of the thread count. A query for a user without training data but with rated items is
 /// folded in (bias and factors from those ratings, item side fixed). Progress reports the training RMSE.
 /// </remarks>
-public sealed class ExplicitAls(ExplicitAlsOptions options) : RatingPredictor<ExplicitAlsOptions>(options)
+public sealed class ExplicitAls(ExplicitAlsOptions options) : RatingPredictor<ExplicitAlsOptions>(options), IBlockScorer
 {
     private const string DivergenceHint = "Try a larger Regularization.";
     private float _mean;
@@ -157,6 +157,18 @@ public sealed class ExplicitAls(ExplicitAlsOptions options) : RatingPredictor<Ex
                 estimate += Dense.Dot(_users[user], _items[item]);
         }
         return estimate;
+    }
+
+    /// <inheritdoc/>
+    public bool TryScoreUsers(ReadOnlySpan<int> users, Span<float> scores)
+    {
+        if (!AreKnownUsers(users))
+            return false;
+        var constants = new float[users.Length];
+        for (var k = 0; k < users.Length; k++)
+            constants[k] = _mean + _userBias[users[k]];
+        _items.ScoreMany(_users, users, _itemBias, constants, scores);
+        return true;
     }
 
     /// <inheritdoc/>

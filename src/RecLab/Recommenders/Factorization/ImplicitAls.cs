@@ -19,7 +19,7 @@ namespace RecLab.Recommenders.Factorization;
 /// carries a history is folded in: one exact least-squares solve with the item factors fixed, so cold and
 /// onboarding users are served without refitting; with neither, every score is NaN.
 /// </remarks>
-public sealed class ImplicitAls(ImplicitAlsOptions options) : Recommender<ImplicitAlsOptions>(options)
+public sealed class ImplicitAls(ImplicitAlsOptions options) : Recommender<ImplicitAlsOptions>(options), IBlockScorer
 {
     private const float InitScale = 0.01f;
     private const string DivergenceHint = "Try a larger Regularization or a smaller Alpha.";
@@ -105,6 +105,15 @@ public sealed class ImplicitAls(ImplicitAlsOptions options) : Recommender<Implic
         });
         if (failed >= 0)
             throw new TrainingDivergedException(Name, "iteration", iteration, $"the least-squares system of {side} {failed} is not positive definite", DivergenceHint);
+    }
+
+    /// <inheritdoc/>
+    public bool TryScoreUsers(ReadOnlySpan<int> users, Span<float> scores)
+    {
+        if (!AreKnownUsers(users))
+            return false;
+        _items.ScoreMany(_users, users, [], [], scores);
+        return true;
     }
 
     /// <inheritdoc/>
