@@ -123,13 +123,17 @@ public sealed class Policy
             return;
         var n = World.Items.Count;
         var depth = Math.Min(Slate.CandidateDepth, n);
-        Parallel.For(0, (users.Count + PrepareBlock - 1) / PrepareBlock, parallel, () => new float[PrepareBlock * n], (b, _, buffer) =>
+        // Only users with a training history: a block scorer refuses a block holding anyone it never learned.
+        var known = new List<int>(users.Count);
+        foreach (var u in users)
+            if (Training.ByUser.RowLength(u) > 0 && Volatile.Read(ref _candidates[u]) is null)
+                known.Add(u);
+        Parallel.For(0, (known.Count + PrepareBlock - 1) / PrepareBlock, parallel, () => new float[PrepareBlock * n], (b, _, buffer) =>
         {
             Span<int> block = stackalloc int[PrepareBlock];
             var count = 0;
-            for (var k = b * PrepareBlock; k < Math.Min(users.Count, (b + 1) * PrepareBlock); k++)
-                if (Volatile.Read(ref _candidates[users[k]]) is null)
-                    block[count++] = users[k];
+            for (var k = b * PrepareBlock; k < Math.Min(known.Count, (b + 1) * PrepareBlock); k++)
+                block[count++] = known[k];
             var scores = buffer.AsSpan(0, count * n);
             if (count == 0 || !scorer.TryScoreUsers(block[..count], scores))
                 return buffer;
@@ -138,6 +142,9 @@ public sealed class Policy
             return buffer;
         }, _ => { });
     }
+
+    /// <summary>Whether <paramref name="user"/>'s ranking is cached already.</summary>
+    internal bool IsRanked(int user) => Volatile.Read(ref _candidates[user]) is not null;
 
     /// <summary>The candidate list of <paramref name="user"/> from the model's scores (the user's history is masked here).</summary>
     private CandidateList Rank(int user, Span<float> scores, int depth, int[]? sponsoredOrder)
