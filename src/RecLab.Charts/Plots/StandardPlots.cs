@@ -146,6 +146,37 @@ public static partial class StandardPlots
         };
     }
 
+    /// <summary>
+    /// How a cost grows with the data, one line per algorithm on log-log axes: a slope of 1 is linear growth, so
+    /// curves parallel to each other grow alike whatever their level.
+    /// </summary>
+    /// <param name="title">Chart title.</param>
+    /// <param name="sizeTitle">What the sizes are (x axis).</param>
+    /// <param name="costTitle">What the costs are (y axis).</param>
+    /// <param name="curves">One curve per algorithm.</param>
+    public static Figure CostBySize(string title, string sizeTitle, string costTitle, IEnumerable<CostCurve> curves)
+    {
+        var traces = new List<Trace>();
+        foreach (var curve in curves)
+        {
+            RequireSameLength(curve.Algorithm, ("sizes", curve.Sizes.Count), ("costs", curve.Costs.Count));
+            traces.Add(new Scatter
+            {
+                Name = curve.Algorithm,
+                X = curve.Sizes.ToArray(),
+                Y = curve.Costs.ToArray(),
+                Mode = ScatterMode.LinesMarkers,
+                Marker = new Marker { Size = 6 },
+                HoverTemplate = "%{fullData.name}<br>%{x:,.0f}: %{y:.3~s}<extra></extra>",
+            });
+        }
+        return new Figure
+        {
+            Data = traces,
+            Layout = PlotStyle.Layout(title, PlotStyle.Axis(sizeTitle, AxisType.Log), PlotStyle.Axis(costTitle, AxisType.Log)) with { HoverMode = HoverMode.Closest },
+        };
+    }
+
     /// <summary>The distribution of a per-user metric, one box per algorithm (the dashed line is the mean).</summary>
     /// <param name="metric">The metric.</param>
     /// <param name="perUser">Per algorithm, the metric of each user; NaN values (users without a test item) are skipped by plotly.</param>

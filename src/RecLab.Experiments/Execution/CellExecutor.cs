@@ -54,6 +54,7 @@ internal sealed class CellExecutor(ExperimentPlan plan, SharedInputs inputs, Rec
             Buckets = options.ActivityBuckets is null ? null : result.Buckets,
             TestUsers = result.TestUsers,
             UsersEvaluated = result.UsersEvaluated,
+            TrainInteractions = fold.Train.Count,
             FitSeconds = result.FitTime.TotalSeconds,
             EvaluationSeconds = result.EvaluationTime.TotalSeconds,
         };

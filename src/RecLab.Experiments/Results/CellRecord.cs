@@ -66,6 +66,9 @@ public sealed record CellRecord
     /// <summary>Users scored for ranking metrics.</summary>
     public int UsersEvaluated { get; init; }
 
+    /// <summary>Interactions the model was fitted on (null in cells written before it was recorded).</summary>
+    public long? TrainInteractions { get; init; }
+
     /// <summary>Seconds to fit.</summary>
     public double FitSeconds { get; init; }
 
