@@ -15,7 +15,7 @@ public static class HtmlReport
     public const string FileName = "report.html";
 
     /// <summary>The manifest, the results of every dataset and split, the simulated A/B tests, and the failed cells.</summary>
-    public static IReadOnlyList<IReportSection> DefaultSections { get; } = [new ManifestSection(), new ResultsSection(), new ScalingSection(), new AbSection(), new FailuresSection()];
+    public static IReadOnlyList<IReportSection> DefaultSections { get; } = [new ManifestSection(), new ScalingSection(), new ResultsSection(), new AbSection(), new FailuresSection()];
 
     /// <summary>The report page of <paramref name="results"/>, rendered by <paramref name="sections"/> (default <see cref="DefaultSections"/>).</summary>
     public static HtmlPage Build(ExperimentResults results, IEnumerable<IReportSection>? sections = null)

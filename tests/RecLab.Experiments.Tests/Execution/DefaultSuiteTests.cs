@@ -28,6 +28,8 @@ public sealed class DefaultSuiteTests
             Assert.All(table.Rows.Where(r => r.Algorithm != "random"), r => Assert.True(Ndcg(r.Configuration) > 5 * Ndcg("random"), $"{table.Split}: {r.Configuration}"));
             Assert.True(Ndcg("als") > Ndcg("popular"), $"{table.Split}: ALS beats popularity");
         }
-        Assert.True(File.Exists(temp["summary.md"]));
+        // The A/B test at the end, with its campaign: ROAS is compared between the arms.
+        Assert.Empty(result.AbTestFailures);
+        Assert.Contains("| roas | als |", File.ReadAllText(temp["summary.md"]));
     }
 }
