@@ -57,18 +57,8 @@ public static partial class StandardPlots
     {
         var traces = new List<Trace>();
         foreach (var curve in curves)
-        {
-            RequireSameLength(curve.Algorithm, ("N", curve.N.Count), ("values", curve.Values.Count));
-            traces.Add(new Scatter
-            {
-                Name = curve.Algorithm,
-                X = curve.N.ToArray(),
-                Y = curve.Values.ToArray(),
-                Mode = ScatterMode.LinesMarkers,
-                Marker = new Marker { Size = 4 },
-                HoverTemplate = "%{fullData.name}<br>" + metric + "@%{x} = %{y:.4f}<extra></extra>",
-            });
-        }
+            traces.Add(Line(curve.Algorithm, ("N", curve.N.Select(n => (double)n).ToArray()), ("values", curve.Values), 4,
+                "%{fullData.name}<br>" + metric + "@%{x} = %{y:.4f}<extra></extra>"));
 
         var xAxis = PlotStyle.Axis("N (list length)", AxisType.Linear);
         var yAxis = PlotStyle.Axis(metric + "@N") with { RangeMode = RangeMode.ToZero };
@@ -158,18 +148,7 @@ public static partial class StandardPlots
     {
         var traces = new List<Trace>();
         foreach (var curve in curves)
-        {
-            RequireSameLength(curve.Algorithm, ("sizes", curve.Sizes.Count), ("costs", curve.Costs.Count));
-            traces.Add(new Scatter
-            {
-                Name = curve.Algorithm,
-                X = curve.Sizes.ToArray(),
-                Y = curve.Costs.ToArray(),
-                Mode = ScatterMode.LinesMarkers,
-                Marker = new Marker { Size = 6 },
-                HoverTemplate = "%{fullData.name}<br>%{x:,.0f}: %{y:.3~s}<extra></extra>",
-            });
-        }
+            traces.Add(Line(curve.Algorithm, ("sizes", curve.Sizes), ("costs", curve.Costs), 6, "%{fullData.name}<br>%{x:,.0f}: %{y:.3~s}<extra></extra>"));
         return new Figure
         {
             Data = traces,
@@ -224,6 +203,21 @@ public static partial class StandardPlots
         seconds < 1
             ? (seconds * 1000).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) + " ms"
             : seconds.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) + " s";
+
+    /// <summary>One series as a line with markers, its x and y checked to pair up one to one.</summary>
+    private static Scatter Line(string name, (string Name, IReadOnlyList<double> Values) x, (string Name, IReadOnlyList<double> Values) y, int markerSize, string hover)
+    {
+        RequireSameLength(name, (x.Name, x.Values.Count), (y.Name, y.Values.Count));
+        return new Scatter
+        {
+            Name = name,
+            X = x.Values.ToArray(),
+            Y = y.Values.ToArray(),
+            Mode = ScatterMode.LinesMarkers,
+            Marker = new Marker { Size = markerSize },
+            HoverTemplate = hover,
+        };
+    }
 
     private static void RequireSameLength(string series, params (string Name, int Count)[] lists)
     {

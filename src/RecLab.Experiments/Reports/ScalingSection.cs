@@ -28,9 +28,10 @@ public sealed class ScalingSection : IReportSection
             .Select(g => (g.Key.Configuration, Size: g.Average(r => (double)r.TrainInteractions!.Value), Seconds: g.Average(r => r.FitSeconds),
                 Megabytes: g.Max(r => r.PeakWorkingSetBytes) / 1048576.0))
             .ToList();
+        var order = context.Results.Plan.Configurations.ToList();
         var curves = points.GroupBy(p => p.Configuration, StringComparer.Ordinal)
             .Where(g => g.Count() >= 2)
-            .OrderBy(g => context.Results.Plan.Configurations.ToList().IndexOf(g.Key))
+            .OrderBy(g => order.IndexOf(g.Key))
             .Select(g => g.OrderBy(p => p.Size).ToList())
             .ToList();
         if (curves.Count == 0)

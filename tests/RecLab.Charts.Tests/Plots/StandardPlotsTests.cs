@@ -58,6 +58,23 @@ public sealed class StandardPlotsTests
     }
 
     [Fact]
+    public void Cost_by_size_is_one_log_log_line_per_algorithm()
+    {
+        var json = JsonAssert.Parse(StandardPlots.CostBySize("Fit time", "interactions", "seconds",
+            [new CostCurve("ALS", [1e6, 3e6, 1e7], [3.5, 7.7, 23.4]), new CostCurve("SGD", [1e6, 1e7], [4.1, 30.6])]));
+
+        var traces = Traces(json);
+        Assert.Equal(["ALS", "SGD"], traces.Select(t => (string?)t["name"]));
+        Assert.All(traces, t => Assert.Equal("lines+markers", (string?)t["mode"]));
+        Assert.Equal([1e6, 3e6, 1e7], traces[0]["x"]!.AsArray().Select(x => (double)x!));
+        Assert.Equal([4.1, 30.6], traces[1]["y"]!.AsArray().Select(y => (double)y!));
+        Assert.Equal("log", (string?)json["layout"]!["xaxis"]!["type"]);
+        Assert.Equal("log", (string?)json["layout"]!["yaxis"]!["type"]);
+        var error = Assert.Throws<ArgumentException>(() => StandardPlots.CostBySize("t", "x", "y", [new CostCurve("ALS", [1, 2], [1])]));
+        Assert.Contains("ALS", error.Message);
+    }
+
+    [Fact]
     public void Metric_at_n_rejects_a_curve_whose_lists_differ()
     {
         var error = Assert.Throws<ArgumentException>(() => StandardPlots.MetricAtN("nDCG", [new MetricCurve("ALS", [1, 2, 3], [0.1, 0.2])]));
