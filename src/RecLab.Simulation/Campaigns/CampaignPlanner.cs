@@ -59,9 +59,12 @@ public sealed class CampaignPlanner
             var shown = -1;
             if (ranking is not null)
             {
-                ranking.Score(UserQuery.ForUser(history!, u), scores);
+                // As the policy orders the campaign: history masked (NaN goes last), ties to the campaign's order.
+                var query = UserQuery.ForUser(history!, u);
+                ranking.Score(query, scores);
+                Ranking.Mask(scores, query.History.Span);
                 for (var k = 0; k < brief.Items.Count; k++)
-                    if (shown < 0 || scores[brief.Items[k]] > scores[shown])
+                    if (shown < 0 || Key(scores[brief.Items[k]]) > Key(scores[shown]))
                         shown = brief.Items[k];
             }
             var sum = 0.0;
@@ -166,6 +169,8 @@ public sealed class CampaignPlanner
         var cost = impressions * _world.Creators.FeePerThousand(creator) / 1000.0;
         return new CreatorForecast(creator, followers.Length, reach, impressions, cost, revenue);
     }
+
+    private static float Key(float score) => float.IsNaN(score) ? float.NegativeInfinity : score;
 
     /// <summary><c>E[min(cap, N)]</c> for <c>N ~ Poisson(mean)</c>.</summary>
     private static double ExpectedCapped(double mean, int cap)

@@ -107,7 +107,7 @@ public sealed class CampaignPlannerTests
             $"impressions {impressions} vs {plan.Creators.Sum(c => c.ExpectedImpressions):F0}; cost {cost:F2} vs {plan.ExpectedCost:F2}; revenue {revenue:F2} vs {plan.ExpectedRevenue:F2}");
         Assert.InRange(impressions / plan.Creators.Sum(c => c.ExpectedImpressions), 0.9, 1.1);
         Assert.InRange(cost / plan.ExpectedCost, 0.9, 1.1);
-        // Measured 1.11: revenue rides on a few expensive purchases.
+        // Measured 1.31: revenue rides on a few expensive purchases.
         Assert.InRange(revenue / plan.ExpectedRevenue, 0.7, 1.5);
     }
 
