@@ -35,13 +35,19 @@ internal static class DataCommand
         {
             Description = "Base URL to download from instead of GroupLens (default: $RECLAB_MIRROR, else files.grouplens.org).",
         };
+        var from = new Option<string?>("--from")
+        {
+            Description = "Take the dataset from this zip or extracted folder instead of downloading it (a machine without access to GroupLens).",
+        };
         var command = new Command("fetch", "Download MovieLens zips from GroupLens, verify the published checksum, extract safely into the cache. A second fetch is a no-op.")
         {
-            names, mirror, CacheOption,
+            names, mirror, from, CacheOption,
         };
         command.SetAction((parse, ct) => Guard.RunAsync(terminal, async () =>
         {
             var cache = new DataCache(parse.GetValue(CacheOption));
+            if (parse.GetValue(from) is { } local)
+                return Import(terminal, cache, parse.GetValue(names)!, local, ct);
             var mirrorText = parse.GetValue(mirror) ?? Environment.GetEnvironmentVariable("RECLAB_MIRROR");
             using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(30) };
             var downloader = new DatasetDownloader(http, cache, string.IsNullOrWhiteSpace(mirrorText) ? null : new Uri(mirrorText));
@@ -61,6 +67,17 @@ internal static class DataCommand
             return ExitCodes.Success;
         }));
         return command;
+    }
+
+    private static int Import(Terminal terminal, DataCache cache, string[] names, string source, CancellationToken ct)
+    {
+        if (names.Length != 1)
+            throw new ArgumentException($"--from gives the files of one dataset; name one, not {names.Length}.");
+        var result = new DatasetImporter(cache).Import(names[0], source, ct);
+        terminal.Console.WriteLine(result.AlreadyPresent
+            ? $"{result.Dataset}: already in the cache at {result.Folder}"
+            : $"{result.Dataset}: {result.Bytes / 1e6:0.0} MB from {source}, copied to {result.Folder}");
+        return ExitCodes.Success;
     }
 
     private static async Task<FetchResult> FetchOne(Terminal terminal, DatasetDownloader downloader, string name, CancellationToken ct)

@@ -171,6 +171,22 @@ public sealed class DataCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Fetch_from_a_local_copy_then_info_by_name()
+    {
+        var folder = MovieLensFixtures.MovieLensCsv().WriteTo(_temp["downloaded-by-hand/ml-latest-small"]);
+        var cache = _temp["cache"];
+
+        var fetch = await CliRun.Reclab("data", "fetch", "ml-latest-small", "--from", folder, "--cache", cache);
+        var info = await CliRun.Reclab("data", "info", "ml-latest-small", "--cache", cache, "--format", "json");
+
+        Assert.Equal((0, ""), (fetch.Code, fetch.Err));
+        Assert.Contains("copied to", fetch.Out);
+        Assert.Equal(0, info.Code);
+        using var json = JsonDocument.Parse(info.Out);
+        Assert.Equal("ml-latest-small", json.RootElement.GetProperty("name").GetString());
+    }
+
+    [Fact]
     public async Task A_failed_fetch_exits_1_and_says_why()
     {
         using var server = new LoopbackServer();

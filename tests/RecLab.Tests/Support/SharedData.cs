@@ -1,3 +1,5 @@
+using RecLab.Data.Downloads;
+
 namespace RecLab.Tests.Support;
 
 /// <summary>
@@ -36,5 +38,35 @@ public static class SharedData
         if (!File.Exists(Path.Combine(path, "ratings.csv")))
             Assert.Skip($"MovieLens latest-small not found at {path}; set RECLAB_SHARED_DATA to the folder holding ml-latest-small/ to run this test.");
         return path;
+    }
+
+    private static readonly Lazy<string?> SeededCacheRoot = new(SeedCache, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    /// <summary>
+    /// A dataset cache holding ml-latest-small, imported once per test process from the shared folder into a temp
+    /// folder, so tests name the dataset as users do (<c>source: ml-latest-small</c>) and never by a sibling path.
+    /// Pass it as <c>--cache</c>, <c>new DataCache(root)</c>, or <c>RECLAB_DATA</c> of a child process; skipped when absent.
+    /// </summary>
+    public static string CacheRoot()
+    {
+        MovieLensSmall();
+        return SeededCacheRoot.Value ?? throw new InvalidOperationException("the shared data vanished while the tests ran");
+    }
+
+    /// <summary><see cref="CacheRoot"/> as a cache.</summary>
+    public static DataCache Cache() => new(CacheRoot());
+
+    private static string? SeedCache()
+    {
+        var source = Path.Combine(Root, "ml-latest-small");
+        if (!File.Exists(Path.Combine(source, "ratings.csv")))
+            return null;
+        var root = Path.Combine(Path.GetTempPath(), $"reclab-test-cache-{Environment.ProcessId}");
+        new DatasetImporter(new DataCache(root)).Import("ml-latest-small", source, CancellationToken.None);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            try { Directory.Delete(root, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        };
+        return root;
     }
 }

@@ -52,7 +52,7 @@ public sealed partial class DatasetDownloader
 
             progress?.Report(new DownloadProgress(known.Name, "extracting", bytes, bytes));
             SafeZipExtractor.Extract(partialZip, extractDir, ct);
-            var datasetRoot = SingleTopFolder(extractDir);
+            var datasetRoot = DatasetImporter.SingleTopFolder(extractDir);
             var marker = new
             {
                 name = known.Name,
@@ -142,13 +142,7 @@ public sealed partial class DatasetDownloader
         return (Convert.ToHexStringLower(md5.GetHashAndReset()), Convert.ToHexStringLower(sha.GetHashAndReset()), bytes);
     }
 
-    private static string SingleTopFolder(string extractDir)
-    {
-        var dirs = Directory.GetDirectories(extractDir);
-        return dirs.Length == 1 && Directory.GetFiles(extractDir).Length == 0 ? dirs[0] : extractDir;
-    }
-
-    private static void TryDeleteDirectory(string path)
+    internal static void TryDeleteDirectory(string path)
     {
         try
         {
