@@ -16,7 +16,7 @@ public sealed record CampaignConfig
     public int Position { get; init; } = 2;
 
     /// <summary>Most sponsored impressions per user and day.</summary>
-    public int MaxPerUserPerDay { get; init; } = 1;
+    public int MaxPerUserPerDay { get; init; } = 3;
 
     /// <summary>The platform's price per thousand sponsored impressions, dollars, in arms without a plan.</summary>
     public double CostPerThousand { get; init; } = 10;

@@ -69,7 +69,7 @@ internal sealed class DaySimulator
             {
                 var item = slate[k];
                 // The cascade user examines every position reached: position 0's examination probability is 1.
-                var outcome = _world.Respond(state, item, cascade ? 0 : k, ref rng, out _);
+                var outcome = _world.Respond(state, item, cascade ? 0 : k, sponsored[k], ref rng, out _);
                 spent += 1;
                 activity.Impressions++;
                 counters?.Impression(item);

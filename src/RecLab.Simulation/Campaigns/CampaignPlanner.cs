@@ -72,7 +72,7 @@ public sealed class CampaignPlanner
                 if (shown < 0 || item == shown)
                 {
                     var affinity = world.Affinity(u, item);
-                    sum += examination * world.ClickProbabilityIfExamined(affinity, 0) * world.PurchaseProbability(u, item, affinity) * world.Items.Price(item);
+                    sum += examination * world.ClickProbabilityIfExamined(affinity, 0, sponsored: true) * world.PurchaseProbability(u, item, affinity) * world.Items.Price(item);
                 }
             _value[u] = (float)(shown < 0 ? sum / brief.Items.Count : sum);
             return scores;
