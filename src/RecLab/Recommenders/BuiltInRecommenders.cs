@@ -11,6 +11,7 @@ internal static class BuiltInRecommenders
 {
     public static RecommenderRegistry Register(RecommenderRegistry registry) => registry
         .Add<RandomOptions>("random", "Uniformly random scores (seeded): the floor every model must beat.", o => new RandomRecommender(o))
+        .Add<NoOptions>("oracle", "Synthetic worlds only: ranks by the world's true affinity, the ceiling of every ranking and A/B table.", o => new Oracle(o))
         .Add<MostPopularOptions>("most-popular", "Most interacted-with items (by count, or by damped mean rating).", o => new MostPopular(o))
         .Add<BiasedMfOptions>("biased-mf", "Biased matrix factorization by SGD (Funk/Koren; Surprise's SVD).", o => new BiasedMf(o))
         .Add<SvdPlusPlusOptions>("svdpp", "SVD++: biased MF plus the implicit feedback of which items each user rated (Koren 2008; Surprise's SVDpp).", o => new SvdPlusPlus(o))

@@ -156,7 +156,7 @@ public sealed record WorldOptions
     /// posts get less dwell time and fewer fixations than organic ones), so a brand's best products click below organic
     /// posts, as ads do on social platforms. The historical log has no sponsored slots; the A/B simulator's campaigns do.
     /// </summary>
-    public double SponsoredPenalty { get; init; } = 0.8;
+    public double SponsoredPenalty { get; init; } = 1.0;
 
     /// <summary>Like logit intercept (given a click).</summary>
     public double LikeBias { get; init; } = -2.5;
@@ -224,7 +224,7 @@ public sealed record WorldOptions
     /// <summary>For tests: about 500 users; generates in well under a second.</summary>
     public static WorldOptions Tiny { get; } = new()
     {
-        Users = 500, Creators = 40, Items = 2_000, Days = 30, PrehistoryDays = 30, FollowsMedian = 8, ImpressionLogShare = 1.0,
+        Users = 500, Creators = 80, Items = 2_000, Days = 30, PrehistoryDays = 30, FollowsMedian = 8, ImpressionLogShare = 1.0,
     };
 
     /// <summary>The default: about 5,000 users, 300 creators, 20,000 items and 200–400k interactions; keeps the impressions of a quarter of users.</summary>
