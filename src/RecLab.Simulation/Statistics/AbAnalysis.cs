@@ -17,6 +17,9 @@ namespace RecLab.Simulation.Statistics;
 /// </summary>
 public static class AbAnalysis
 {
+    /// <summary>The arm regret is measured against: the one serving the world's ground truth (<c>algorithm: oracle</c>).</summary>
+    public const string OracleArm = "oracle";
+
     /// <summary>Analyses a finished run.</summary>
     /// <exception cref="ArgumentException">Unknown metric name or invalid options.</exception>
     public static AbReport Analyze(AbRun run, AbAnalysisOptions? options = null)
@@ -88,6 +91,7 @@ public static class AbAnalysis
             Daily = daily,
             DailyComparisons = dailyComparisons,
             Creators = [.. arms.Select((a, i) => Creators(run, i))],
+            Regret = Regret(run),
             Warnings = warnings,
         };
     }
@@ -318,6 +322,33 @@ public static class AbAnalysis
             FirstNaiveSignificantDay = naive?.Day,
             FirstAlwaysValidDay = valid?.Day,
         };
+    }
+
+    /// <summary>Cumulative regret in clicks per user of every arm against the oracle arm, per day.</summary>
+    private static IReadOnlyList<RegretPoint> Regret(AbRun run)
+    {
+        var oracle = run.Arms.FirstOrDefault(a => a.Name == OracleArm);
+        if (oracle is null || oracle.Users.Count == 0)
+            return [];
+        static double ClicksPerUser(ArmRun arm, int day)
+        {
+            var sum = 0.0;
+            for (var k = 0; k < arm.Users.Count; k++)
+                sum += arm.Activity(k, day).Clicks;
+            return arm.Users.Count == 0 ? double.NaN : sum / arm.Users.Count;
+        }
+        var best = Enumerable.Range(0, run.Days).Select(d => ClicksPerUser(oracle, d)).ToArray();
+        var points = new List<RegretPoint>();
+        foreach (var arm in run.Arms.Where(a => a != oracle))
+        {
+            var total = 0.0;
+            for (var d = 0; d < run.Days; d++)
+            {
+                total += best[d] - ClicksPerUser(arm, d);
+                points.Add(new RegretPoint(arm.Name, d, total));
+            }
+        }
+        return points;
     }
 
     private static CreatorExposure Creators(AbRun run, int arm)

@@ -227,7 +227,7 @@ public sealed record WorldOptions
         Users = 500, Creators = 80, Items = 2_000, Days = 30, PrehistoryDays = 30, FollowsMedian = 8, ImpressionLogShare = 1.0,
     };
 
-    /// <summary>The default: about 5,000 users, 300 creators, 20,000 items and 200–400k interactions; keeps the impressions of a quarter of users.</summary>
+    /// <summary>The default: about 5,000 users, 300 creators, 20,000 items and about 100k interactions; keeps the impressions of a quarter of users.</summary>
     public static WorldOptions Small { get; } = new();
 
     /// <summary>About 100k users and 10M interactions; keeps the impressions of 5% of users.</summary>
