@@ -9,15 +9,16 @@ internal static class CalibrationView
 {
     public static void Render(IAnsiConsole console, CalibrationTable calibration)
     {
+        var sources = calibration.Figures.SelectMany(f => f.Sources).Distinct().ToList();
         var table = new Table().Title(Markup.Escape($"calibration of synthetic:{calibration.World} against published ranges"))
             .AddColumns("figure", "value", "published range", "in range", "sources");
         foreach (var f in calibration.Figures)
             table.AddRow(Markup.Escape(f.Name), Markup.Escape(f.Format(f.Value)), Markup.Escape($"{f.Format(f.Low)} – {f.Format(f.High)}"),
-                f.InRange ? "yes" : "[red]no[/]", Markup.Escape(string.Join("; ", f.Sources.Select(s => $"{s.Publisher} {s.Year}"))));
+                f.InRange ? "yes" : "[red]NO[/]", string.Join(", ", f.Sources.Select(s => $"[{sources.IndexOf(s) + 1}]")).Replace("[", "[[").Replace("]", "]]"));
         console.Write(table);
         console.WriteLine($"Sponsored figures: forecast for {calibration.Campaign}.");
-        foreach (var s in calibration.Figures.SelectMany(f => f.Sources).Distinct())
-            console.WriteLine($"  {s.Publisher}, \"{s.Title}\" ({s.Year}): {s.Url}");
+        for (var k = 0; k < sources.Count; k++)
+            console.WriteLine($"[{k + 1}] {sources[k].Publisher}, \"{sources[k].Title}\" ({sources[k].Year}): {sources[k].Figure}. {sources[k].Url}");
     }
 
     public static JsonObject ToJson(CalibrationTable calibration) => new()

@@ -54,7 +54,8 @@ public sealed class AbSection : IReportSection
             if (context.Wants(Uplift))
             {
                 var arms = summary.Where(r => r.Comparison).Select(r => r.Arm).Distinct().Count();
-                var estimates = summary.Where(r => r.Comparison && double.IsFinite(r.Uplift))
+                // Fieller's interval is unbounded when control is not clear of zero (a few purchases): such a bar has no ends to draw.
+                var estimates = summary.Where(r => r.Comparison && double.IsFinite(r.Uplift) && double.IsFinite(r.UpliftLow) && double.IsFinite(r.UpliftHigh))
                     .Select(r => new UpliftEstimate(arms > 1 ? r.Metric + " · " + r.Arm : r.Metric, r.Uplift, r.UpliftLow, r.UpliftHigh)).ToList();
                 if (estimates.Count > 0)
                 {
