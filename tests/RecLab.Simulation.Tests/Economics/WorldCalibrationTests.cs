@@ -35,7 +35,7 @@ public sealed class WorldCalibrationTests
     [Fact]
     public void A_world_off_the_published_funnel_fails_its_figures()
     {
-        // The old defaults' click and purchase intercepts: CTR about 4%, a third of product clicks bought, ROAS in the dozens.
+        // The old defaults' click and purchase intercepts, no ad avoidance: CTR about 4%, a tenth of product clicks bought, ROAS in the dozens.
         var world = World.Generate(WorldOptions.Tiny with { ClickBias = -3.2, PurchaseBias = -2.8, SponsoredPenalty = 0 },
             cancellationToken: TestContext.Current.CancellationToken);
         var table = WorldCalibration.Measure(world, "tiny (old funnel)");

@@ -96,7 +96,7 @@ public sealed class AbCalibrationTests
     }
 
     [Fact]
-    public void Cuped_reduces_the_variance_of_revenue_per_user()
+    public void Cuped_cuts_the_variance_of_clicks_and_ctr_and_barely_that_of_rare_revenue()
     {
         var (pre, during) = Outcomes.Value;
         var treatment = WorldOutcomes.Assign(during.Users, salt: 7);
@@ -105,8 +105,12 @@ public sealed class AbCalibrationTests
         var ctr = Reduction(AbTests.LinearizeRatio(during.Clicks, during.Impressions), AbTests.LinearizeRatio(pre.Clicks, pre.Impressions), treatment);
         TestContext.Current.TestOutputHelper?.WriteLine(
             $"CUPED variance reduction with the 14-day pre-period: revenue per user {revenue:P1}, clicks per user {clicks:P1}, CTR {ctr:P1}");
-        Assert.InRange(revenue, 0.02, 0.9);
-        Assert.InRange(clicks, 0.2, 0.95);
+        // Measured 51.5% and 45.4%: how often users click carries over from one fortnight to the next.
+        Assert.InRange(clicks, 0.3, 0.8);
+        Assert.InRange(ctr, 0.25, 0.7);
+        // Measured 0.1%: at real conversion rates a user buys about once in three months, so last fortnight's revenue
+        // says next to nothing about this one's (it cannot add variance: θ is the least-squares fit).
+        Assert.InRange(revenue, 0, 0.05);
     }
 
     // CUPED residuals y − θ(x − x̄) over one population (θ from that population).
@@ -125,6 +129,8 @@ public sealed class AbCalibrationTests
         var stopwatch = Stopwatch.StartNew();
         var (pre, during) = Outcomes.Value;
         var half = during.Users / 2.0;
+        // CTR is defined for the users whose impressions the log keeps (a quarter of them): its arms are that much smaller.
+        var keptHalf = during.Impressions.Count(double.IsFinite) / 2.0;
         var ctrBase = AbTests.RatioInterval(during.Clicks, during.Impressions).Estimate;
         var everyone = new bool[during.Users];
         Array.Fill(everyone, true);
@@ -135,8 +141,8 @@ public sealed class AbCalibrationTests
             ("clicks per user", (c, r) => c, during.Clicks.Average(), half, (t, c, p, r) => Mean(c, t)),
             ("clicks per user, CUPED", (c, r) => Residual(c, pre.Clicks), during.Clicks.Average(), half, (t, c, p, r) => Cuped(c, pre.Clicks, t)),
             ("revenue per user", (c, r) => r, during.Revenue.Average(), half, (t, c, p, r) => Mean(r, t)),
-            ("CTR (delta)", (c, r) => AbTests.LinearizeRatio(c, during.Impressions), ctrBase, half, (t, c, p, r) => Ratio(c, during.Impressions, t)),
-            ("CTR, CUPED", (c, r) => Residual(AbTests.LinearizeRatio(c, during.Impressions), preCtr), ctrBase, half,
+            ("CTR (delta)", (c, r) => AbTests.LinearizeRatio(c, during.Impressions), ctrBase, keptHalf, (t, c, p, r) => Ratio(c, during.Impressions, t)),
+            ("CTR, CUPED", (c, r) => Residual(AbTests.LinearizeRatio(c, during.Impressions), preCtr), ctrBase, keptHalf,
                 (t, c, p, r) => Cuped(AbTests.LinearizeRatio(c, during.Impressions), preCtr, t)),
         };
         var output = TestContext.Current.TestOutputHelper;
@@ -177,8 +183,9 @@ public sealed class AbCalibrationTests
         var days = new WorldOutcomes[14];
         for (var d = 0; d < days.Length; d++)
             days[d] = new WorldOutcomes(world, 14, 15 + d);
-        var sd = WorldOutcomes.StandardDeviation(during.Clicks);
-        // τ = the 80%-power effect of the full 14 days: the mixture centred on effects the test is designed for.
+        // τ = the 80%-power effect of 14 days planned from the 14-day pre-period, known before the first look: the mixture
+        // centred on effects the test is designed for (AbAnalysis plans it the same way).
+        var sd = WorldOutcomes.StandardDeviation(pre.Clicks);
         var tau = PowerAnalysis.MinimumDetectableEffect(sd, during.Users / 2.0, during.Users / 2.0, Alpha, 0.8);
         int naive = 0, valid = 0, final = 0, warnings = 0;
         const int tests = 300;
