@@ -22,6 +22,13 @@ public enum Similarity
     Msd,
 
     /// <summary>
+    /// Cosine of the rows' own-mean-centred vectors over all ys, a missing rating counting 0: the common-support dot
+    /// product over the norms of the whole rows (LensKit's item-kNN, which centres each item on its mean, and
+    /// user-kNN, each user on theirs). Unlike <see cref="Cosine"/>, a pair with little support stays weak.
+    /// </summary>
+    CenteredCosine,
+
+    /// <summary>
     /// Cosine of baseline residuals <c>r_xy - b_xy</c> (baselines by ALS), shrunk by <c>(n - 1) / (n - 1 + shrinkage)</c>
     /// with shrinkage 100 unless set; pairs with fewer than 2 common ys get 0 (Surprise's <c>pearson_baseline</c>).
     /// </summary>
