@@ -11,7 +11,8 @@ namespace RecLab.Simulation.AbTesting;
 /// <summary>
 /// Runs a simulated A/B test on a synthetic world: users are assigned to arms by a salted hash of their id; after an
 /// optional pre-period on the control arm, each user lives the test days under their arm's policy; arms may be
-/// retrained every K days on the historical log plus the clicks of their own users (the feedback loop).
+/// retrained every K days on the historical log plus the clicks of their own users (the feedback loop). Exploration
+/// arms (<see cref="Recommenders.ColdStart.BanditRanker"/>) learn from their own users' impressions at the end of every day.
 /// </summary>
 /// <remarks>
 /// Users are simulated in parallel over fixed chunks, each user-day from its own stream
