@@ -391,7 +391,7 @@ public sealed class StandardPlotsTests
         Assert.Equal(0.02, (double)json["title"]!["x"]!);
         Assert.Equal("nDCG@10 and recall@10", (string?)json["yaxis"]!["title"]!["text"]);
         Assert.Equal("tozero", (string?)json["yaxis"]!["rangemode"]);
-        Assert.Equal(12, GenericChart.countTrace(grid));
+        Assert.Equal(6, GenericChart.countTrace(grid));
         Assert.NotNull(JsonAssert.Parse(grid)["layout"]!["grid"]);
     }
 
