@@ -4,9 +4,9 @@ using Plotly.NET;
 namespace RecLab.Charts.Html;
 
 /// <summary>
-/// A Plotly.NET chart as a notebook output fragment. Notebook front ends run each output's scripts but share one page, so the
-/// first fragment that finds no <c>window.Plotly</c> injects the CDN script and queues its drawing; later fragments
-/// queue behind it, and all draw when it loads. No require.js: plotly.js sets <c>window.Plotly</c> itself.
+/// A Plotly.NET chart as a notebook output fragment. Notebook front ends run each output's scripts but share one
+/// page, so the first fragment that finds no <c>window.Plotly</c> injects the CDN script and queues its drawing; later
+/// fragments queue behind it, and all draw when it loads. No require.js: plotly.js sets <c>window.Plotly</c> itself.
 /// </summary>
 public static class NotebookHtml
 {

@@ -1,5 +1,4 @@
 using Plotly.NET;
-using Plotly.NET.TraceObjects;
 using Chart = Plotly.NET.CSharp.Chart;
 
 namespace RecLab.Charts.Plots;
