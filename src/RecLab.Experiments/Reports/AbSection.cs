@@ -108,7 +108,7 @@ public sealed class AbSection : IReportSection
                     var values = mine.Select(r => r.Regret).ToList();
                     return new ArmDailySeries(arm, mine.Select(r => r.Day).ToList(), values, values, values);
                 });
-                context.Page.AddFigure(StandardPlots.AbDaily("cumulative regret against oracle (clicks per user)", series));
+                context.Page.AddChart(StandardPlots.AbDaily("cumulative regret against oracle (clicks per user)", series));
                 context.Page.AddParagraph("Clicks per user each arm lost against the arm served by the world's ground truth (oracle), summed over the days so far: " +
                     "a learner's curve flattens as it learns; a flat-rate gap grows linearly.");
             }
