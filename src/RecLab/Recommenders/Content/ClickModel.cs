@@ -1,44 +1,34 @@
-using MathNet.Numerics.LinearAlgebra;
-using MathNet.Numerics.LinearAlgebra.Double;
-using MathNet.Numerics.Optimization;
 using RecLab.Data;
 using RecLab.Evaluation.Metrics;
 using RecLab.Randomness;
+using RecLab.Recommenders.Learning;
 
 namespace RecLab.Recommenders.Content;
 
 /// <summary>
-/// Logistic-regression click model, <c>P(click | u, i, k) = σ(θᵀφ(u, i, k))</c>, with φ the hashed features (Weinberger
-/// et al. 2009) of the user (feature categories such as age band), the item (its features, L2-normalized, and its id),
-/// their crosses (each user category x each item feature of <see cref="ClickModelOptions.CrossFields"/>, e.g. topic x
-/// age band) and the context (slate position k). θ minimizes the summed log-loss plus <c>λ/2 |θ|²</c> by L-BFGS
-/// (MathNet) on the training set's impressions (shown, clicked or not); without an impression log, every interaction
-/// is a click and sampled unobserved items are non-clicks.
+/// Click-through model <c>P(click | u, i, k)</c> learned from an impression log (shown, clicked or not) by one of ML.NET's
+/// learners (<see cref="ClickModelOptions.Learner"/>): logistic regression <c>σ(θᵀφ)</c> on hashed user, item, cross and
+/// position features (<see cref="HashedClickFeatures"/>); a field-aware factorization machine over user, demographics,
+/// item, content, creator and context fields; or gradient-boosted trees (FastTree or LightGBM) on position, counting
+/// features taken in time order (<see cref="ClickHistory"/>), demographics and small item fields. Without an
+/// impression log, every interaction is a click and sampled unobserved items are non-clicks.
 /// </summary>
 /// <remarks>
-/// As a recommender it ranks by predicted click-through at the top slot; it serves cold users from their features and
-/// new items from theirs (an untrained id weight is 0). <see cref="Evaluate"/> gives log-loss and AUC on held-out
-/// impressions. The gradient is summed over a fixed partition of the rows in a fixed order, so the fit does not depend
-/// on the thread count.
+/// Position is a training feature and scoring always asks for the top slot, so the ranking is by position-debiased
+/// click-through. As a recommender it serves cold users from their features and new items from theirs. Every learner
+/// trains on one thread with a seeded <c>MLContext</c> (<see cref="MlTrainers"/>): the same seed gives the same model
+/// whatever the thread count. <see cref="Evaluate"/> gives log-loss and AUC on held-out impressions.
 /// </remarks>
 public sealed class ClickModel(ClickModelOptions options) : Recommender<ClickModelOptions>(options)
 {
-    private const int Partitions = 8;
-    private const int MaxPosition = 31;
-    private const ulong BiasKey = 1, ItemFeatureKey = 2, ItemIdKey = 3, UserKey = 4, CrossKey = 5, UserCrossKey = 6, PositionKey = 7;
-
-    private float[] _weights = [];
-    private int _mask;
-    // Hashed indices, computed once: the item part (features and id) per item, the cross features per item with one
-    // hashed copy per user category, each category's own index, and one per position.
-    private CsrMatrix _itemPart = null!;
-    private CsrMatrix _crossFeatures = null!;
-    private int[][] _crossHashed = [];
-    private int[] _categoryHashed = [];
-    private int[][] _userCategories = [];
-    private int[] _positionHashed = [];
-    private int _bias;
-    private int _maxFeatures;
+    private HashedClickFeatures? _hashed;
+    private ClickFields? _fields;
+    private ClickHistory? _now;
+    private Func<bool, ClickHistory>? _newHistory;
+    private LinearScorer? _linear;
+    private FfmScorer? _ffm;
+    private TreeScorer? _trees;
+    private Platt _platt;
 
     /// <summary>Creates it with default options.</summary>
     public ClickModel() : this(new ClickModelOptions()) { }
@@ -46,34 +36,61 @@ public sealed class ClickModel(ClickModelOptions options) : Recommender<ClickMod
     /// <inheritdoc/>
     public override string Name => "click-model";
 
-    /// <summary>L-BFGS iterations of the last fit.</summary>
-    public int IterationsRun { get; private set; }
+    /// <summary>Training rows of the last fit (after down-sampling non-clicks).</summary>
+    public int RowsTrained { get; private set; }
 
     /// <inheritdoc/>
     protected override void FitCore(TrainingSet train, FitContext context)
     {
         var o = Options;
-        _mask = (1 << o.HashBits) - 1;
+        var ct = context.CancellationToken;
+        ct.ThrowIfCancellationRequested();
         var features = FeatureFields.Require(train, Name);
-        Prepare(train, FeatureFields.Select(features, o.Fields, Name).Normalized().Matrix, CrossFeatures(features, o.CrossFields));
+        var selected = FeatureFields.Select(features, o.Fields, Name);
+        var cross = CrossFeatures(features, o.CrossFields);
+        var creators = CreatorLinks.Of(train);
         var rows = Rows(train, context.Seed);
-        _weights = new float[_mask + 1];
-        Optimize(rows, context);
+        RowsTrained = rows.Count;
+        (_hashed, _fields, _linear, _ffm, _trees) = (null, null, null, null, null);
+        _newHistory = exposeLog => new ClickHistory(train.Interactions, train.Impressions, exposeLog, cross, creators);
+        var seed = Seeds.Derive(context.Seed, "click-model/learner");
+        switch (o.Learner)
+        {
+            case ClickLearner.Logistic:
+                _hashed = new HashedClickFeatures(train, o, selected.Normalized().Matrix, cross);
+                var linear = MlTrainers.Logistic(new HashedRows(this, rows), o.Regularization, o.Iterations, seed, ct);
+                (_linear, _platt) = (linear.Scorer, linear.Calibration);
+                break;
+            case ClickLearner.Ffm:
+                _fields = Fields(train, selected, creators, rows);
+                var ffm = MlTrainers.Ffm(new FieldRows(this, rows), new FfmSettings(o.Factors, o.Epochs, o.LearningRate, o.FactorRegularization, o.FactorRegularization), seed, ct);
+                (_ffm, _platt) = (ffm.Scorer, ffm.Calibration);
+                break;
+            default:
+                _fields = Fields(train, selected, creators, rows);
+                var counts = Counts(_newHistory(false), rows, train.Impressions);
+                var settings = new TreeSettings(o.Trees, o.Leaves, o.LearningRate, MinExamplesPerLeaf: 20);
+                var trees = MlTrainers.BoostedTrees(new DenseRows(this, rows, counts), settings, o.Learner == ClickLearner.LightGbm, seed, ct);
+                (_trees, _platt) = (trees.Scorer, trees.Calibration);
+                break;
+        }
+        _now = _newHistory(true);
+        _now.AdvanceToEnd();
     }
 
-    /// <summary>Click probability of showing <paramref name="item"/> to <paramref name="user"/> (-1 = anonymous) at <paramref name="position"/>.</summary>
+    /// <summary>Click probability of showing <paramref name="item"/> to <paramref name="user"/> (-1 = anonymous) at <paramref name="position"/>, as of the end of training.</summary>
     public float Predict(int user, int item, int position = 0)
     {
-        Span<int> idx = stackalloc int[_maxFeatures];
-        Span<float> val = stackalloc float[_maxFeatures];
-        var n = Features(user, item, position, idx, val);
-        var margin = 0f;
-        for (var k = 0; k < n; k++)
-            margin += _weights[idx[k]] * val[k];
-        return 1f / (1f + MathF.Exp(-margin));
+        if (_now is null)
+            throw new InvalidOperationException($"{Name} is not fitted; call Fit first.");
+        return Probability(user, item, position, _now, _now.Latest, context: false);
     }
 
-    /// <summary>Log-loss and AUC of the predicted click probabilities on logged impressions (e.g. held-out users').</summary>
+    /// <summary>
+    /// Log-loss and AUC of the predicted click probabilities on logged impressions (e.g. held-out users' or later days');
+    /// counting features are taken as of each impression's time from the training data before it, and the exposure
+    /// context from every impression (training or given) shown to the user before it.
+    /// </summary>
     public ClickModelReport Evaluate(ImpressionLog impressions)
     {
         ArgumentNullException.ThrowIfNull(impressions);
@@ -83,8 +100,16 @@ public sealed class ClickModel(ClickModelOptions options) : Recommender<ClickMod
         var users = impressions.UserColumn;
         var items = impressions.ItemColumn;
         var positions = impressions.Positions;
-        for (var r = 0; r < predicted.Length; r++)
-            predicted[r] = Predict(users[r], items[r], Options.Position ? positions[r] : 0);
+        var history = _newHistory!(true);
+        foreach (var r in impressions.TimeOrder())
+        {
+            var time = impressions.HasTimestamps ? impressions.Timestamps[r] : long.MaxValue;
+            if (_trees is not null)
+                history.AdvanceTo(time);
+            predicted[r] = Probability(users[r], items[r], positions[r], history, time, context: true);
+            if (_trees is not null)
+                history.Expose(users[r], items[r], time);
+        }
         var clicked = impressions.Clicked;
         return new ClickModelReport(impressions.Count, impressions.ClickCount,
             BinaryClassification.LogLoss(predicted, clicked), BinaryClassification.Auc(predicted, clicked));
@@ -94,35 +119,162 @@ public sealed class ClickModel(ClickModelOptions options) : Recommender<ClickMod
     protected override void ScoreCore(in UserQuery query, Span<float> scores)
     {
         for (var i = 0; i < scores.Length; i++)
-            scores[i] = Predict(query.User, i, 0);
+            scores[i] = Probability(query.User, i, 0, _now!, _now!.Latest, context: false);
     }
 
-    private readonly record struct TrainingRows(int[] Users, int[] Items, int[] Positions, bool[] Clicked);
+    private float Probability(int user, int item, int position, ClickHistory history, long time, bool context)
+    {
+        float p;
+        if (_linear is not null)
+        {
+            Span<int> idx = stackalloc int[_hashed!.MaxFeatures];
+            Span<float> val = stackalloc float[_hashed.MaxFeatures];
+            var n = _hashed.Write(user, item, position, idx, val);
+            p = _platt.Probability(_linear.Margin(idx[..n], val[..n]));
+        }
+        else if (_ffm is not null)
+        {
+            var f = _fields!;
+            var most = 0;
+            for (var k = 0; k < f.FieldSizes.Count; k++)
+                most += f.MaxNonZeros(k);
+            Span<int> field = stackalloc int[most];
+            Span<int> feature = stackalloc int[most];
+            Span<float> value = stackalloc float[most];
+            Span<float> scratch = stackalloc float[_ffm.Fields * _ffm.Fields * Options.Factors];
+            var n = 0;
+            var offset = 0;
+            for (var k = 0; k < f.FieldSizes.Count; k++)
+            {
+                var m = f.Write(user, item, position, k, feature[n..], value[n..]);
+                for (var j = n; j < n + m; j++)
+                {
+                    field[j] = k;
+                    feature[j] += offset;
+                }
+                n += m;
+                offset += f.FieldSizes[k];
+            }
+            p = _platt.Probability(_ffm.Margin(field[..n], feature[..n], value[..n], scratch));
+        }
+        else
+        {
+            Span<float> counts = stackalloc float[ClickHistory.Count];
+            Span<float> row = stackalloc float[_fields!.DenseSize];
+            history.Write(user, item, time, context, counts);
+            _fields.WriteDense(user, item, position, counts, row);
+            p = _platt.Probability(_trees!.Margin(row));
+        }
+        var rate = (float)Options.NegativeRate;
+        return rate >= 1 ? p : p / (p + (1 - p) / rate);
+    }
 
-    /// <summary>The impressions, or every interaction as a click plus sampled unobserved items as non-clicks.</summary>
+    private ClickFields Fields(TrainingSet train, ItemFeatures selected, CreatorLinks creators, TrainingRows rows)
+    {
+        var knownUsers = new bool[train.UserCount];
+        var knownItems = new bool[train.ItemCount];
+        for (var r = 0; r < rows.Count; r++)
+        {
+            knownUsers[rows.Users[r]] = true;
+            knownItems[rows.Items[r]] = Options.ItemIds;
+        }
+        var content = selected.OnlyFields([.. selected.FieldCounts().Select(f => f.Key).Where(f => f != CreatorLinks.CreatorField)]);
+        var small = content.OnlyFields([.. content.FieldCounts().Where(f => f.Value <= ClickFields.SmallField).Select(f => f.Key)]);
+        return new ClickFields(train, content.Normalized().Matrix, small.Matrix, creators, knownUsers, knownItems, Options.Position);
+    }
+
+    /// <summary>
+    /// Each training row's counting features as of its time: the whole training log swept in time order (equal times in
+    /// slate order), each impression exposed after its own features are taken, so a row sees the slots shown before it.
+    /// </summary>
+    private static float[] Counts(ClickHistory history, TrainingRows rows, ImpressionLog? log)
+    {
+        var counts = new float[(long)rows.Count * ClickHistory.Count];
+        if (log is { Count: > 0 } && rows.Source.Length > 0)
+        {
+            var rowOf = new int[log.Count];
+            Array.Fill(rowOf, -1);
+            for (var r = 0; r < rows.Count; r++)
+                rowOf[rows.Source[r]] = r;
+            foreach (var l in log.TimeOrder())
+            {
+                var time = log.HasTimestamps ? log.Timestamps[l] : long.MaxValue;
+                history.AdvanceTo(time);
+                if (rowOf[l] is var r and >= 0)
+                    history.Write(rows.Users[r], rows.Items[r], time, context: true, counts.AsSpan(r * ClickHistory.Count, ClickHistory.Count));
+                history.Expose(log.UserColumn[l], log.ItemColumn[l], time);
+            }
+            return counts;
+        }
+        var order = new int[rows.Count];
+        for (var r = 0; r < order.Length; r++)
+            order[r] = r;
+        Array.Sort((long[])rows.Times.Clone(), order);
+        foreach (var r in order)
+        {
+            history.AdvanceTo(rows.Times[r]);
+            history.Write(rows.Users[r], rows.Items[r], rows.Times[r], context: false, counts.AsSpan(r * ClickHistory.Count, ClickHistory.Count));
+        }
+        return counts;
+    }
+
+    /// <summary>Training rows; <paramref name="Source"/> is each row's impression log row (empty for sampled rows).</summary>
+    private sealed record TrainingRows(int[] Users, int[] Items, int[] Positions, bool[] Clicked, long[] Times, int[] Source)
+    {
+        public int Count => Users.Length;
+    }
+
+    /// <summary>
+    /// The impressions, or every interaction as a click plus sampled unobserved items as non-clicks (at the click's
+    /// time); then non-clicks kept with probability <see cref="ClickModelOptions.NegativeRate"/>.
+    /// </summary>
     private TrainingRows Rows(TrainingSet train, ulong seed)
     {
+        TrainingRows all;
         if (train.Impressions is { Count: > 0 } log)
-            return new TrainingRows(log.UserColumn.ToArray(), log.ItemColumn.ToArray(), log.Positions.ToArray(), log.Clicked.ToArray());
-        var data = train.Interactions;
+        {
+            var times = log.HasTimestamps ? log.Timestamps.ToArray() : new long[log.Count];
+            if (!log.HasTimestamps)
+                Array.Fill(times, long.MaxValue);
+            all = new TrainingRows(log.UserColumn.ToArray(), log.ItemColumn.ToArray(), log.Positions.ToArray(), log.Clicked.ToArray(), times,
+                [.. Enumerable.Range(0, log.Count)]);
+        }
+        else
+            all = SampledRows(train.Interactions, seed);
+        if (Options.NegativeRate >= 1)
+            return all;
+        var rng = Seeds.Stream(seed, Seeds.Hash("click-model/down-sampling"));
+        var keep = new List<int>();
+        for (var r = 0; r < all.Count; r++)
+            if (rng.NextDouble() < Options.NegativeRate | all.Clicked[r])
+                keep.Add(r);
+        return new TrainingRows([.. keep.Select(r => all.Users[r])], [.. keep.Select(r => all.Items[r])],
+            [.. keep.Select(r => all.Positions[r])], [.. keep.Select(r => all.Clicked[r])], [.. keep.Select(r => all.Times[r])],
+            all.Source.Length == 0 ? [] : [.. keep.Select(r => all.Source[r])]);
+    }
+
+    private TrainingRows SampledRows(InteractionData data, ulong seed)
+    {
         var negatives = Options.Negatives;
         var n = data.Count * (1 + negatives);
-        var rows = new TrainingRows(new int[n], new int[n], new int[n], new bool[n]);
+        var rows = new TrainingRows(new int[n], new int[n], new int[n], new bool[n], new long[n], []);
         var rng = Seeds.Stream(seed, Seeds.Hash("click-model/negatives"));
         var at = 0;
         for (var u = 0; u < data.UserCount; u++)
         {
             var seen = data.ByUser.RowIndices(u);
-            foreach (var i in seen)
+            var (offset, _) = data.RowsOf(u).GetOffsetAndLength(data.Count);
+            for (var k0 = 0; k0 < seen.Length; k0++)
             {
-                (rows.Users[at], rows.Items[at], rows.Clicked[at]) = (u, i, true);
+                var time = data.HasTimestamps ? data.TimestampAt(offset + k0) : long.MaxValue;
+                (rows.Users[at], rows.Items[at], rows.Clicked[at], rows.Times[at]) = (u, seen[k0], true, time);
                 at++;
                 for (var k = 0; k < negatives; k++)
                 {
                     var j = rng.NextInt(data.ItemCount);
                     for (var attempt = 0; attempt < 10 && seen.BinarySearch(j) >= 0; attempt++)
                         j = rng.NextInt(data.ItemCount);
-                    (rows.Users[at], rows.Items[at], rows.Clicked[at]) = (u, j, seen.BinarySearch(j) >= 0);
+                    (rows.Users[at], rows.Items[at], rows.Clicked[at], rows.Times[at]) = (u, j, seen.BinarySearch(j) >= 0, time);
                     at++;
                 }
             }
@@ -130,200 +282,67 @@ public sealed class ClickModel(ClickModelOptions options) : Recommender<ClickMod
         return rows;
     }
 
-    private void Optimize(TrainingRows rows, FitContext context)
+    /// <summary>The logistic learner's rows: one hashed field.</summary>
+    private sealed class HashedRows(ClickModel model, TrainingRows rows) : IFeatureRows
     {
-        var o = Options;
-        var dimension = _mask + 1;
-        var count = rows.Users.Length;
-        var partials = new double[Partitions][];
-        var losses = new double[Partitions];
-        var best = (Value: double.PositiveInfinity, Point: (double[]?)null);
-        (double, Vector<double>) Objective(Vector<double> point)
-        {
-            context.CancellationToken.ThrowIfCancellationRequested();
-            var theta = ((DenseVector)point).Values;
-            Parallel.For(0, Partitions, context.ParallelOptions, part =>
-            {
-                var gradient = partials[part] ??= new double[dimension];
-                Array.Clear(gradient);
-                Span<int> idx = stackalloc int[_maxFeatures];
-                Span<float> val = stackalloc float[_maxFeatures];
-                var loss = 0.0;
-                var end = (int)((long)count * (part + 1) / Partitions);
-                for (var r = (int)((long)count * part / Partitions); r < end; r++)
-                {
-                    var n = Features(rows.Users[r], rows.Items[r], o.Position ? rows.Positions[r] : 0, idx, val);
-                    var margin = 0.0;
-                    for (var k = 0; k < n; k++)
-                        margin += theta[idx[k]] * val[k];
-                    var y = rows.Clicked[r];
-                    // log(1 + e^-m) for a click, log(1 + e^m) otherwise, computed without overflow.
-                    var z = y ? -margin : margin;
-                    loss += z > 0 ? z + Math.Log(1 + Math.Exp(-z)) : Math.Log(1 + Math.Exp(z));
-                    var residual = 1 / (1 + Math.Exp(-margin)) - (y ? 1 : 0);
-                    for (var k = 0; k < n; k++)
-                        gradient[idx[k]] += residual * val[k];
-                }
-                losses[part] = loss;
-            });
-            var total = 0.0;
-            var result = new double[dimension];
-            for (var part = 0; part < Partitions; part++)
-            {
-                total += losses[part];
-                var g = partials[part];
-                for (var j = 0; j < dimension; j++)
-                    result[j] += g[j];
-            }
-            for (var j = 0; j < dimension; j++)
-            {
-                total += 0.5 * o.Regularization * theta[j] * theta[j];
-                result[j] += o.Regularization * theta[j];
-            }
-            if (total < best.Value)
-                best = (total, (double[])theta.Clone());
-            return (total, new DenseVector(result));
-        }
+        private readonly HashedClickFeatures _hashed = model._hashed!;
+        private readonly int _position = model.Options.Position ? 1 : 0;
 
-        var start = new DenseVector(dimension);
-        // Start at the logit of the overall click rate, so the first steps learn the differences.
-        var clicks = rows.Clicked.Count(c => c);
-        if (count > 0)
-            start[_bias] = Math.Log(Math.Max(clicks, 1) / (double)Math.Max(count - clicks, 1));
-        // MathNet scales the gradient test by the objective and the function test is relative: tight tolerances, so the
-        // iteration limit is what usually stops it on large logs.
-        var minimizer = new LimitedMemoryBfgsMinimizer(1e-7, 1e-9, 1e-9, 7, o.Iterations);
-        try
-        {
-            var result = minimizer.FindMinimum(ObjectiveFunction.Gradient(Objective), start);
-            IterationsRun = result.Iterations;
-            Copy(((DenseVector)result.MinimizingPoint).Values);
-        }
-        catch (MaximumIterationsException)
-        {
-            // Stopped at the iteration limit: keep the best point evaluated.
-            IterationsRun = o.Iterations;
-            Copy(best.Point ?? start.Values);
-        }
-        if (!Internal.Kernels.Dense.AllFinite(_weights))
-            throw new InvalidOperationException($"{Name}: L-BFGS left non-finite weights after {IterationsRun} iterations; raise Regularization (it is {o.Regularization}).");
-        context.Progress?.Report(new FitProgress("l-bfgs", IterationsRun, o.Iterations, best.Value, TimeSpan.Zero));
+        public int Count => rows.Count;
+
+        public IReadOnlyList<int> FieldSizes => [_hashed.Dimension];
+
+        public int MaxNonZeros(int field) => _hashed.MaxFeatures;
+
+        public float Label(int row) => rows.Clicked[row] ? 1 : 0;
+
+        public int Group(int row) => -1;
+
+        public int Write(int row, int field, Span<int> indices, Span<float> values) =>
+            _hashed.Write(rows.Users[row], rows.Items[row], rows.Positions[row] * _position, indices, values);
     }
 
-    private void Copy(double[] theta)
+    /// <summary>The factorization machine's rows: one field per <see cref="ClickFields"/> field.</summary>
+    private sealed class FieldRows(ClickModel model, TrainingRows rows) : IFeatureRows
     {
-        for (var j = 0; j < _weights.Length; j++)
-            _weights[j] = (float)theta[j];
+        private readonly ClickFields _fields = model._fields!;
+
+        public int Count => rows.Count;
+
+        public IReadOnlyList<int> FieldSizes => _fields.FieldSizes;
+
+        public int MaxNonZeros(int field) => _fields.MaxNonZeros(field);
+
+        public float Label(int row) => rows.Clicked[row] ? 1 : 0;
+
+        public int Group(int row) => -1;
+
+        public int Write(int row, int field, Span<int> indices, Span<float> values) =>
+            _fields.Write(rows.Users[row], rows.Items[row], rows.Positions[row], field, indices, values);
     }
 
-    private int Hash(ulong kind, ulong a, ulong b = 0) => (int)(Seeds.Derive(kind, a, b) & (ulong)_mask);
-
-    /// <summary>Hashes every feature once: the rows' features are then array lookups.</summary>
-    private void Prepare(TrainingSet train, CsrMatrix itemFeatures, CsrMatrix crossFeatures)
+    /// <summary>The boosted trees' rows: one dense field.</summary>
+    private sealed class DenseRows(ClickModel model, TrainingRows rows, float[] counts) : IFeatureRows
     {
-        var itemCount = train.ItemCount;
-        var offsets = new int[itemCount + 1];
-        var indices = new List<int>();
-        var values = new List<float>();
-        for (var i = 0; i < itemCount; i++)
-        {
-            var fi = itemFeatures.RowIndices(i);
-            var fv = itemFeatures.RowValues(i);
-            for (var k = 0; k < fi.Length; k++)
-            {
-                indices.Add(Hash(ItemFeatureKey, (ulong)fi[k]));
-                values.Add(fv[k]);
-            }
-            if (Options.ItemIds)
-            {
-                indices.Add(Hash(ItemIdKey, (ulong)i));
-                values.Add(1);
-            }
-            offsets[i + 1] = indices.Count;
-        }
-        _itemPart = new CsrMatrix(itemCount, _mask + 1, offsets, [.. indices], [.. values]);
-        _crossFeatures = crossFeatures;
+        private readonly ClickFields _fields = model._fields!;
 
-        // User categories: ordinal = the field's first ordinal + the category code.
-        var features = train.UserFeatures;
-        var categories = new List<int>();
-        var fieldStart = new int[features?.Fields.Count ?? 0];
-        for (var f = 0; f < fieldStart.Length; f++)
-        {
-            fieldStart[f] = categories.Count;
-            for (var c = 0; c < features!.Categories(f).Count; c++)
-                categories.Add(f * 1_000_000 + c);
-        }
-        _categoryHashed = categories.Select(key => Hash(UserKey, (ulong)key)).ToArray();
-        _crossHashed = categories.Select(key =>
-        {
-            var crossIdx = crossFeatures.Indices;
-            var hashed = new int[crossIdx.Length];
-            for (var k = 0; k < hashed.Length; k++)
-                hashed[k] = Hash(CrossKey, (ulong)key, (ulong)crossIdx[k]);
-            return hashed;
-        }).ToArray();
-        _userCategories = new int[train.UserCount][];
-        for (var u = 0; u < _userCategories.Length; u++)
-        {
-            var list = new List<int>();
-            for (var f = 0; f < fieldStart.Length; f++)
-                if (features!.ValueOf(f, u) is var code and >= 0)
-                    list.Add(fieldStart[f] + code);
-            _userCategories[u] = [.. list];
-        }
-        _positionHashed = Enumerable.Range(0, MaxPosition + 1).Select(k => Hash(PositionKey, (ulong)k)).ToArray();
-        _bias = Hash(BiasKey, 0);
+        public int Count => rows.Count;
 
-        int maxItem = 0, maxCross = 0, maxCategories = 0;
-        for (var i = 0; i < itemCount; i++)
-        {
-            maxItem = Math.Max(maxItem, _itemPart.RowLength(i));
-            maxCross = Math.Max(maxCross, crossFeatures.RowLength(i));
-        }
-        foreach (var c in _userCategories)
-            maxCategories = Math.Max(maxCategories, c.Length);
-        _maxFeatures = 2 + maxItem + maxCategories * (1 + maxCross) + maxCross;
-    }
+        public IReadOnlyList<int> FieldSizes => [_fields.DenseSize];
 
-    /// <summary>Writes φ(u, i, k) as (hashed index, value) pairs; returns how many.</summary>
-    private int Features(int user, int item, int position, Span<int> idx, Span<float> val)
-    {
-        var n = 0;
-        idx[n] = _bias;
-        val[n++] = 1;
-        var pi = _itemPart.RowIndices(item);
-        pi.CopyTo(idx[n..]);
-        _itemPart.RowValues(item).CopyTo(val[n..]);
-        n += pi.Length;
-        var start = _crossFeatures.Offsets[item];
-        var cv = _crossFeatures.RowValues(item);
-        if ((uint)user < (uint)_userCategories.Length)
+        public int MaxNonZeros(int field) => _fields.DenseSize;
+
+        public float Label(int row) => rows.Clicked[row] ? 1 : 0;
+
+        public int Group(int row) => -1;
+
+        public int Write(int row, int field, Span<int> indices, Span<float> values)
         {
-            foreach (var c in _userCategories[user])
-            {
-                idx[n] = _categoryHashed[c];
-                val[n++] = 1;
-                _crossHashed[c].AsSpan(start, cv.Length).CopyTo(idx[n..]);
-                cv.CopyTo(val[n..]);
-                n += cv.Length;
-            }
-            if (Options.UserCrosses)
-            {
-                var ci = _crossFeatures.RowIndices(item);
-                for (var k = 0; k < ci.Length; k++)
-                {
-                    idx[n] = Hash(UserCrossKey, (ulong)user, (ulong)ci[k]);
-                    val[n++] = cv[k];
-                }
-            }
+            _fields.WriteDense(rows.Users[row], rows.Items[row], rows.Positions[row], counts.AsSpan(row * ClickHistory.Count, ClickHistory.Count), values);
+            for (var k = 0; k < _fields.DenseSize; k++)
+                indices[k] = k;
+            return _fields.DenseSize;
         }
-        if (Options.Position)
-        {
-            idx[n] = _positionHashed[Math.Min(position, MaxPosition)];
-            val[n++] = 1;
-        }
-        return n;
     }
 
     /// <summary>The item features of the cross fields that the data has (none when it has none of them).</summary>

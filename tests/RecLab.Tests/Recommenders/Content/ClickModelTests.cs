@@ -58,11 +58,16 @@ public sealed class ClickModelTests : RecommenderContract<ClickModel>
         Assert.True(model.Recommend(new UserQuery(1, default, default), 1, excludeHistory: false)[0].Item >= 2);
     }
 
-    [Fact]
-    public void Evaluate_reports_log_loss_and_auc_of_its_predictions()
+    /// <summary>Every learner's predictions on held-out impressions rank about as well as the true probabilities.</summary>
+    [Theory]
+    [InlineData(ClickLearner.Logistic)]
+    [InlineData(ClickLearner.Ffm)]
+    [InlineData(ClickLearner.Gbdt)]
+    [InlineData(ClickLearner.LightGbm)]
+    public void Evaluate_reports_log_loss_and_auc_of_its_predictions(ClickLearner learner)
     {
         var (train, truth) = ShownLog(20_000, 11);
-        var model = new ClickModel(new ClickModelOptions { HashBits = 14 });
+        var model = new ClickModel(new ClickModelOptions { Learner = learner, HashBits = 14, Trees = 100, Leaves = 8 });
         model.Fit(train, new FitContext { Seed = 1 });
         var heldOut = ShownLog(5_000, 99).Train.Impressions!;
         var report = model.Evaluate(heldOut);
@@ -73,15 +78,32 @@ public sealed class ClickModelTests : RecommenderContract<ClickModel>
         // Close to the AUC of the true probabilities, which no model can beat in expectation.
         var ideal = Enumerable.Range(0, heldOut.Count).Select(r => (float)truth(heldOut.UserColumn[r], heldOut.ItemColumn[r], heldOut.Positions[r])).ToArray();
         Assert.InRange(report.Auc, BinaryClassification.Auc(ideal, heldOut.Clicked) - 0.01, 1);
+        Assert.InRange(report.LogLoss, BinaryClassification.LogLoss(ideal, heldOut.Clicked) - 0.02, BinaryClassification.LogLoss(ideal, heldOut.Clicked) + 0.02);
     }
 
     [Fact]
-    public void The_fit_does_not_depend_on_the_thread_count()
+    public void Down_sampled_non_clicks_are_corrected_back_to_calibrated_probabilities()
+    {
+        var (train, truth) = ShownLog(60_000, 11);
+        var model = new ClickModel(new ClickModelOptions { HashBits = 14, Regularization = 0.1, NegativeRate = 0.3 });
+        model.Fit(train, new FitContext { Seed = 1 });
+        Assert.InRange(model.RowsTrained, 0.3 * 60_000 * 0.85, 0.3 * 60_000 * 1.15 + 0.2 * 60_000);
+        for (var i = 0; i < 4; i++)
+            Assert.Equal(truth(0, i, 0), model.Predict(0, i, 0), 0.03);
+    }
+
+    [Theory]
+    [InlineData(ClickLearner.Logistic)]
+    [InlineData(ClickLearner.Ffm)]
+    [InlineData(ClickLearner.Gbdt)]
+    [InlineData(ClickLearner.LightGbm)]
+    public void The_fit_does_not_depend_on_the_thread_count(ClickLearner learner)
     {
         var (train, _) = ShownLog(10_000, 5);
-        var one = new ClickModel(new ClickModelOptions { HashBits = 12 });
+        var options = new ClickModelOptions { Learner = learner, HashBits = 12, Trees = 20, Leaves = 8 };
+        var one = new ClickModel(options);
         one.Fit(train, new FitContext { Seed = 1, MaxThreads = 1 });
-        var four = new ClickModel(new ClickModelOptions { HashBits = 12 });
+        var four = new ClickModel(options);
         four.Fit(train, new FitContext { Seed = 1, MaxThreads = 4 });
         for (var i = 0; i < 4; i++)
             Assert.Equal(one.Predict(3, i, 1), four.Predict(3, i, 1));
