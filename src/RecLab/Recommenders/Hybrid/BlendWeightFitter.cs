@@ -56,49 +56,12 @@ internal static class BlendWeightFitter
 
     private static float[] Uniform(int k) => Enumerable.Repeat(1f / k, k).ToArray();
 
-    private static int[] Relevant(Fold fold, int u, float threshold)
-    {
-        var items = fold.Test.ByUser.RowIndices(u);
-        var values = fold.Test.ByUser.RowValues(u);
-        var relevant = new List<int>(items.Length);
-        for (var k = 0; k < items.Length; k++)
-            if (fold.Test.Kind != FeedbackKind.Explicit || values[k] >= threshold)
-                relevant.Add(items[k]);
-        return [.. relevant];
-    }
+    private static int[] Relevant(Fold fold, int u, float threshold) => ValidationFold.Relevant(fold, u, threshold);
 
-    private static int[] SampleUsers(Fold fold, WeightedHybridOptions o, ulong seed)
-    {
-        var users = new List<int>();
-        for (var u = 0; u < fold.Test.UserCount; u++)
-            if (Relevant(fold, u, o.RelevanceThreshold).Length > 0)
-                users.Add(u);
-        var array = users.ToArray();
-        if (array.Length > o.ValidationUsers)
-        {
-            var rng = Seeds.Stream(seed, Seeds.Hash("users"));
-            rng.Shuffle(array.AsSpan());
-            array = array[..o.ValidationUsers];
-            Array.Sort(array);
-        }
-        return array;
-    }
+    private static int[] SampleUsers(Fold fold, WeightedHybridOptions o, ulong seed) =>
+        ValidationFold.SampleUsers(fold, o.ValidationUsers, o.RelevanceThreshold, seed);
 
-    /// <summary>A validation user's query: their training history plus, in cold-start splits, their onboarding interactions.</summary>
-    private static UserQuery QueryFor(Fold fold, int u)
-    {
-        if (fold.Onboarding is not { } onboarding || onboarding.ByUser.RowLength(u) == 0)
-            return UserQuery.ForUser(fold.Train, u);
-        var pairs = new SortedDictionary<int, float>();
-        foreach (var part in new[] { fold.Train, onboarding })
-        {
-            var items = part.ByUser.RowIndices(u);
-            var values = part.ByUser.RowValues(u);
-            for (var k = 0; k < items.Length; k++)
-                pairs[items[k]] = values[k];
-        }
-        return new UserQuery(u, pairs.Keys.ToArray(), pairs.Values.ToArray());
-    }
+    private static UserQuery QueryFor(Fold fold, int u) => ValidationFold.QueryFor(fold, u);
 
     /// <summary>Normalized scores of every component for one validation user, history masked (k rows of n).</summary>
     private static float[][] ComponentScores(IReadOnlyList<IRecommender> components, Fold fold, int u, ScoreNormalization normalization)
