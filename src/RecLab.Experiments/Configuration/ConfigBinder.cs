@@ -80,6 +80,12 @@ internal sealed class ConfigBinder(RecommenderRegistry registry, List<ConfigErro
             // Options and grid depend on the algorithm's kind: bound below, once the kind is known.
             if (type == typeof(AlgorithmConfig) && property.PropertyType != typeof(string) && property.PropertyType != typeof(bool))
                 continue;
+            if (value is YamlScalar { IsNull: true } && IsRequired(property) && !AllowsNull(property))
+            {
+                Nodes[keyPath] = value;
+                Error(value, keyPath, $"required: expected {Describe(property.PropertyType)}, got nothing");
+                continue;
+            }
             var (ok, bound) = BindValue(property.PropertyType, AllowsNull(property), value, keyPath);
             if (ok)
                 property.SetValue(instance, bound);

@@ -326,7 +326,8 @@ internal sealed partial class ExperimentValidator(ConfigBinder binder, List<Conf
     private void Campaign(CampaignConfig campaign, string path)
     {
         var topics = TopicCatalog.All.Select(topic => topic.Name).ToList();
-        if (!topics.Contains(campaign.Topic))
+        // A topic given as null failed to bind and was reported there.
+        if (campaign.Topic is not null && !topics.Contains(campaign.Topic))
             Error($"{path}.topic", $"unknown topic '{campaign.Topic}'{DidYouMean.Hint(campaign.Topic, topics)}; known: {string.Join(", ", topics)}");
         if (campaign.Products < 1)
             Error($"{path}.products", $"must be at least 1 (got {campaign.Products})");
