@@ -112,14 +112,7 @@ internal static class RunView
     /// <summary>The expanded cell table, the A/B tests, counts and a rough cost estimate that says what it has no basis for.</summary>
     public static void DryRun(Terminal terminal, ExperimentPlan plan, DryRunReport report)
     {
-        var table = new Table().AddColumns("cell", "dataset", "split", "fold", "repeat", "algorithm", "status", "est. s");
-        foreach (var row in report.Rows)
-        {
-            var c = row.Cell;
-            table.AddRow(c.Id, Markup.Escape(c.Dataset), Markup.Escape(c.Split), $"{c.Fold + 1}/{c.FoldCount}", $"{c.Repeat + 1}/{plan.RepeatSeeds.Count}",
-                Markup.Escape(c.Configuration), row.Status, Seconds(row.EstimatedSeconds));
-        }
-        terminal.Console.Write(table);
+        terminal.Console.Write(report.Rows.Count <= MaxListedCells ? CellTable(plan, report) : GroupedCellTable(report));
         if (report.AbTests.Count > 0)
         {
             var tests = new Table().AddColumns("A/B test", "world", "days", "arms", "status", "est. s");
@@ -141,6 +134,35 @@ internal static class RunView
         terminal.Out.WriteLine($"cost estimate: {Estimate(report)}. Results folder: {report.OutputDirectory}");
         if (report.FolderConflict is { } conflict)
             terminal.Warn($"{conflict}: a run there would refuse; give it its own folder with --output DIR, or pass --fresh to replace them.");
+    }
+
+    /// <summary>Above this many cells a dry run lists one row per (dataset, split, configuration) instead of one per cell.</summary>
+    private const int MaxListedCells = 1_000;
+
+    private static Table CellTable(ExperimentPlan plan, DryRunReport report)
+    {
+        var table = new Table().AddColumns("cell", "dataset", "split", "fold", "repeat", "algorithm", "status", "est. s");
+        foreach (var row in report.Rows)
+        {
+            var c = row.Cell;
+            table.AddRow(c.Id, Markup.Escape(c.Dataset), Markup.Escape(c.Split), $"{c.Fold + 1}/{c.FoldCount}", $"{c.Repeat + 1}/{plan.RepeatSeeds.Count}",
+                Markup.Escape(c.Configuration), row.Status, Seconds(row.EstimatedSeconds));
+        }
+        return table;
+    }
+
+    private static Table GroupedCellTable(DryRunReport report)
+    {
+        var table = new Table().AddColumns("dataset", "split", "algorithm", "cells", "done", "failed", "pending", "est. s each")
+            .Caption(string.Create(Inv, $"{report.Rows.Count:N0} cells, one row per dataset, split and configuration (--shard i/n lists a share cell by cell)"));
+        foreach (var group in report.Rows.GroupBy(r => (r.Cell.Dataset, r.Cell.Split, r.Cell.Configuration)))
+        {
+            var rows = group.ToList();
+            table.AddRow(Markup.Escape(group.Key.Dataset), Markup.Escape(group.Key.Split), Markup.Escape(group.Key.Configuration), rows.Count.ToString(Inv),
+                rows.Count(r => r.Status == "done").ToString(Inv), rows.Count(r => r.Status == "failed").ToString(Inv),
+                rows.Count(r => r.Status == "pending").ToString(Inv), Seconds(rows[0].EstimatedSeconds));
+        }
+        return table;
     }
 
     private static string Seconds(double? seconds) => seconds is { } s ? s.ToString("0.0", Inv) : "?";

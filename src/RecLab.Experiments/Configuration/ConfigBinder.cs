@@ -156,6 +156,11 @@ internal sealed class ConfigBinder(RecommenderRegistry registry, List<ConfigErro
                     Error(node, path, $"must be at least 1 (got {count})");
                     return (false, null);
                 }
+                if ((int)count > Limits.Repeats)
+                {
+                    Error(node, path, FormattableString.Invariant($"must be at most {Limits.Repeats:N0} (got {count:N0})"));
+                    return (false, null);
+                }
                 return (true, new RepeatsConfig { Count = (int)count });
             case YamlSequence:
                 var (listOk, seeds) = BindList(typeof(ulong), node, path);
@@ -165,6 +170,11 @@ internal sealed class ConfigBinder(RecommenderRegistry registry, List<ConfigErro
                 if (array.Length == 0)
                 {
                     Error(node, path, "the list of seeds is empty");
+                    return (false, null);
+                }
+                if (array.Length > Limits.Repeats)
+                {
+                    Error(node, path, FormattableString.Invariant($"at most {Limits.Repeats:N0} seeds (got {array.Length:N0})"));
                     return (false, null);
                 }
                 if (array.Distinct().Count() != array.Length)
@@ -245,6 +255,15 @@ internal sealed class ConfigBinder(RecommenderRegistry registry, List<ConfigErro
             }
             if (ok)
                 grid.Add(new GridAxis { Option = property.Name, Values = typed });
+        }
+
+        // Counted before any point is made: a few short lists can multiply to billions of points.
+        var size = grid.Aggregate(1.0, (product, axis) => product * axis.Values.Count);
+        if (size > Limits.Cells)
+        {
+            Error(Nodes[gridPath], gridPath, FormattableString.Invariant(
+                $"the grid has {size:#,0} points ({string.Join(" × ", grid.Select(a => a.Values.Count))}), more than an experiment may have cells ({Limits.Cells:N0}); search fewer values"));
+            return algorithm with { Options = options, Grid = [] };
         }
 
         // Range checks on the options, then on every grid point; each error once, where the option is written.

@@ -38,8 +38,21 @@ public static class ExperimentFile
             new ExperimentValidator(binder, errors, source, checkSources).Validate(config);
         if (errors.Count > 0 || config is null)
             throw new ExperimentConfigException(Ordered(errors));
+        Positions.AddOrUpdate(config, binder.Nodes.ToDictionary(n => n.Key, n => n.Value.Mark, StringComparer.Ordinal));
         return config;
     }
+
+    /// <summary>Where each key path of a parsed configuration was written, for problems found only once data is loaded.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ExperimentConfig, Dictionary<string, SourceMark>> Positions = [];
+
+    /// <summary>
+    /// <c>file:line:column: path</c> of <paramref name="path"/> (e.g. <c>splits[0].spec</c>) in the file
+    /// <paramref name="config"/> was parsed from, or just the path when it was not written there.
+    /// </summary>
+    internal static string Locate(ExperimentConfig config, string path) =>
+        Positions.TryGetValue(config, out var marks) && marks.TryGetValue(path, out var mark)
+            ? mark.Error(path, "").ToString().TrimEnd(' ', ':')
+            : path;
 
     /// <summary>The configuration as YAML that <c>Parse</c> reads back to an equal configuration (defaults omitted).</summary>
     public static string ToYaml(ExperimentConfig config) => ConfigWriter.Write(config);
