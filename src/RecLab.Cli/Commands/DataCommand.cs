@@ -139,6 +139,8 @@ internal static class DataCommand
                 terminal.Out.WriteLine(DatasetSummaryView.ToJson(summary, seconds));
             else
                 DatasetSummaryView.Render(terminal.Console, summary, seconds);
+            foreach (var warning in dataset.Report.Warnings)
+                terminal.Warn(warning);
             foreach (var problem in dataset.Report.Problems)
                 terminal.Warn($"skipped {problem}");
             if (dataset.Report.SkippedLines > dataset.Report.Problems.Count)

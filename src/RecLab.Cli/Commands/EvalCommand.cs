@@ -73,6 +73,8 @@ internal static class EvalCommand
             var stopwatch = Stopwatch.StartNew();
             var dataset = DatasetLoader.Load(parse.GetValue(data)!, LoadOptions.Default with { SkipBadLines = parse.GetValue(skip) },
                 new DataCache(parse.GetValue(cache)));
+            foreach (var warning in dataset.Report.Warnings)
+                terminal.Warn(warning);
             if (parse.GetValue(makeImplicit))
                 dataset = dataset.WithInteractions(dataset.Interactions.ToImplicit(parse.GetValue(implicitThreshold)));
             var loadSeconds = stopwatch.Elapsed.TotalSeconds;

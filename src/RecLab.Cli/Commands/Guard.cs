@@ -1,5 +1,7 @@
 using RecLab.Data.Downloads;
 using RecLab.Data.Loading;
+using RecLab.Evaluation;
+using RecLab.Recommenders.Factorization;
 using RecLab.Experiments.Results;
 
 namespace RecLab.Cli.Commands;
@@ -18,9 +20,9 @@ internal static class Guard
             terminal.Fail(e.Message);
             return ExitCodes.PartialFailure;
         }
-        // A fit that diverged (TrainingDivergedException) or a result that is not a finite number: the input was valid,
-        // the computation failed, as a failed cell of 'reclab run' does.
-        catch (ArithmeticException e)
+        // A fit that diverged or a result that is not a finite number: the input was valid, the computation failed,
+        // as a failed cell of 'reclab run' does.
+        catch (Exception e) when (e is TrainingDivergedException or NonFiniteResultException)
         {
             terminal.Fail(e.Message);
             return ExitCodes.PartialFailure;

@@ -270,7 +270,7 @@ internal sealed class ConfigBinder(RecommenderRegistry registry, List<ConfigErro
         var reported = new HashSet<string>(StringComparer.Ordinal);
         foreach (var point in GridPoints(options, grid, properties))
         {
-            foreach (var e in point.Validate())
+            foreach (var e in point.Check())
             {
                 var keyPath = axisNodes.ContainsKey(e.Property) ? Join(gridPath, YamlNames.Snake(e.Property))
                     : setBy.ContainsKey(e.Property) ? Join(optionsPath, YamlNames.Snake(e.Property))
@@ -418,11 +418,14 @@ internal sealed class ConfigBinder(RecommenderRegistry registry, List<ConfigErro
             Error(scalar, path, $"expected {Describe(type)}, got '{text}' (must not be negative)");
             return (false, null);
         }
-        else if (OptionsBinder.TryParse(type, text, out var value) && (value is not float f || float.IsFinite(f)) && (value is not double d || double.IsFinite(d)))
+        else if (OptionsBinder.TryParse(type, text, out var value))
         {
-            return (true, value);
+            if (OptionsBinder.NumberProblem(text, value) is not { } problem)
+                return (true, value);
+            Error(scalar, path, problem);
+            return (false, null);
         }
-        var hint = type.IsEnum ? DidYouMean.Hint(text, Enum.GetNames(type).Select(Naming.Kebab)) : "";
+        var hint = type.IsEnum ? DidYouMean.Hint(text, Enum.GetNames(type).Select(Naming.Kebab)) : OptionsBinder.RangeHint(type, text);
         Error(scalar, path, $"expected {Describe(type)}, got {scalar.Describe()}{hint}");
         return (false, null);
     }

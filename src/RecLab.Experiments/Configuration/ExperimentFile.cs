@@ -14,6 +14,14 @@ public static class ExperimentFile
     /// <exception cref="ExperimentConfigException">Every problem found.</exception>
     public static ExperimentConfig Load(string path, IReadOnlyList<string>? overrides = null, RecommenderRegistry? registry = null)
     {
+        if (Directory.Exists(path))
+        {
+            var yaml = Directory.EnumerateFiles(path, "*.yaml").Order(StringComparer.Ordinal).Select(Path.GetFileName).ToList();
+            throw new IOException($"{path} is a folder, not an experiment file" +
+                (File.Exists(Path.Combine(path, "experiment.yaml")) && Directory.Exists(Path.Combine(path, "cells"))
+                    ? $": it holds results ('reclab report {path}' redraws them, 'reclab run {Path.Combine(path, "experiment.yaml")}' reruns them)."
+                    : yaml.Count > 0 ? $"; it holds {string.Join(", ", yaml.Take(5))}{(yaml.Count > 5 ? ", ..." : "")}." : "."));
+        }
         if (!File.Exists(path))
             throw new FileNotFoundException($"{path}: no such experiment file.", path);
         return Parse(File.ReadAllText(path), path, overrides, registry);

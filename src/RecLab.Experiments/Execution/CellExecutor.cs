@@ -20,10 +20,11 @@ internal sealed class CellExecutor(ExperimentPlan plan, SharedInputs inputs, Rec
         try
         {
             fold = inputs.Fold(cell, dataset);
+            CrossValidation.EnsureTestable(fold, Splitting.SplitSpec.Parse(cell.SplitSpec));
         }
         catch (ArgumentException e)
         {
-            // A split that this data cannot make (more folds than interactions): say where the file asks for it.
+            // A split that this data cannot make (more folds than interactions, no timestamps): say where the file asks for it.
             var split = plan.Config.Splits.Select((s, i) => (s, i)).First(x => ExperimentPlan.SplitLabel(x.s, cell.Onboarding) == cell.Split).i;
             throw new ArgumentException($"{ExperimentFile.Locate(plan.Config, $"splits[{split}].spec")}: {e.Message}", e);
         }

@@ -83,8 +83,7 @@ public sealed class ColdStartSplit : ISplitter
         var keys = byTime ? new long[groups.MaxLength] : [];
         var rowSeed = Seeds.Derive(seed, "split/onboarding");
         var pick = o.OnboardOrder == OnboardingOrder.Earliest ? RowPicker.Order.Earliest : RowPicker.Order.Random;
-        foreach (var g in FoldParts.TestUnits(eligible, o.Groups, index, Seeds.Derive(seed, "split/cold-groups"), Spec,
-            $"{(o.By == GroupBy.User ? "users" : "items")} with more than {o.Onboard} interactions"))
+        foreach (var g in FoldParts.TestUnits(eligible, o.Groups, index, Seeds.Derive(seed, "split/cold-groups")))
         {
             var rows = groups.CopyRows(g, scratch);
             foreach (var r in rows)

@@ -36,12 +36,8 @@ internal static class FoldParts
     }
 
     /// <summary>Shuffles <paramref name="units"/> (rows, users or items) by the seed and returns the test units of the fold.</summary>
-    /// <exception cref="ArgumentException">More folds than units: some folds would test nothing.</exception>
-    public static ReadOnlySpan<int> TestUnits(int[] units, Partition partition, int fold, ulong seed, string spec, string unitName)
+    public static ReadOnlySpan<int> TestUnits(int[] units, Partition partition, int fold, ulong seed)
     {
-        if (partition.IsFolds && partition.Folds > units.Length)
-            throw new ArgumentException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                $"Split '{spec}' makes {partition.Folds:N0} folds of the {unitName}, but this data has {units.Length:N0}: use at most {units.Length:N0} folds."));
         var rng = new Randomness.Rng(seed);
         rng.Shuffle(units.AsSpan());
         var (start, end) = partition.TestRange(units.Length, fold);

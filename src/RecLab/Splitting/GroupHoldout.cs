@@ -123,7 +123,7 @@ public sealed class GroupHoldout : ISplitter
         if (o.Folds is { } folds)
         {
             tested = new bool[groups.Count];
-            foreach (var g in FoldParts.TestUnits(groups.WithAtLeast(1), Partition.OfFolds(folds), index, Seeds.Derive(seed, "split/groups"), Spec, o.By == GroupBy.User ? "users" : "items"))
+            foreach (var g in FoldParts.TestUnits(groups.WithAtLeast(1), Partition.OfFolds(folds), index, Seeds.Derive(seed, "split/groups")))
                 tested[g] = true;
         }
 

@@ -40,7 +40,7 @@ public sealed class InteractionSplit : ISplitter
             rows[r] = r;
         var part = new byte[data.Count];
         // The shuffle ignores the fold index, so all folds of one seed cut the same permutation.
-        foreach (var r in FoldParts.TestUnits(rows, Partition, index, Seeds.Derive(seed, "split/interactions"), Spec, "interactions"))
+        foreach (var r in FoldParts.TestUnits(rows, Partition, index, Seeds.Derive(seed, "split/interactions")))
             part[r] = FoldParts.Test;
         return FoldParts.Build(data, index, part, withOnboarding: false);
     }
