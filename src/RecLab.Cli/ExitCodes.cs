@@ -14,6 +14,9 @@ internal static class ExitCodes
     /// <summary>Invalid configuration, arguments or input, or a results folder in use or holding another setup; nothing was run.</summary>
     public const int InvalidInput = 2;
 
+    /// <summary>A bug: an exception no command expects (the trace is printed for a report). sysexits' EX_SOFTWARE.</summary>
+    public const int InternalError = 70;
+
     /// <summary>Stopped by Ctrl-C.</summary>
     public const int Cancelled = 130;
 
@@ -23,6 +26,7 @@ internal static class ExitCodes
           0    success
           1    valid input, but some work failed: cells or A/B tests of a run (the rest is kept), a diverged fit, a download
           2    invalid configuration, arguments or input, or a results folder in use or holding another setup: nothing run
+          70   internal error: a bug in RecLab, reported with its trace
           130  stopped by Ctrl-C: finished work is kept
         """;
 }
