@@ -194,7 +194,7 @@ public sealed class ExperimentPlan
             ["seed"] = config.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["datasets"] = CanonicalJson.Write(new JsonArray(config.Datasets.Select(d => (JsonNode?)CanonicalJson.ToNode(d)).ToArray())),
             ["splits"] = CanonicalJson.Write(new JsonArray(config.Splits.Select(s => (JsonNode?)CanonicalJson.ToNode(s)).ToArray())),
-            ["repeats"] = CanonicalJson.Write(new JsonArray(repeatSeeds.Select(r => (JsonNode?)JsonValue.Create(r)).ToArray())),
+            ["repeats"] = CanonicalJson.Of(config.Repeats),
             ["metrics"] = CanonicalJson.Write(metricNames),
             ["evaluation"] = CanonicalJson.Write(evaluation),
         };

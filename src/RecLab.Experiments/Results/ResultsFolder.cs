@@ -30,7 +30,7 @@ public static class ResultsFolder
         }
         var differ = plan.Setup.Keys.Where(k => saved.Setup.GetValueOrDefault(k) != plan.Setup[k]).ToList();
         return differ.Count == 0 ? null
-            : $"{folder} holds the results of another experimental setup ({string.Join(", ", differ)} differ; seed {saved.Config.Seed} there, {plan.Config.Seed} here)";
+            : $"{folder} holds the results of another experimental setup (different {string.Join(", ", differ)}; seed {saved.Config.Seed} there, {plan.Config.Seed} here)";
     }
 
     /// <summary>

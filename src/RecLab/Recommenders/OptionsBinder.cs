@@ -59,8 +59,9 @@ public static class OptionsBinder
         if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) || Math.Floor(v) != v)
             return "";
         return type == typeof(int) && (v < int.MinValue || v > int.MaxValue) ? " (out of range: a whole number from -2147483648 to 2147483647)"
-            : type == typeof(long) && (v < long.MinValue || v > long.MaxValue) ? " (out of range: a whole number within ±9.2E+18)"
-            : type == typeof(ulong) && v > ulong.MaxValue ? " (out of range: a whole number from 0 to 18446744073709551615)"
+            // 2^63 and 2^64 exactly: long.MaxValue and ulong.MaxValue round up to them as doubles.
+            : type == typeof(long) && (v < -9223372036854775808d || v >= 9223372036854775808d) ? " (out of range: a whole number within ±9.2E+18)"
+            : type == typeof(ulong) && v >= 18446744073709551616d ? " (out of range: a whole number from 0 to 18446744073709551615)"
             : "";
     }
 

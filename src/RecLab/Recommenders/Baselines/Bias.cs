@@ -1,5 +1,3 @@
-using System.Numerics.Tensors;
-
 namespace RecLab.Recommenders.Baselines;
 
 /// <summary>
@@ -36,11 +34,7 @@ public sealed class Bias(BiasOptions options) : RatingPredictor<BiasOptions>(opt
             BiasMethod.Sgd => BiasFitter.Sgd(train.Interactions, o.Epochs ?? 20, o.Regularization, o.LearningRate, ct),
             _ => BiasFitter.Als(train.Interactions, o.Epochs ?? 1, o.UserDamping, o.ItemDamping, ct),
         };
-        if (!double.IsFinite(_biases.Mean) || !TensorPrimitives.IsFiniteAll<double>(_biases.User) || !TensorPrimitives.IsFiniteAll<double>(_biases.Item))
-            throw new Factorization.TrainingDivergedException(Name, "epoch", o.Epochs ?? 1, "a bias is no longer a finite number",
-                o.Method == BiasMethod.Sgd ? "Try a smaller learning rate." : "Use a positive regularization or damping.");
     }
-
 
     /// <inheritdoc/>
     protected override float Estimate(int user, int item) => (float)_biases.Of(user, item);
