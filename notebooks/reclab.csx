@@ -8,8 +8,16 @@
 #r "../src/RecLab.Notebooks/bin/Debug/net10.0/RecLab.Experiments.dll"
 #r "../src/RecLab.Notebooks/bin/Debug/net10.0/RecLab.Notebooks.dll"
 #r "../src/RecLab.Notebooks/bin/Debug/net10.0/RecLab.Simulation.dll"
+// Plotly.NET's charts (GenericChart) and its C# surface, with the F# runtime and dynamic objects they are built on.
+#r "../src/RecLab.Notebooks/bin/Debug/net10.0/FSharp.Core.dll"
+#r "../src/RecLab.Notebooks/bin/Debug/net10.0/DynamicObj.dll"
+#r "../src/RecLab.Notebooks/bin/Debug/net10.0/Plotly.NET.dll"
+#r "../src/RecLab.Notebooks/bin/Debug/net10.0/Plotly.NET.CSharp.dll"
 
 // Global, so the namespaces reach every later cell (a plain using would stay inside this file).
+global using Plotly.NET.CSharp;
+global using GenericChart = Plotly.NET.GenericChart;
+global using StyleParam = Plotly.NET.StyleParam;
 global using RecLab;
 global using RecLab.Charts;
 global using RecLab.Charts.Html;

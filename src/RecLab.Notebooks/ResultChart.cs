@@ -1,3 +1,5 @@
+using Microsoft.FSharp.Core;
+using Plotly.NET;
 using RecLab.Charts;
 using RecLab.Charts.Plots;
 using RecLab.Data;
@@ -10,17 +12,17 @@ public static class ResultChart
 {
     /// <summary>One bar per algorithm for <paramref name="metric"/> (e.g. <c>ndcg@10</c>), with its confidence interval.</summary>
     /// <exception cref="KeyNotFoundException">A result lacks the metric.</exception>
-    public static Figure MetricBars(IEnumerable<CrossValidationResult> results, string metric) =>
+    public static GenericChart MetricBars(IEnumerable<CrossValidationResult> results, string metric) =>
         StandardPlots.MetricBars(results.Select(r => Estimate(r.Label, r[metric])), metric + " by algorithm");
 
     /// <summary>One bar per evaluated model for <paramref name="metric"/>.</summary>
     /// <exception cref="KeyNotFoundException">A result lacks the metric.</exception>
-    public static Figure MetricBars(IEnumerable<EvaluationResult> results, string metric) =>
+    public static GenericChart MetricBars(IEnumerable<EvaluationResult> results, string metric) =>
         StandardPlots.MetricBars(results.Select(r => Estimate(r.Algorithm, r[metric])), metric + " by algorithm");
 
     /// <summary>A metric per configuration of an experiment's result table, with its confidence interval.</summary>
     /// <exception cref="InvalidOperationException">A row lacks the metric.</exception>
-    public static Figure MetricBars(Experiments.Results.ResultTable table, string metric) =>
+    public static GenericChart MetricBars(Experiments.Results.ResultTable table, string metric) =>
         StandardPlots.MetricBars(table.Rows.Select(r => Estimate(r.Configuration, r.Metrics.First(m => m.Name == metric))),
             $"{metric} by configuration ({table.Dataset}, {table.Split})");
 
@@ -35,7 +37,7 @@ public static class ResultChart
     /// <param name="x">The grid option along x, as written in the file (e.g. <c>neighbors</c>).</param>
     /// <param name="y">The grid option along y.</param>
     /// <exception cref="ArgumentException">No row of <paramref name="algorithm"/> has both options.</exception>
-    public static Figure GridHeatmap(Experiments.Results.ResultTable table, string algorithm, string metric, string x, string y)
+    public static GenericChart GridHeatmap(Experiments.Results.ResultTable table, string algorithm, string metric, string x, string y)
     {
         var points = new List<(string X, string Y, double Value)>();
         foreach (var row in table.Rows.Where(r => r.Algorithm == algorithm))
@@ -53,15 +55,14 @@ public static class ResultChart
         foreach (var (px, py, value) in points)
             grid[ys.IndexOf(py)][xs.IndexOf(px)] = value;
         var scores = new GridSearchScores(metric, x, xs, y, ys, [.. grid.Select(r => (IReadOnlyList<double>)r)]);
-        var figure = StandardPlots.GridSearchHeatmap(scores);
-        return figure with { Layout = figure.Layout! with { Title = figure.Layout.Title! with { Text = $"{algorithm}: {metric} over {x} \u00d7 {y}" } } };
+        return StandardPlots.GridSearchHeatmap(scores, $"{algorithm}: {metric} over {x} \u00d7 {y}");
     }
 
     /// <summary>
     /// Accuracy against fitting time (log scale), one point per algorithm: what each extra point of accuracy costs.
     /// </summary>
     /// <exception cref="KeyNotFoundException">A result lacks the metric.</exception>
-    public static Figure FitTimeVsAccuracy(IEnumerable<CrossValidationResult> results, string metric) =>
+    public static GenericChart FitTimeVsAccuracy(IEnumerable<CrossValidationResult> results, string metric) =>
         StandardPlots.FitTimeVsAccuracy(metric, results.Select(r => new FitCost(r.Label, r.FitTime.TotalSeconds, r[metric].Value)));
 
     /// <summary>
@@ -74,52 +75,49 @@ public static class ResultChart
     /// <param name="y">The value along y, e.g. <c>RMSE</c>.</param>
     /// <param name="curves">One curve per series; its <see cref="MetricCurve.N"/> are the x values.</param>
     /// <param name="logX">A log x axis (for settings spaced by factors, such as 5, 10, 20, 40).</param>
-    public static Figure Curves(string title, string x, string y, IEnumerable<MetricCurve> curves, bool logX = false)
+    public static GenericChart Curves(string title, string x, string y, IEnumerable<MetricCurve> curves, bool logX = false)
     {
-        var figure = StandardPlots.MetricAtN(y, curves);
-        var layout = figure.Layout!;
-        return figure with
-        {
-            Data = [.. figure.Data.Select(t => t with { HoverTemplate = "%{fullData.name}<br>" + x + " = %{x}<br>" + y + " = %{y:.4f}<extra></extra>" })],
-            Layout = layout with
-            {
-                Title = layout.Title! with { Text = title },
-                XAxis = layout.XAxis! with { Title = x, Type = logX ? AxisType.Log : AxisType.Linear },
-                YAxis = layout.YAxis! with { Title = y, RangeMode = null },
-            },
-        };
+        var chart = Restyle(StandardPlots.MetricAtN(y, curves), t => t.SetProperty("hovertemplate", "%{fullData.name}<br>" + x + " = %{x}<br>" + y + " = %{y:.4f}<extra></extra>"));
+        var layout = GenericChart.getLayout(chart);
+        Axis(layout, "xaxis").SetProperty("type", logX ? "log" : "linear");
+        Axis(layout, "yaxis").RemoveProperty("rangemode");
+        chart = Plotly.NET.CSharp.GenericChartExtensions.WithXAxisStyle<double, double, string>(chart, TitleText: x);
+        chart = Plotly.NET.CSharp.GenericChartExtensions.WithYAxisStyle<double, double, string>(chart, TitleText: y);
+        return chart.WithTitle(title);
     }
 
     /// <summary>
     /// What the principal axes of a <see cref="FactorMap"/> separate: the correlation between each feature of
     /// <paramref name="field"/> (e.g. each genre) and the coordinate on each axis, as a heatmap centred on zero.
     /// </summary>
-    public static Figure FactorCorrelations(FactorMap map, ItemFeatures features, string field)
+    public static GenericChart FactorCorrelations(FactorMap map, ItemFeatures features, string field)
     {
         var rows = map.Correlations(features, field);
         var axes = Enumerable.Range(1, map.Axes).Select(a => $"axis {a} ({map.VarianceShares[a - 1]:0%})").ToArray();
         var scores = new GridSearchScores("correlation", "principal axis of the item factors", axes, field,
             [.. rows.Select(r => r.Feature)], [.. rows.Select(r => (IReadOnlyList<double>)r.Correlations)]);
-        var figure = StandardPlots.GridSearchHeatmap(scores);
         var limit = Math.Max(0.05, rows.SelectMany(r => r.Correlations).Select(Math.Abs).DefaultIfEmpty(0).Max());
-        var layout = figure.Layout!;
-        return figure with
+        var chart = Restyle(StandardPlots.GridSearchHeatmap(scores, $"Which {field} sits where along the factors' principal axes"), t =>
         {
-            Data = [.. figure.Data.OfType<Heatmap>().Select(h => h with
-            {
-                ColorScale = "RdBu",
-                ZMin = -limit,
-                ZMax = limit,
-                TextTemplate = "%{z:.2f}",
-                HoverTemplate = "%{y} vs %{x}<br>correlation = %{z:.3f}<extra></extra>",
-            })],
-            Layout = layout with
-            {
-                Title = layout.Title! with { Text = $"Which {field} sits where along the factors' principal axes" },
-                Height = Math.Max(360, 120 + 24 * rows.Count),
-            },
-        };
+            t.SetProperty("colorscale", "RdBu");
+            t.SetProperty("zmin", -limit);
+            t.SetProperty("zmax", limit);
+            t.SetProperty("texttemplate", "%{z:.2f}");
+            t.SetProperty("hovertemplate", "%{y} vs %{x}<br>correlation = %{z:.3f}<extra></extra>");
+        });
+        GenericChart.getLayout(chart).SetProperty("height", Math.Max(360, 120 + 24 * rows.Count));
+        return chart;
     }
+
+    /// <summary>Sets plotly.js attributes on every trace (Plotly.NET's objects are dynamic; its C# surface has no parameter for these).</summary>
+    private static GenericChart Restyle(GenericChart chart, Action<Trace> style) =>
+        GenericChart.mapTrace(FuncConvert.FromFunc<Trace, Trace>(trace =>
+        {
+            style(trace);
+            return trace;
+        }), chart);
+
+    private static DynamicObj.DynamicObj Axis(Layout layout, string name) => (DynamicObj.DynamicObj)layout.GetPropertyValue(name);
 
     private static MetricEstimate Estimate(string algorithm, MetricResult metric) =>
         new(algorithm, metric.Name, metric.Value, metric.CiLow ?? double.NaN, metric.CiHigh ?? double.NaN);

@@ -1,4 +1,5 @@
 using RecLab.Charts;
+using RecLab.Charts.Tests.Support;
 using RecLab.Evaluation;
 using ExperimentTable = RecLab.Experiments.Results.ResultTable;
 using ExperimentRow = RecLab.Experiments.Results.ResultRow;
@@ -45,12 +46,13 @@ public sealed class ExperimentTablesTests
     [Fact]
     public void Metric_bars_show_each_configuration_with_its_interval()
     {
-        var figure = ResultChart.MetricBars(Table, "ndcg@10");
+        var chart = ResultChart.MetricBars(Table, "ndcg@10");
 
-        var bar = Assert.IsType<Bar>(Assert.Single(figure.Data));
-        Assert.Equal(["popular", "item-knn neighbors=20"], bar.X!.Values.Cast<string>());
-        Assert.Equal([0.19, 0.27], bar.Y!.Values.Cast<double>());
-        Assert.NotNull(bar.ErrorY);
+        var bar = Assert.Single(JsonAssert.Parse(chart)["data"]!.AsArray())!;
+        Assert.Equal("bar", (string?)bar["type"]);
+        Assert.Equal(["popular", "item-knn neighbors=20"], bar["x"]!.AsArray().Select(x => (string?)x));
+        Assert.Equal([0.19, 0.27], bar["y"]!.AsArray().Select(y => (double)y!));
+        Assert.NotNull(bar["error_y"]);
     }
 
     [Fact]
@@ -63,13 +65,16 @@ public sealed class ExperimentTablesTests
                     Point("neighbors=10 weighting=bm25", 0.3)],
         };
 
-        var heatmap = Assert.IsType<Heatmap>(Assert.Single(ResultChart.GridHeatmap(table, "knn", "ndcg@10", "neighbors", "weighting").Data));
+        var chart = JsonAssert.Parse(ResultChart.GridHeatmap(table, "knn", "ndcg@10", "neighbors", "weighting"));
 
-        Assert.Equal(["10", "50"], heatmap.X!.Values.Cast<string>());
-        Assert.Equal(["cosine", "bm25"], heatmap.Y!.Values.Cast<string>());
-        Assert.Equal([0.1, 0.2], heatmap.Z![0]);
-        Assert.Equal(0.3, heatmap.Z[1][0]);
-        Assert.True(double.IsNaN(heatmap.Z[1][1]));
+        var heatmap = Assert.Single(chart["data"]!.AsArray())!;
+        Assert.Equal("heatmap", (string?)heatmap["type"]);
+        Assert.Equal(["10", "50"], heatmap["x"]!.AsArray().Select(x => (string?)x));
+        Assert.Equal(["cosine", "bm25"], heatmap["y"]!.AsArray().Select(y => (string?)y));
+        Assert.Equal([0.1, 0.2], heatmap["z"]![0]!.AsArray().Select(z => (double)z!));
+        Assert.Equal(0.3, (double)heatmap["z"]![1]![0]!);
+        Assert.Null(heatmap["z"]![1]![1]);
+        Assert.Equal("knn: ndcg@10 over neighbors \u00d7 weighting", (string?)chart["layout"]!["title"]!["text"]);
         Assert.Throws<ArgumentException>(() => ResultChart.GridHeatmap(table, "popular", "ndcg@10", "neighbors", "weighting"));
     }
 }

@@ -1,18 +1,20 @@
 using System.Globalization;
 using System.Text;
+using Plotly.NET;
 
 namespace RecLab.Charts.Html;
 
 /// <summary>
-/// Builds one self-contained HTML page from headings, paragraphs, tables, raw HTML fragments and figures, in the
-/// order added. plotly.js is loaded once in the head (only when the page has a figure); each figure is a div and a
-/// one-line script.
+/// Builds one self-contained HTML page from headings, paragraphs, tables, raw HTML fragments and Plotly.NET charts,
+/// in the order added. plotly.js is loaded once in the head (only when the page has a chart); each chart is a div and
+/// a one-line script with its figure JSON, so the page holds no chart twice and needs no network when plotly.js is
+/// inlined.
 /// </summary>
 /// <example>
 /// <code>
 /// var page = new HtmlPage("ml-100k")
 ///     .AddHeading("Accuracy")
-///     .AddFigure(StandardPlots.MetricBars(estimates))
+///     .AddChart(StandardPlots.MetricBars(estimates))
 ///     .AddTable(table);
 /// page.Save("report.html");
 /// </code>
@@ -51,8 +53,8 @@ public sealed class HtmlPage
     /// <summary>The page title.</summary>
     public string Title { get; }
 
-    /// <summary>The number of figures added so far.</summary>
-    public int FigureCount { get; private set; }
+    /// <summary>The number of charts added so far.</summary>
+    public int ChartCount { get; private set; }
 
     /// <summary>Adds a heading; <paramref name="level"/> is 2 to 6 (the title is the only level 1).</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="level"/> is outside 2..6.</exception>
@@ -86,15 +88,18 @@ public sealed class HtmlPage
         return this;
     }
 
-    /// <summary>Adds a figure, drawn in a div with id <c>chart-N</c> (N counts figures on this page from 1).</summary>
-    public HtmlPage AddFigure(Figure figure)
+    /// <summary>
+    /// Adds a chart, drawn in a div with id <c>chart-N</c> (N counts charts on this page from 1). Without plotly.js
+    /// the div says so, naming the chart's title.
+    /// </summary>
+    public HtmlPage AddChart(GenericChart chart)
     {
-        FigureCount++;
-        var id = "chart-" + FigureCount.ToString(CultureInfo.InvariantCulture);
+        ChartCount++;
+        var id = "chart-" + ChartCount.ToString(CultureInfo.InvariantCulture);
         _parts.Add(w =>
         {
             ChartScript.WriteDiv(w, id);
-            w.WriteLine("<script>reclabDraw(" + ChartScript.IdLiteral(id) + ", " + ChartScript.Literal(figure) + ");</script>");
+            w.WriteLine("<script>reclabDraw(" + ChartScript.IdLiteral(id) + ", " + ChartScript.Literal(chart) + ");</script>");
         });
         return this;
     }
@@ -129,7 +134,7 @@ public sealed class HtmlPage
         writer.WriteLine("<style>");
         writer.WriteLine(Css);
         writer.WriteLine("</style>");
-        if (FigureCount > 0)
+        if (ChartCount > 0)
         {
             (plotly ?? PlotlyScript.Locate()).WriteTag(writer);
             writer.WriteLine("<script>");

@@ -1,4 +1,6 @@
 using System.Globalization;
+using Plotly.NET;
+using Plotly.NET.LayoutObjects;
 
 namespace RecLab.Charts.Plots;
 
@@ -14,39 +16,40 @@ internal static class PlotStyle
 
     public const string GridColor = "#e5e5e5";
 
-    public static string Color(int index) => Palette[index % Palette.Length];
+    public const string FontFamily = "system-ui, -apple-system, \"Segoe UI\", Roboto, sans-serif";
+
+    public static string Hex(int index) => Palette[index % Palette.Length];
+
+    public static Color Color(int index) => Plotly.NET.Color.fromString(Hex(index));
 
     /// <summary>A palette color made translucent, for confidence bands.</summary>
-    public static string Translucent(int index, double alpha)
+    public static Color Translucent(int index, double alpha)
     {
-        var hex = Color(index);
+        var hex = Hex(index);
         var r = Convert.ToInt32(hex.Substring(1, 2), 16);
         var g = Convert.ToInt32(hex.Substring(3, 2), 16);
         var b = Convert.ToInt32(hex.Substring(5, 2), 16);
-        return string.Create(CultureInfo.InvariantCulture, $"rgba({r},{g},{b},{alpha})");
+        return Plotly.NET.Color.fromString(string.Create(CultureInfo.InvariantCulture, $"rgba({r},{g},{b},{alpha})"));
     }
 
-    public static Axis Axis(string title, AxisType? type = null) => new()
-    {
-        Title = title,
-        Type = type,
-        GridColor = GridColor,
-        ZeroLineColor = "#bbbbbb",
+    /// <summary>An axis; <paramref name="type"/> is plotly's axis type (<c>linear</c>, <c>log</c>, <c>category</c>) or null to let plotly infer it.</summary>
+    public static LinearAxis Axis(string title, string? type = null) => new LinearAxis()
+        .With("title", new Title().With("text", title))
+        .With("type", type)
+        .With("gridcolor", GridColor)
+        .With("zerolinecolor", "#bbbbbb")
         // Long algorithm names are rotated; without it they run into the axis title.
-        AutoMargin = true,
-    };
+        .With("automargin", true);
 
-    public static Layout Layout(string title, Axis xAxis, Axis yAxis) => new()
-    {
-        Title = new Title { Text = title, X = 0.02, XAnchor = HorizontalAnchor.Left },
-        XAxis = xAxis,
-        YAxis = yAxis,
-        Colorway = Palette,
-        Font = new Font { Family = "system-ui, -apple-system, \"Segoe UI\", Roboto, sans-serif", Size = 13, Color = "#222222" },
-        PaperBackgroundColor = "#ffffff",
-        PlotBackgroundColor = "#ffffff",
-        Margin = new Margin { Left = 70, Right = 30, Top = 60, Bottom = 60 },
-    };
+    public static Layout Layout(string title, LinearAxis xAxis, LinearAxis yAxis) => new Layout()
+        .With("title", new Title().With("text", title).With("x", 0.02).With("xanchor", "left"))
+        .With("xaxis", xAxis)
+        .With("yaxis", yAxis)
+        .With("colorway", Palette)
+        .With("font", new Font().With("family", FontFamily).With("size", 13).With("color", "#222222"))
+        .With("paper_bgcolor", "#ffffff")
+        .With("plot_bgcolor", "#ffffff")
+        .With("margin", new Margin().With("l", 70).With("r", 30).With("t", 60).With("b", 60));
 
     /// <summary>Names in order of first appearance: the order the caller listed algorithms in.</summary>
     public static List<string> Distinct(IEnumerable<string> names)
@@ -61,5 +64,4 @@ internal static class PlotStyle
 
         return ordered;
     }
-
 }

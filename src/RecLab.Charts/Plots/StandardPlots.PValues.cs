@@ -1,75 +1,77 @@
+using System.Globalization;
+using Plotly.NET;
+using Plotly.NET.TraceObjects;
+using Chart = Plotly.NET.CSharp.Chart;
+
 namespace RecLab.Charts.Plots;
 
 public static partial class StandardPlots
 {
+    /// <summary>How many decades below alpha's the p-value axis goes at most: below that, every p says the same.</summary>
+    internal const int PValueDecadesBelowAlpha = 4;
+
     /// <summary>
     /// P-values of A/B comparisons per day on a log axis: the naive daily p as a solid line, the always-valid p
     /// dashed in the same color, and a dotted line at alpha, so a naive peek that would have stopped early shows as
-    /// a solid line dipping under alpha while the dashed one stays above.
+    /// a solid line dipping under alpha while the dashed one stays above. The axis ends four decades below alpha's
+    /// (1e-6 for α = 0.05): a large test reaches p = 1e-170, and an axis that long would press alpha against its top
+    /// edge. Smaller p-values are drawn on the bottom line as downward triangles; the hover text keeps the exact p.
     /// </summary>
     /// <param name="comparisons">One series per (metric, treatment arm).</param>
     /// <param name="alpha">The significance level drawn as a reference line.</param>
     /// <exception cref="ArgumentException">A series' lists differ in length.</exception>
-    public static Figure AbPValues(IEnumerable<DailyPValues> comparisons, double alpha)
+    public static GenericChart AbPValues(IEnumerable<DailyPValues> comparisons, double alpha)
     {
-        var traces = new List<Trace>();
-        var index = 0;
-        var (first, last) = (int.MaxValue, int.MinValue);
-        var smallest = 1.0;
-        foreach (var c in comparisons)
-        {
+        var list = comparisons.ToList();
+        foreach (var c in list)
             RequireSameLength(c.Name, ("days", c.Days.Count), ("p-values", c.PValue.Count), ("always-valid p-values", c.AlwaysValidPValue.Count));
-            var days = c.Days.ToArray();
-            if (days.Length > 0)
-                (first, last) = (Math.Min(first, days.Min()), Math.Max(last, days.Max()));
-            foreach (var p in c.PValue.Concat(c.AlwaysValidPValue))
-                smallest = p > 0 && p < smallest ? p : smallest;
-            traces.Add(PValueLine(c.Name + " · daily p", days, c.PValue, index, DashStyle.Solid, c.Name));
-            traces.Add(PValueLine(c.Name + " · always-valid p", days, c.AlwaysValidPValue, index, DashStyle.Dash, c.Name));
-            index++;
-        }
-        if (first <= last)
+        var days = list.SelectMany(c => c.Days).ToList();
+        var smallest = list.SelectMany(c => c.PValue.Concat(c.AlwaysValidPValue)).Where(p => p > 0).DefaultIfEmpty(1).Min();
+        var alphaDecade = Math.Floor(Math.Log10(alpha));
+        // At least one decade under alpha, so a line just below it is seen below it.
+        var bottom = Math.Max(alphaDecade - PValueDecadesBelowAlpha, Math.Min(Math.Floor(Math.Log10(smallest)), alphaDecade - 1));
+        var floor = Math.Pow(10, bottom);
+
+        var lines = new List<GenericChart>();
+        for (var index = 0; index < list.Count; index++)
         {
-            traces.Add(new Scatter
-            {
-                Name = "\u03b1 = " + alpha.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture),
-                X = new[] { first, last },
-                Y = new[] { alpha, alpha },
-                Mode = ScatterMode.Lines,
-                Line = new Line { Color = "#444444", Width = 1, Dash = DashStyle.Dot },
-                HoverInfo = "skip",
-            });
+            lines.Add(PValueLine(list[index].Name + " · daily p", list[index].Days, list[index].PValue, index, StyleParam.DrawingStyle.Solid, list[index].Name, floor));
+            lines.Add(PValueLine(list[index].Name + " · always-valid p", list[index].Days, list[index].AlwaysValidPValue, index, StyleParam.DrawingStyle.Dash, list[index].Name, floor));
         }
 
-        var xAxis = DayAxis(Math.Max(last, 0));
-        // About eight labelled powers of ten however small the p-values get (a large test reaches 1e-100).
-        var decades = Math.Ceiling(-Math.Log10(Math.Min(smallest, alpha)));
-        var yAxis = PlotStyle.Axis("p-value (log scale)", AxisType.Log) with { DTick = NiceDecades(decades / 8), TickFormat = ".0e" };
-        return new Figure
+        if (days.Count > 0)
         {
-            Data = traces,
-            Layout = PlotStyle.Layout("P-values per day: naive daily peek vs always-valid", xAxis, yAxis) with { HoverMode = HoverMode.Closest },
-        };
+            lines.Add(Chart.Line<int, double, string>([days.Min(), days.Max()], [alpha, alpha],
+                    Name: "\u03b1 = " + alpha.ToString("0.###", CultureInfo.InvariantCulture),
+                    LineColor: Color.fromString("#444444"), LineWidth: 1, LineDash: StyleParam.DrawingStyle.Dot, UseDefaults: false)
+                .Restyle(t => t.With("hoverinfo", "skip")));
+        }
+
+        var clipped = smallest < floor;
+        var decades = Enumerable.Range(0, (int)-bottom + 1).Select(k => -k).ToArray();
+        var yAxis = PlotStyle.Axis("p-value (log scale)", "log")
+            .With("range", new[] { bottom - 0.15, 0.1 })
+            .With("tickmode", "array")
+            .With("tickvals", decades.Select(d => Math.Pow(10, d)).ToArray())
+            .With("ticktext", decades.Select(d => (clipped && d == bottom ? "\u2264 " : "") + Decade(d)).ToArray());
+        var layout = PlotStyle.Layout("P-values per day: naive daily peek vs always-valid", DayAxis(days.Count > 0 ? days.Max() : 0), yAxis)
+            .With("hovermode", "closest");
+        return Chart.Combine(lines).WithLayout(layout);
     }
 
-    /// <summary>The smallest of 1, 2, 5, 10, 20, 50, ... decades at least <paramref name="step"/>: labels at round powers of ten.</summary>
-    private static double NiceDecades(double step)
-    {
-        for (var scale = 1.0; ; scale *= 10)
-            foreach (var nice in (ReadOnlySpan<double>)[1, 2, 5])
-                if (nice * scale >= step)
-                    return nice * scale;
-    }
+    /// <summary>1, 0.1, 0.01, 0.001, then 1e-4, 1e-5, ...: the tick labels of a p-value axis.</summary>
+    private static string Decade(int exponent) =>
+        exponent >= -3 ? Math.Pow(10, exponent).ToString("0.###", CultureInfo.InvariantCulture) : "1e" + exponent.ToString(CultureInfo.InvariantCulture);
 
-    private static Scatter PValueLine(string name, int[] days, IReadOnlyList<double> values, int index, DashStyle dash, string group) => new()
-    {
-        Name = name,
-        X = days,
-        Y = values.ToArray(),
-        Mode = ScatterMode.LinesMarkers,
-        Line = new Line { Color = PlotStyle.Color(index), Width = 2, Dash = dash },
-        Marker = new Marker { Size = 4 },
-        LegendGroup = group,
-        HoverTemplate = "%{fullData.name}, day %{x}: %{y:.4g}<extra></extra>",
-    };
+    /// <summary>A p-value line: values under <paramref name="floor"/> drawn on it as downward triangles, the exact p in the hover text.</summary>
+    private static GenericChart PValueLine(string name, IReadOnlyList<int> days, IReadOnlyList<double> values, int index, StyleParam.DrawingStyle dash, string group, double floor) =>
+        Chart.Line<int, IConvertible, string>(days, PlotlyAttributes.Gaps(values.Select(p => p < floor ? floor : p)), Name: name,
+                LineColor: PlotStyle.Color(index), LineWidth: 2, LineDash: dash, UseDefaults: false)
+            .Restyle(t => t
+                .With("mode", "lines+markers")
+                .With("marker", new Marker().With("size", 5).With("color", PlotStyle.Hex(index))
+                    .With("symbol", values.Select(p => p < floor ? "triangle-down" : "circle").ToArray()))
+                .With("legendgroup", group)
+                .With("customdata", PlotlyAttributes.Gaps(values))
+                .With("hovertemplate", "%{fullData.name}, day %{x}: p = %{customdata:.3g}<extra></extra>"));
 }

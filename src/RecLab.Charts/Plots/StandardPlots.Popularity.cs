@@ -1,3 +1,6 @@
+using Plotly.NET;
+using Chart = Plotly.NET.CSharp.Chart;
+
 namespace RecLab.Charts.Plots;
 
 public static partial class StandardPlots
@@ -11,27 +14,15 @@ public static partial class StandardPlots
     /// </summary>
     /// <param name="dataset">The dataset name.</param>
     /// <param name="itemCounts">Interactions per item, in any order.</param>
-    public static Figure PopularityLongTail(string dataset, IReadOnlyList<double> itemCounts)
+    public static GenericChart PopularityLongTail(string dataset, IReadOnlyList<double> itemCounts)
     {
         var (ranks, counts) = RankedTail(itemCounts, share: false);
-        var trace = new Scatter
-        {
-            Name = dataset,
-            X = ranks,
-            Y = counts,
-            Mode = ScatterMode.Lines,
-            Fill = Fill.ToZeroY,
-            FillColor = PlotStyle.Translucent(0, 0.15),
-            Line = new Line { Color = PlotStyle.Color(0), Width = 2 },
-            HoverTemplate = "rank %{x}: %{y} interactions<extra></extra>",
-        };
-        var xAxis = PlotStyle.Axis("item popularity rank (log)", AxisType.Log);
-        var yAxis = PlotStyle.Axis("interactions (log)", AxisType.Log);
-        return new Figure
-        {
-            Data = [trace],
-            Layout = PlotStyle.Layout("Popularity long tail: " + dataset, xAxis, yAxis) with { ShowLegend = false },
-        };
+        var tail = Chart.Scatter<int, double, string>(ranks, counts, StyleParam.Mode.Lines, Name: dataset,
+                LineColor: PlotStyle.Color(0), LineWidth: 2, Fill: StyleParam.Fill.ToZero_y, FillColor: PlotStyle.Translucent(0, 0.15), UseDefaults: false)
+            .Restyle(t => t.With("hovertemplate", "rank %{x}: %{y} interactions<extra></extra>"));
+        var xAxis = PlotStyle.Axis("item popularity rank (log)", "log");
+        var yAxis = PlotStyle.Axis("interactions (log)", "log");
+        return tail.WithLayout(PlotStyle.Layout("Popularity long tail: " + dataset, xAxis, yAxis).With("showlegend", false));
     }
 
     /// <summary>
@@ -41,41 +32,25 @@ public static partial class StandardPlots
     /// </summary>
     /// <param name="dataset">The dataset's interactions per item.</param>
     /// <param name="recommendations">Per algorithm, how often each item was recommended.</param>
-    public static Figure ExposureLongTail(NamedValues dataset, IEnumerable<NamedValues> recommendations)
+    public static GenericChart ExposureLongTail(NamedValues dataset, IEnumerable<NamedValues> recommendations)
     {
-        var traces = new List<Trace>();
+        const string hover = "%{fullData.name}<br>rank %{x}: %{y:.3%}<extra></extra>";
         var (ranks, shares) = RankedTail(dataset.Values, share: true);
-        traces.Add(new Scatter
+        var lines = new List<GenericChart>
         {
-            Name = dataset.Name + " (interactions)",
-            X = ranks,
-            Y = shares,
-            Mode = ScatterMode.Lines,
-            Line = new Line { Color = "#444444", Width = 2.5, Dash = DashStyle.Dash },
-            HoverTemplate = "%{fullData.name}<br>rank %{x}: %{y:.3%}<extra></extra>",
-        });
-        var index = 0;
+            Chart.Line<int, double, string>(ranks, shares, Name: dataset.Name + " (interactions)", LineColor: Color.fromString("#444444"),
+                LineWidth: 2.5, LineDash: StyleParam.DrawingStyle.Dash, UseDefaults: false).Restyle(t => t.With("hovertemplate", hover)),
+        };
         foreach (var series in recommendations)
         {
             (ranks, shares) = RankedTail(series.Values, share: true);
-            traces.Add(new Scatter
-            {
-                Name = series.Name,
-                X = ranks,
-                Y = shares,
-                Mode = ScatterMode.Lines,
-                Line = new Line { Color = PlotStyle.Color(index++), Width = 2 },
-                HoverTemplate = "%{fullData.name}<br>rank %{x}: %{y:.3%}<extra></extra>",
-            });
+            lines.Add(Chart.Line<int, double, string>(ranks, shares, Name: series.Name, LineColor: PlotStyle.Color(lines.Count - 1), LineWidth: 2, UseDefaults: false)
+                .Restyle(t => t.With("hovertemplate", hover)));
         }
 
-        var xAxis = PlotStyle.Axis("item rank within series (log)", AxisType.Log);
-        var yAxis = PlotStyle.Axis("share of interactions / recommendations (log)", AxisType.Log);
-        return new Figure
-        {
-            Data = traces,
-            Layout = PlotStyle.Layout("Exposure concentration: " + dataset.Name, xAxis, yAxis),
-        };
+        var xAxis = PlotStyle.Axis("item rank within series (log)", "log");
+        var yAxis = PlotStyle.Axis("share of interactions / recommendations (log)", "log");
+        return Chart.Combine(lines).WithLayout(PlotStyle.Layout("Exposure concentration: " + dataset.Name, xAxis, yAxis));
     }
 
     /// <summary>Counts sorted descending (zeros dropped) with their 1-based ranks, thinned to log-spaced ranks.</summary>

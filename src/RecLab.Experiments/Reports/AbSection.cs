@@ -58,7 +58,7 @@ public sealed class AbSection : IReportSection
                     .Select(r => new UpliftEstimate(arms > 1 ? r.Metric + " · " + r.Arm : r.Metric, r.Uplift, r.UpliftLow, r.UpliftHigh)).ToList();
                 if (estimates.Count > 0)
                 {
-                    context.Page.AddFigure(StandardPlots.Uplift("each metric", estimates));
+                    context.Page.AddChart(StandardPlots.Uplift("each metric", estimates));
                     context.Page.AddParagraph($"Relative uplift of each arm over control (treatment/control − 1) at the end of the test with its {level} CI; " +
                         "an interval clear of the bold zero line is a significant difference (before Holm's adjustment).");
                 }
@@ -76,7 +76,7 @@ public sealed class AbSection : IReportSection
                         return new ArmDailySeries(arm, mine.Select(r => r.Day).ToList(), mine.Select(r => r.Value).ToList(),
                             mine.Select(r => r.Low).ToList(), mine.Select(r => r.High).ToList());
                     });
-                    context.Page.AddFigure(StandardPlots.AbDaily(metric, series));
+                    context.Page.AddChart(StandardPlots.AbDaily(metric, series));
                 }
                 context.Page.AddParagraph($"Each metric over the users seen up to that day, per arm, with its {level} CI band.");
                 var pValues = daily.Where(r => double.IsFinite(r.PValue) || double.IsFinite(r.AlwaysValidP))
@@ -89,7 +89,7 @@ public sealed class AbSection : IReportSection
                     }).ToList();
                 if (pValues.Count > 0)
                 {
-                    context.Page.AddFigure(StandardPlots.AbPValues(pValues, alpha));
+                    context.Page.AddChart(StandardPlots.AbPValues(pValues, alpha));
                     context.Page.AddParagraph("P-value of each comparison on the data up to each day. Stopping the first day the solid (naive) line " +
                         "dips under α inflates false positives; the dashed always-valid (mSPRT) p may be checked every day.");
                 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Plotly.NET;
 using RecLab.Charts;
 using RecLab.Charts.Plots;
 using RecLab.Evaluation;
@@ -52,7 +53,7 @@ internal sealed class ReportCharts
     }
 
     /// <summary>The requested charts of one table, each with a one-sentence caption.</summary>
-    public IEnumerable<(Figure Figure, string Caption)> For(ResultTable table)
+    public IEnumerable<(GenericChart Chart, string Caption)> For(ResultTable table)
     {
         var rows = table.Rows.Where(r => r.Succeeded > 0 && r.Metrics.Count > 0).ToList();
         if (rows.Count == 0)
@@ -102,7 +103,8 @@ internal sealed class ReportCharts
                 var series = rows.Select(r => new NamedValues(Category(r),
                     Array.ConvertAll(r.Metrics.First(m => m.Name == metric).PerUser, v => Math.Round(v, PerUserDecimals))));
                 yield return (Titled(StandardPlots.PerUserDistribution(metric, series), table),
-                    $"{metric} of each test user: box from the first to the third quartile, line at the median, dashed line at the mean, points beyond the whiskers are single users.");
+                    $"{metric} of each test user: box from the first to the third quartile, line at the median, dashed line at the mean, points beyond the whiskers are single users. " +
+                    "When half or more of some algorithm's users score exactly 0 (none of their test items in the list), the boxes show the users above 0 and each label gives their share.");
             }
         }
     }
@@ -131,9 +133,10 @@ internal sealed class ReportCharts
     }
 
     /// <summary>The split's name after the standard title, so a chart seen alone still says which split it shows.</summary>
-    private static Figure Titled(Figure figure, ResultTable table) => figure.Layout?.Title is { } title
-        ? figure with { Layout = figure.Layout with { Title = title with { Text = title.Text + " · " + table.Split } } }
-        : figure;
+    private static GenericChart Titled(GenericChart chart, ResultTable table) =>
+        GenericChart.getLayout(chart).TryGetTypedPropertyValue<Title>("title")?.Value.TryGetTypedPropertyValue<string>("text")?.Value is { } title
+            ? chart.WithTitle(title + " · " + table.Split)
+            : chart;
 
     private static MetricEstimate? Estimate(ResultRow row, string name) =>
         row.Metrics.FirstOrDefault(m => m.Name == name) is { } m && !double.IsNaN(m.Value)

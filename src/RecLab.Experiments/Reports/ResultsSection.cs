@@ -35,9 +35,9 @@ public sealed class ResultsSection : IReportSection
             context.Page.AddTable(Table(results, table));
             foreach (var note in table.Rows.SelectMany(r => r.Metrics).Where(m => m.Note is not null).Select(m => $"{m.Name}: {m.Note}").Distinct())
                 context.Page.AddParagraph(note);
-            foreach (var (figure, caption) in charts.For(table))
+            foreach (var (chart, caption) in charts.For(table))
             {
-                context.Page.AddFigure(figure);
+                context.Page.AddChart(chart);
                 context.Page.AddParagraph(caption);
             }
         }

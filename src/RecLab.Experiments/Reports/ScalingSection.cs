@@ -41,11 +41,11 @@ public sealed class ScalingSection : IReportSection
         }
         var inv = CultureInfo.InvariantCulture;
         context.Page.AddHeading("Cost against data size");
-        context.Page.AddFigure(StandardPlots.CostBySize("Fit time against training interactions", "training interactions (log scale)", "fit seconds (log scale)",
+        context.Page.AddChart(StandardPlots.CostBySize("Fit time against training interactions", "training interactions (log scale)", "fit seconds (log scale)",
             curves.Select(c => new CostCurve(c[0].Configuration, [.. c.Select(p => p.Size)], [.. c.Select(p => p.Seconds)]))));
         var slopes = curves.Select(c => $"{c[0].Configuration} {Slope(c.Select(p => (p.Size, p.Seconds))).ToString("0.00", inv)}");
         context.Page.AddParagraph("Mean fit seconds per cell. The slope of log time against log size (1 = linear): " + string.Join(", ", slopes) + ".");
-        context.Page.AddFigure(StandardPlots.CostBySize("Peak memory against training interactions", "training interactions (log scale)", "peak working set (MB, log scale)",
+        context.Page.AddChart(StandardPlots.CostBySize("Peak memory against training interactions", "training interactions (log scale)", "peak working set (MB, log scale)",
             curves.Select(c => new CostCurve(c[0].Configuration, [.. c.Select(p => p.Size)], [.. c.Select(p => p.Megabytes)]))));
         context.Page.AddParagraph("The whole process's peak working set when the cell finished: dataset generation and loading included, and shared with cells running in parallel (run with --jobs 1 to attribute it).");
     }

@@ -10,7 +10,7 @@ namespace RecLab.Experiments.Results;
 /// An experiment's results assembled from its stored cells alone (so a single run, a resumed run and merged shards
 /// give the same bytes): per-cell records, tables aggregated over folds and repeats, comparisons with the baseline.
 /// </summary>
-public sealed class ExperimentResults
+public sealed partial class ExperimentResults
 {
     /// <summary>The resolved configuration saved beside the results, read back by <c>reclab merge</c> and <c>reclab report</c>.</summary>
     public const string ConfigFileName = "experiment.yaml";

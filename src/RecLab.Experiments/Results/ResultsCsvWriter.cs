@@ -26,21 +26,12 @@ public sealed class ResultsCsvWriter : IReportWriter
             using var csv = CsvWriter.Create(stream, CsvOptions.Writer, leaveOpen: true);
             csv.WriteHeader([.. Columns]);
             var name = results.Plan.Config.Name;
-            foreach (var cell in results.Plan.Cells)
+            foreach (var row in results.TidyRows())
             {
-                if (!results.Records.TryGetValue(cell.Id, out var record) || record.Status != CellRecord.Succeeded)
-                    continue;
-                var onboarding = cell.Onboarding is { } size ? Number(size) : "";
-                foreach (var metric in results.Plan.Metrics)
-                {
-                    var m = record.Metrics.First(x => x.Name == metric.Name);
-                    csv.WriteRecord([name, cell.Dataset, cell.Split, Number(cell.Fold), cell.Algorithm, cell.Kind, cell.Parameters,
-                        Number(cell.Repeat), m.Name, Number(m.Value), Number(m.CiLow), Number(m.CiHigh), Number(m.N), onboarding, ""]);
-                }
-                foreach (var bucket in record.Buckets ?? [])
-                    foreach (var m in bucket.Metrics)
-                        csv.WriteRecord([name, cell.Dataset, cell.Split, Number(cell.Fold), cell.Algorithm, cell.Kind, cell.Parameters,
-                            Number(cell.Repeat), m.Name, Number(m.Mean), "", "", Number(m.Count), onboarding, bucket.Label]);
+                var cell = row.Cell;
+                csv.WriteRecord([name, cell.Dataset, cell.Split, Number(cell.Fold), cell.Algorithm, cell.Kind, cell.Parameters,
+                    Number(cell.Repeat), row.Metric, Number(row.Value), Number(row.CiLow), Number(row.CiHigh), Number(row.N),
+                    cell.Onboarding is { } size ? Number(size) : "", row.Bucket]);
             }
         });
 

@@ -6,7 +6,6 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Scripting;
 using Microsoft.CodeAnalysis.Scripting;
-using RecLab.Charts;
 using RecLab.Notebooks.Documents;
 using RecLab.Notebooks.Formatting;
 using RecLab.Notebooks.Hosting;
@@ -57,7 +56,8 @@ public sealed class NotebookRunner
             throw new NotebookException($"{path}: no cell is tagged '{NotebookCell.ParametersTag}', so --param {options.Parameters.Keys.First()} has nothing to override.");
 
         // Types the host shares with notebooks are loaded before any #r, so the notebook binds to these copies.
-        _ = typeof(Figure).Assembly;
+        _ = typeof(Charts.Plots.StandardPlots).Assembly;
+        _ = typeof(Plotly.NET.GenericChart).Assembly;
         _ = typeof(Data.Dataset).Assembly;
 
         await OneAtATime.WaitAsync(ct);

@@ -1,7 +1,7 @@
 using System.Collections;
 using System.Globalization;
 using System.Text;
-using RecLab.Charts;
+using Plotly.NET;
 using RecLab.Charts.Html;
 
 namespace RecLab.Notebooks.Formatting;
@@ -18,7 +18,7 @@ internal static class PlainText
     {
         null => "<null>",
         string text => text,
-        Figure figure => Describe(figure),
+        GenericChart chart => Describe(chart),
         HtmlTable table => Describe(table),
         IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
         IDictionary dictionary => Join("{", dictionary.Cast<DictionaryEntry>().Select(e => Format(e.Key) + ": " + Format(e.Value)), "}"),
@@ -33,10 +33,11 @@ internal static class PlainText
         return open + string.Join(", ", taken.Take(MaxItems)) + more + close;
     }
 
-    private static string Describe(Figure figure)
+    private static string Describe(GenericChart chart)
     {
-        var title = figure.Layout?.Title?.Text;
-        var traces = figure.Data.Select(t => t.GetType().Name.ToLowerInvariant() + (t.Name is null ? "" : " '" + t.Name + "'"));
+        var title = GenericChart.getLayout(chart).TryGetTypedPropertyValue<Title>("title")?.Value.TryGetTypedPropertyValue<string>("text")?.Value;
+        var traces = GenericChart.getTraces(chart).Select(t =>
+            t.TryGetTypedPropertyValue<string>("type")?.Value + (t.TryGetTypedPropertyValue<string>("name")?.Value is { } name ? " '" + name + "'" : ""));
         return $"[chart{(title is null ? "" : " '" + title + "'")}: {string.Join(", ", traces)}; drawn in the notebook's HTML]";
     }
 

@@ -1,3 +1,6 @@
+using Plotly.NET;
+using RecLab.Charts.Html;
+
 namespace RecLab.Notebooks.Formatting;
 
 /// <summary>A displayed value's MIME bundle: the convention formatters' forms (HTML for charts and tables) and text.</summary>
@@ -10,8 +13,15 @@ internal static class Representations
     public static IReadOnlyDictionary<string, string> Of(object? value, IReadOnlyList<string> mimeTypes)
     {
         var data = new Dictionary<string, string>(StringComparer.Ordinal);
+        // Plotly.NET 6's own convention formatter for charts cannot be created by reflection (no constructor) and
+        // Plotly.NET.Interactive is not wired into this runner: charts draw through RecLab's notebook fragment.
+        if (value is GenericChart chart)
+        {
+            if (mimeTypes.Count == 0 || mimeTypes.Contains(Html))
+                data[Html] = chart.ToNotebookHtml();
+        }
         // Strings are text, as in .NET Interactive: no formatter lookup for them.
-        if (value is not null and not string)
+        else if (value is not null and not string)
         {
             foreach (var (mime, text) in ConventionFormatter.Format(value))
             {

@@ -1,6 +1,6 @@
 using System.Net;
 using Markdig;
-using RecLab.Charts;
+using Plotly.NET;
 using RecLab.Charts.Html;
 using RecLab.Notebooks.Documents;
 
@@ -76,8 +76,8 @@ public static class NotebookPage
                 page.AddHtml($"<pre class=\"nb-error\">{Encode(error.Name + ": " + error.Value)}\n{Encode(string.Join("\n", error.Traceback))}</pre>");
                 break;
             // Redrawn from the value where we have it: the page's own plotly, not the fragment's CDN loader.
-            case DisplayOutput { Value: Figure figure }:
-                page.AddFigure(figure);
+            case DisplayOutput { Value: GenericChart chart }:
+                page.AddChart(chart);
                 break;
             case DisplayOutput { Value: HtmlTable table }:
                 page.AddTable(table);

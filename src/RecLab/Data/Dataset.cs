@@ -3,7 +3,7 @@ using RecLab.Data.Loading;
 namespace RecLab.Data;
 
 /// <summary>Interactions with their optional side information, as loaded or generated.</summary>
-public sealed class Dataset
+public sealed partial class Dataset
 {
     /// <summary>Creates a dataset; features must share the interaction data's id maps.</summary>
     public Dataset(string name, InteractionData interactions, ItemFeatures? itemFeatures = null, UserFeatures? userFeatures = null,

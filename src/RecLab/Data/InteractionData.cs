@@ -9,7 +9,7 @@ namespace RecLab.Data;
 /// Memory: 4 bytes item + 4 value + 4 time offset per row, plus 8 for the by-item view (user index and value)
 /// and the two offset arrays: about 20 bytes per interaction. A row's user is implicit in the by-user offsets.
 /// </remarks>
-public sealed class InteractionData
+public sealed partial class InteractionData
 {
     private readonly int[] _userOffsets;
     private readonly int[] _items;

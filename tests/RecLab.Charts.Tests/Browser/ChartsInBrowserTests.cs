@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Playwright;
+using Plotly.NET;
 using RecLab.Charts.Html;
 using RecLab.Charts.Plots;
 using RecLab.Charts.Tests.Plots;
@@ -21,10 +22,10 @@ public sealed class ChartsInBrowserTests(BrowserFixture fixture) : IClassFixture
     public async Task Standard_plots_render_without_errors()
     {
         var browser = fixture.RequireBrowser();
-        var figures = StandardFigures();
+        var charts = SampleResults.StandardCharts();
         var page = new HtmlPage("RecLab standard plots").AddParagraph("Every standard plot, drawn by the inlined plotly.js " + PlotlyScript.Version + ".");
-        foreach (var (title, figure) in figures)
-            page.AddHeading(title).AddFigure(figure);
+        foreach (var (_, title, chart) in charts)
+            page.AddHeading(title).AddChart(chart);
         page.AddHeading("A table").AddTable(new HtmlTable { Columns = ["algorithm", "nDCG@10"], Rows = [["ALS", TableCell.Number(0.2) with { Strong = true }], ["BPR", TableCell.Number(0.15)]] });
         Directory.CreateDirectory(OutputFolder);
         var htmlPath = Path.Combine(OutputFolder, "standard-plots.html");
@@ -37,16 +38,16 @@ public sealed class ChartsInBrowserTests(BrowserFixture fixture) : IClassFixture
         tab.Request += (_, request) => requests.Add(request.Url);
 
         await tab.GotoAsync(new Uri(htmlPath).AbsoluteUri, new PageGotoOptions { Timeout = Timeout });
-        var charts = await WaitForCharts(tab, figures.Count);
+        var drawn = await WaitForCharts(tab, charts.Count);
 
         Assert.Empty(errors);
-        Assert.Equal(figures.Count, charts.Count);
-        for (var i = 0; i < figures.Count; i++)
+        Assert.Equal(charts.Count, drawn.Count);
+        for (var i = 0; i < charts.Count; i++)
         {
-            var chart = charts[i];
+            var chart = drawn[i];
             Assert.Equal("chart-" + (i + 1), chart.Id);
-            Assert.True(chart.Plotly, $"{chart.Id} ({figures[i].Title}) has no js-plotly-plot class");
-            Assert.Equal(figures[i].Figure.Data.Count, chart.Traces);
+            Assert.True(chart.Plotly, $"{chart.Id} ({charts[i].Title}) has no js-plotly-plot class");
+            Assert.Equal(GenericChart.countTrace(charts[i].Chart), chart.Traces);
             Assert.True(chart.Svgs > 0, $"{chart.Id} drew no SVG");
             // plotly's default height; a container CSS height would squash it (margins then eat the plot area).
             Assert.Equal(450, chart.Height, 1.0);
@@ -64,7 +65,7 @@ public sealed class ChartsInBrowserTests(BrowserFixture fixture) : IClassFixture
     public async Task Notebook_fragments_fetch_plotly_from_the_cdn_once_and_draw()
     {
         var browser = fixture.RequireBrowser();
-        var figures = new[] { StandardPlots.MetricBars(SampleResults.Estimates()), StandardPlots.AbDaily("CTR", SampleResults.Arms()) };
+        var charts = new[] { StandardPlots.MetricBars(SampleResults.Estimates()), StandardPlots.AbDaily("CTR", SampleResults.Arms()) };
         await using var context = await browser.NewContextAsync();
         var tab = await context.NewPageAsync();
         var errors = CollectErrors(tab);
@@ -77,14 +78,14 @@ public sealed class ChartsInBrowserTests(BrowserFixture fixture) : IClassFixture
         });
 
         // Two output cells on one notebook page: the second runs while the first is still loading plotly.
-        var body = string.Concat(figures.Select((f, i) => "<div class=\"output\">" + f.ToNotebookHtml("cell-" + i) + "</div>"));
+        var body = string.Concat(charts.Select((c, i) => "<div class=\"output\">" + c.ToNotebookHtml("cell-" + i) + "</div>"));
         await tab.SetContentAsync("<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body>" + body + "</body></html>", new PageSetContentOptions { Timeout = Timeout });
-        var charts = await WaitForCharts(tab, figures.Length);
+        var drawn = await WaitForCharts(tab, charts.Length);
 
         Assert.Empty(errors);
         Assert.Equal(1, cdnHits);
-        Assert.Equal([figures[0].Data.Count, figures[1].Data.Count], charts.Select(c => c.Traces));
-        Assert.All(charts, c => Assert.True(c.Plotly));
+        Assert.Equal(charts.Select(GenericChart.countTrace), drawn.Select(c => c.Traces));
+        Assert.All(drawn, c => Assert.True(c.Plotly));
     }
 
     [Fact]
@@ -97,29 +98,35 @@ public sealed class ChartsInBrowserTests(BrowserFixture fixture) : IClassFixture
         tab.PageError += (_, error) => pageErrors.Add(error);
         await tab.RouteAsync(PlotlyScript.CdnUrl, route => route.AbortAsync());
 
-        var figure = StandardPlots.Uplift("CTR", SampleResults.Uplifts());
-        await tab.SetContentAsync("<!DOCTYPE html><html><body>" + figure.ToNotebookHtml("lonely") + "</body></html>");
+        var chart = StandardPlots.Uplift("CTR", SampleResults.Uplifts());
+        await tab.SetContentAsync("<!DOCTYPE html><html><body>" + chart.ToNotebookHtml("lonely") + "</body></html>");
         await tab.WaitForFunctionAsync("() => document.getElementById('lonely').textContent.length > 0", null, new PageWaitForFunctionOptions { Timeout = Timeout });
 
         Assert.Empty(pageErrors);
-        Assert.Contains("plotly.js did not load", await tab.TextContentAsync("#lonely"));
+        Assert.Equal("plotly.js did not load, so the chart \u201cUplift in CTR over control\u201d cannot be drawn (offline? run `npm ci` in web/ or set RECLAB_PLOTLY_JS).",
+            await tab.TextContentAsync("#lonely"));
     }
 
-    private static List<(string Title, Figure Figure)> StandardFigures() =>
-    [
-        ("Metric bars", StandardPlots.MetricBars(SampleResults.Estimates())),
-        ("Metric@N", StandardPlots.MetricAtN("nDCG", SampleResults.Curves())),
-        ("Precision vs recall", StandardPlots.PrecisionRecall(SampleResults.PrecisionRecall())),
-        ("Fit time vs accuracy", StandardPlots.FitTimeVsAccuracy("nDCG@10", SampleResults.Costs())),
-        ("Per-user distribution", StandardPlots.PerUserDistribution("nDCG@10", SampleResults.PerUser())),
-        ("Popularity long tail", StandardPlots.PopularityLongTail("synthetic", SampleResults.ItemCounts(5000, 0.9))),
-        ("Exposure", StandardPlots.ExposureLongTail(
-            new NamedValues("synthetic", SampleResults.ItemCounts(5000, 0.9)),
-            [new NamedValues("Popular", SampleResults.ItemCounts(10, 0.1)), new NamedValues("ALS", SampleResults.ItemCounts(900, 1.1))])),
-        ("Grid search", StandardPlots.GridSearchHeatmap(SampleResults.Grid())),
-        ("A/B per day", StandardPlots.AbDaily("CTR", SampleResults.Arms())),
-        ("Uplift", StandardPlots.Uplift("CTR", SampleResults.Uplifts())),
-    ];
+    [Fact]
+    public async Task A_page_without_plotly_names_each_chart_it_cannot_draw()
+    {
+        var browser = fixture.RequireBrowser();
+        await using var context = await browser.NewContextAsync();
+        var tab = await context.NewPageAsync();
+        var pageErrors = new List<string>();
+        tab.PageError += (_, error) => pageErrors.Add(error);
+        await tab.RouteAsync(PlotlyScript.CdnUrl, route => route.AbortAsync());
+        var html = new HtmlPage("Offline").AddChart(StandardPlots.MetricBars(SampleResults.Estimates(), "nDCG@10 by algorithm"))
+            .AddChart(StandardPlots.AbDaily("CTR", SampleResults.Arms())).ToHtml(PlotlyScript.Cdn);
+
+        await tab.SetContentAsync(html, new PageSetContentOptions { Timeout = Timeout });
+
+        Assert.Empty(pageErrors);
+        var texts = await tab.EvalOnSelectorAllAsync<string[]>("div.reclab-chart-missing", "els => els.map(e => e.textContent)");
+        Assert.Equal(2, texts.Length);
+        Assert.Contains("\u201cnDCG@10 by algorithm\u201d", texts[0], StringComparison.Ordinal);
+        Assert.Contains("\u201cCTR per day by arm\u201d", texts[1], StringComparison.Ordinal);
+    }
 
     private static List<string> CollectErrors(IPage tab)
     {

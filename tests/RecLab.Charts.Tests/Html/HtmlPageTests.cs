@@ -1,26 +1,25 @@
 using System.Text.Json.Nodes;
 using AngleSharp.Dom;
+using Plotly.NET;
 using RecLab.Charts.Html;
 using RecLab.Charts.Tests.Support;
+using Chart = Plotly.NET.CSharp.Chart;
 
 namespace RecLab.Charts.Tests.Html;
 
 public sealed class HtmlPageTests
 {
-    private static Figure SmallFigure(string title) => new()
-    {
-        Data = [new Bar { X = new[] { "a", "b" }, Y = new[] { 1.0, 2.0 } }],
-        Layout = new Layout { Title = title },
-    };
+    private static GenericChart SmallChart(string title) =>
+        Plotly.NET.Chart.withTitle(title, null).Invoke(Chart.Column<double, string, string>([1.0, 2.0], Keys: new[] { "a", "b" }, UseDefaults: false));
 
     [Fact]
-    public void Plotly_is_loaded_once_for_many_figures_and_inlined_from_a_local_file()
+    public void Plotly_is_loaded_once_for_many_charts_and_inlined_from_a_local_file()
     {
         using var temp = new TempFolder();
         var plotly = PlotlyScript.FromFile(HtmlDom.FakePlotly(temp.Path));
         var page = new HtmlPage("Report");
         for (var i = 0; i < 5; i++)
-            page.AddFigure(SmallFigure("figure " + i));
+            page.AddChart(SmallChart("chart " + i));
 
         var doc = HtmlDom.Parse(page.ToHtml(plotly));
 
@@ -34,7 +33,7 @@ public sealed class HtmlPageTests
     [Fact]
     public void Plotly_comes_from_the_cdn_once_when_no_local_copy_is_given()
     {
-        var page = new HtmlPage("Report").AddFigure(SmallFigure("a")).AddFigure(SmallFigure("b"));
+        var page = new HtmlPage("Report").AddChart(SmallChart("a")).AddChart(SmallChart("b"));
 
         var doc = HtmlDom.Parse(page.ToHtml(PlotlyScript.Cdn));
 
@@ -44,14 +43,14 @@ public sealed class HtmlPageTests
     }
 
     [Fact]
-    public void Each_figure_is_a_numbered_div_followed_by_its_figure_json()
+    public void Each_chart_is_a_numbered_div_followed_by_its_plotly_net_figure_json()
     {
-        var figures = new[] { SmallFigure("first"), SmallFigure("second") };
-        var page = new HtmlPage("Report").AddFigure(figures[0]).AddFigure(figures[1]);
+        var charts = new[] { SmallChart("first"), SmallChart("second") };
+        var page = new HtmlPage("Report").AddChart(charts[0]).AddChart(charts[1]);
 
         var doc = HtmlDom.Parse(page.ToHtml(PlotlyScript.Cdn));
 
-        for (var i = 0; i < figures.Length; i++)
+        for (var i = 0; i < charts.Length; i++)
         {
             var id = "chart-" + (i + 1);
             var div = doc.GetElementById(id);
@@ -60,7 +59,7 @@ public sealed class HtmlPageTests
             Assert.Equal("SCRIPT", script?.TagName);
             var args = HtmlDom.DrawArguments(script!);
             Assert.Equal(id, (string?)args[0]);
-            JsonAssert.Equal(figures[i].ToJson(), args[1]!.ToJsonString());
+            JsonAssert.Equal(GenericChart.toFigureJson(charts[i]), args[1]!.ToJsonString());
         }
     }
 
@@ -68,9 +67,9 @@ public sealed class HtmlPageTests
     public void Script_end_tags_in_text_cannot_break_out_of_the_page()
     {
         const string hostile = "</script><script>window.pwned = 1</script><!--";
-        var figure = SmallFigure(hostile);
+        var chart = SmallChart(hostile);
         var table = new HtmlTable { Columns = [hostile], Rows = [[hostile]] };
-        var page = new HtmlPage(hostile).AddHeading(hostile).AddParagraph(hostile).AddTable(table).AddFigure(figure);
+        var page = new HtmlPage(hostile).AddHeading(hostile).AddParagraph(hostile).AddTable(table).AddChart(chart);
 
         var doc = HtmlDom.Parse(page.ToHtml(PlotlyScript.Cdn));
 
@@ -89,14 +88,14 @@ public sealed class HtmlPageTests
         using var temp = new TempFolder();
         var plotly = PlotlyScript.FromFile(HtmlDom.FakePlotly(temp.Path, "var s = '</SCRIPT>'; window.Plotly = { newPlot: function () {} };"));
 
-        var doc = HtmlDom.Parse(new HtmlPage("p").AddFigure(SmallFigure("x")).ToHtml(plotly));
+        var doc = HtmlDom.Parse(new HtmlPage("p").AddChart(SmallChart("x")).ToHtml(plotly));
 
         Assert.Equal(3, doc.Scripts.Length);
         Assert.Contains("<\\/script>", doc.Scripts[0].Text, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void A_page_without_figures_loads_no_plotly()
+    public void A_page_without_charts_loads_no_plotly()
     {
         var doc = HtmlDom.Parse(new HtmlPage("Tables only").AddParagraph("no charts here").ToHtml(PlotlyScript.Cdn));
 
@@ -112,7 +111,7 @@ public sealed class HtmlPageTests
             .AddHtml("<aside id=\"raw\">raw <em>fragment</em></aside>")
             .AddHeading("Results", 3)
             .AddTable(new HtmlTable { Columns = ["algorithm"], Rows = [["ALS"]] })
-            .AddFigure(SmallFigure("chart"));
+            .AddChart(SmallChart("chart"));
 
         var doc = HtmlDom.Parse(page.ToHtml(PlotlyScript.Cdn));
 
@@ -130,22 +129,10 @@ public sealed class HtmlPageTests
     }
 
     [Fact]
-    public void Figure_to_html_is_a_whole_page_with_one_chart_and_no_heading()
-    {
-        var figure = SmallFigure("Alone");
-
-        var doc = HtmlDom.Parse(figure.ToHtml(PlotlyScript.Cdn));
-
-        Assert.Equal("Alone", doc.Title);
-        Assert.Null(doc.QuerySelector("h1"));
-        Assert.Single(doc.QuerySelectorAll("div.reclab-chart"));
-    }
-
-    [Fact]
     public void Save_writes_the_same_page_as_to_html()
     {
         using var temp = new TempFolder();
-        var page = new HtmlPage("Saved").AddFigure(SmallFigure("s"));
+        var page = new HtmlPage("Saved").AddChart(SmallChart("s"));
         var path = Path.Combine(temp.Path, "sub", "report.html");
 
         page.Save(path, PlotlyScript.Cdn);

@@ -13,30 +13,13 @@ namespace RecLab.Charts.Tests.Interactive;
 /// </summary>
 public sealed class FormatterConventionTests
 {
-    [Theory]
-    [InlineData(typeof(Figure))]
-    [InlineData(typeof(HtmlTable))]
-    public void Attribute_is_found_by_name_and_prefers_html(Type type)
+    [Fact]
+    public void Attribute_is_found_by_name_and_prefers_html()
     {
-        var attribute = FindAttribute(type);
+        var attribute = FindAttribute(typeof(HtmlTable));
 
         Assert.Equal(["text/html"], Property<string[]>(attribute, "PreferredMimeTypes")!);
         Assert.NotNull(Property<Type>(attribute, "FormatterSourceType"));
-    }
-
-    [Fact]
-    public void Figure_formats_as_a_notebook_chart_fragment()
-    {
-        var figure = new Figure { Data = [new Bar { X = new[] { "a" }, Y = new[] { 1 } }] };
-        var formatter = Formatters(typeof(Figure)).Single(f => f.Type == typeof(Figure));
-
-        var writer = new StringWriter();
-        Assert.True(formatter.Format(figure, writer));
-
-        Assert.Equal("text/html", formatter.MimeType);
-        var doc = HtmlDom.Parse("<body>" + writer + "</body>");
-        Assert.Single(doc.QuerySelectorAll("div.reclab-chart"));
-        Assert.Single(doc.Scripts);
     }
 
     [Fact]
@@ -55,9 +38,9 @@ public sealed class FormatterConventionTests
     [Fact]
     public void A_formatter_declines_other_types()
     {
-        var formatter = Formatters(typeof(Figure)).Single(f => f.Type == typeof(Figure));
+        var formatter = Formatters(typeof(HtmlTable)).Single(f => f.Type == typeof(HtmlTable));
 
-        Assert.False(formatter.Format("not a figure", new StringWriter()));
+        Assert.False(formatter.Format("not a table", new StringWriter()));
     }
 
     private sealed record Found(string MimeType, Type Type, Func<object, TextWriter, bool> Format);

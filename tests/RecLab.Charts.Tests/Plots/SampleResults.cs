@@ -1,3 +1,4 @@
+using Plotly.NET;
 using RecLab.Charts.Plots;
 
 namespace RecLab.Charts.Tests.Plots;
@@ -66,4 +67,34 @@ public static class SampleResults
 
     public static IReadOnlyList<UpliftEstimate> Uplifts() =>
         [new("ALS vs Popular", 0.08, 0.03, 0.13), new("BPR vs Popular", 0.02, -0.01, 0.05), new("ItemKNN vs Popular", -0.03, -0.06, -0.005)];
+
+    /// <summary>Every standard plot of these results, by a file-name-safe name, with a heading for pages.</summary>
+    public static IReadOnlyList<(string Name, string Title, GenericChart Chart)> StandardCharts() =>
+    [
+        ("metric-bars", "Metric bars", StandardPlots.MetricBars(Estimates())),
+        ("metric-at-n", "Metric@N", StandardPlots.MetricAtN("nDCG", Curves())),
+        ("precision-recall", "Precision vs recall", StandardPlots.PrecisionRecall(PrecisionRecall())),
+        ("fit-time", "Fit time vs accuracy", StandardPlots.FitTimeVsAccuracy("nDCG@10", Costs())),
+        ("cost-by-size", "Cost by size", StandardPlots.CostBySize("Fit time against training interactions", "training interactions (log scale)", "fit seconds (log scale)",
+            [new CostCurve("ALS", [1e6, 3e6, 1e7], [3.5, 7.7, 23.4]), new CostCurve("SGD", [1e6, 1e7], [4.1, 30.6])])),
+        ("per-user", "Per-user distribution", StandardPlots.PerUserDistribution("nDCG@10", PerUser())),
+        ("popularity", "Popularity long tail", StandardPlots.PopularityLongTail("synthetic", ItemCounts(5000, 0.9))),
+        ("exposure", "Exposure", StandardPlots.ExposureLongTail(new NamedValues("synthetic", ItemCounts(5000, 0.9)),
+            [new NamedValues("Popular", ItemCounts(10, 0.1)), new NamedValues("ALS", ItemCounts(900, 1.1))])),
+        ("grid-search", "Grid search", StandardPlots.GridSearchHeatmap(Grid())),
+        ("ab-daily", "A/B per day", StandardPlots.AbDaily("CTR", Arms())),
+        ("ab-p-values", "A/B p-values per day", StandardPlots.AbPValues(PValues(), 0.05)),
+        ("uplift", "Uplift", StandardPlots.Uplift("CTR", Uplifts())),
+    ];
+
+    /// <summary>A strong effect whose naive p falls far below the axis and a null one that never crosses alpha.</summary>
+    public static IReadOnlyList<DailyPValues> PValues()
+    {
+        var days = Enumerable.Range(0, 14).ToArray();
+        return
+        [
+            new DailyPValues("ctr", days, days.Select(d => Math.Pow(10, -1 - 1.5 * d)).ToArray(), days.Select(d => Math.Min(1, Math.Pow(10, 0.5 - 0.6 * d))).ToArray()),
+            new DailyPValues("revenue", days, days.Select(d => 0.3 + 0.02 * (d % 5)).ToArray(), days.Select(_ => 1.0).ToArray()),
+        ];
+    }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Plotly.NET;
 using RecLab.Charts.Plots;
 using RecLab.Charts.Tests.Support;
 
@@ -50,8 +51,8 @@ public sealed class StandardPlotsTests
             Assert.Equal("scatter", (string?)t["type"]);
             Assert.Equal("lines+markers", (string?)t["mode"]);
             Assert.Equal(50, t["x"]!.AsArray().Count);
-            Assert.Equal(1, (int)t["x"]![0]!);
-            Assert.Equal(50, (int)t["x"]![49]!);
+            Assert.Equal(1, (double)t["x"]![0]!);
+            Assert.Equal(50, (double)t["x"]![49]!);
         });
         Assert.Equal("linear", (string?)json["layout"]!["xaxis"]!["type"]);
         Assert.Equal("nDCG@N", (string?)json["layout"]!["yaxis"]!["title"]!["text"]);
@@ -105,11 +106,56 @@ public sealed class StandardPlotsTests
 
         var traces = Traces(json);
         Assert.Equal(4, traces.Count);
-        Assert.All(traces, t => Assert.Equal("markers+text", (string?)t["mode"]));
+        Assert.All(traces, t => Assert.Equal("markers", (string?)t["mode"]));
         Assert.Equal("log", (string?)json["layout"]!["xaxis"]!["type"]);
         Assert.Equal(0.001, (double)traces[0]["x"]![0]!);
         Assert.Contains("0.2 ms", (string?)traces[0]["hovertemplate"]);
         Assert.Equal(31.0, (double)traces[3]["x"]![0]!);
+        // One label per point, as an annotation at the point (a log axis takes the exponent).
+        var labels = json["layout"]!["annotations"]!.AsArray();
+        Assert.Equal(SampleResults.Algorithms, labels.Select(a => (string?)a!["text"]));
+        Assert.Equal(Math.Log10(31.0), (double)labels[3]!["x"]!, 12);
+        Assert.Equal(0.25, (double)labels[3]!["y"]!);
+    }
+
+    [Fact]
+    public void Fit_time_labels_of_crowded_points_cover_neither_each_other_nor_any_point()
+    {
+        // The default report's crowd: three configurations within a factor of two in time and 0.001 in accuracy.
+        FitCost[] costs =
+        [
+            new("popular", 0.029, 0.0416), new("random", 0.001, 0.0005), new("item-knn neighbors=20", 3.28, 0.0407),
+            new("item-knn neighbors=100", 4.68, 0.0436), new("user-knn", 0.055, 0.0566), new("als", 5.52, 0.0507),
+            new("bpr", 35.1, 0.0346), new("pure-svd", 7.17, 0.0437),
+        ];
+
+        var json = JsonAssert.Parse(StandardPlots.FitTimeVsAccuracy("ndcg@10", costs));
+
+        var layout = json["layout"]!;
+        var (x0, x1) = ((double)layout["xaxis"]!["range"]![0]!, (double)layout["xaxis"]!["range"]![1]!);
+        var (y0, y1) = ((double)layout["yaxis"]!["range"]![0]!, (double)layout["yaxis"]!["range"]![1]!);
+        foreach (var width in (double[])[LabelPlacement.NarrowWidth, 750, LabelPlacement.WideWidth])
+        {
+            // Label and marker boxes in pixels, as plotly places them, with the placement's own text size estimate.
+            var points = costs.Select(c => (X: (Math.Log10(Math.Max(c.FitSeconds, 1e-3)) - x0) / (x1 - x0) * width,
+                Y: (y1 - c.Value) / (y1 - y0) * LabelPlacement.PlotHeight)).ToArray();
+            var labels = layout["annotations"]!.AsArray().Select((a, i) =>
+            {
+                var shown = (bool)a!["showarrow"]!;
+                var (dx, dy) = shown ? ((double)a["ax"]!, (double)a["ay"]!) : ((double)a["xshift"]!, -(double)a["yshift"]!);
+                return (X: points[i].X + dx, Y: points[i].Y + dy, W: ((string)a["text"]!).Length * 7.2 + 6, H: 17.0);
+            }).ToArray();
+            for (var i = 0; i < labels.Length; i++)
+            {
+                for (var j = i + 1; j < labels.Length; j++)
+                    Assert.False(Overlap(labels[i], labels[j]), $"at {width} px the labels of {costs[i].Algorithm} and {costs[j].Algorithm} overlap");
+                for (var j = 0; j < points.Length; j++)
+                    Assert.False(Overlap(labels[i], (points[j].X, points[j].Y, 12, 12)), $"at {width} px the label of {costs[i].Algorithm} covers the point of {costs[j].Algorithm}");
+            }
+        }
+
+        static bool Overlap((double X, double Y, double W, double H) a, (double X, double Y, double W, double H) b) =>
+            Math.Abs(a.X - b.X) < (a.W + b.W) / 2 && Math.Abs(a.Y - b.Y) < (a.H + b.H) / 2;
     }
 
     [Fact]
@@ -126,6 +172,26 @@ public sealed class StandardPlotsTests
             Assert.Equal(200, t["y"]!.AsArray().Count);
         });
         Assert.Equal("category", (string?)json["layout"]!["xaxis"]!["type"]);
+    }
+
+    [Fact]
+    public void Per_user_boxes_of_a_metric_most_users_score_zero_on_show_the_users_above_zero_and_their_share()
+    {
+        // As on a temporal split: 80% of users have no test item in their top 10.
+        double[] Values(double above) => [.. Enumerable.Range(0, 100).Select(u => u < 80 ? 0 : above * (u - 79) / 20), double.NaN];
+
+        var json = JsonAssert.Parse(StandardPlots.PerUserDistribution("ndcg@10", [new NamedValues("als", Values(0.5)), new NamedValues("random", [0, 0, 0, 0.1])]));
+
+        var traces = Traces(json);
+        Assert.Equal(["als<br>20% above 0", "random<br>25% above 0"], traces.Select(t => (string?)t["name"]));
+        Assert.Equal(20, traces[0]["y"]!.AsArray().Count);
+        Assert.All(traces[0]["y"]!.AsArray(), v => Assert.True((double)v! > 0));
+        Assert.Equal("Per-user ndcg@10: users above 0", (string?)json["layout"]!["title"]!["text"]);
+
+        // Below half at 0 the median is above 0 and the boxes keep every user.
+        var spread = JsonAssert.Parse(StandardPlots.PerUserDistribution("ndcg@10", [new NamedValues("als", [0, 0, 0.2, 0.3, 0.4])]));
+        Assert.Equal("als", (string?)Traces(spread)[0]["name"]);
+        Assert.Equal(5, Traces(spread)[0]["y"]!.AsArray().Count);
     }
 
     [Fact]
@@ -246,11 +312,39 @@ public sealed class StandardPlotsTests
         Assert.Equal((string?)traces[0]["line"]!["color"], (string?)traces[1]["line"]!["color"]);
         Assert.Equal([0.05, 0.05], traces[4]["y"]!.AsArray().Select(v => (double)v!));
         Assert.Equal([0, 2], traces[4]["x"]!.AsArray().Select(v => (int)v!));
+        Assert.Equal(1, (double)json["layout"]!["xaxis"]!["dtick"]!);
+    }
+
+    [Fact]
+    public void Ab_p_value_axis_stops_four_decades_under_alpha_so_alpha_sits_near_the_top_not_at_its_edge()
+    {
+        var comparisons = new[] { new DailyPValues("ctr", [0, 1, 2], [0.2, 1e-9, 1e-170], [0.9, 0.3, 1e-5]) };
+
+        var json = JsonAssert.Parse(StandardPlots.AbPValues(comparisons, 0.05));
+
         var y = json["layout"]!["yaxis"]!;
         Assert.Equal("log", (string?)y["type"]);
-        // 30 decades / 8 labels: a label every 5 decades.
-        Assert.Equal(5, (double)y["dtick"]!);
-        Assert.Equal(1, (double)json["layout"]!["xaxis"]!["dtick"]!);
+        var range = y["range"]!.AsArray().Select(v => (double)v!).ToArray();
+        Assert.Equal(-6.15, range[0], 12);
+        Assert.Equal(0.1, range[1], 12);
+        // alpha = 0.05 (log -1.3) a fifth of the way down, not on the top edge of 170 decades.
+        Assert.InRange((range[1] - Math.Log10(0.05)) / (range[1] - range[0]), 0.15, 0.3);
+        Assert.Equal(["\u2264 1e-6", "1e-5", "1e-4", "0.001", "0.01", "0.1", "1"], y["ticktext"]!.AsArray().Select(t => (string?)t).Reverse());
+        // Below the axis: drawn on its bottom line as a downward triangle, the exact p kept for the hover text.
+        var daily = Traces(json)[0];
+        Assert.Equal([0.2, 1e-6, 1e-6], daily["y"]!.AsArray().Select(v => (double)v!));
+        Assert.Equal([0.2, 1e-9, 1e-170], daily["customdata"]!.AsArray().Select(v => (double)v!));
+        Assert.Equal(["circle", "triangle-down", "triangle-down"], daily["marker"]!["symbol"]!.AsArray().Select(v => (string?)v));
+    }
+
+    [Fact]
+    public void Ab_p_value_axis_of_a_quiet_test_ends_one_decade_under_alpha()
+    {
+        var json = JsonAssert.Parse(StandardPlots.AbPValues([new DailyPValues("ctr", [0, 1], [0.6, 0.3], [1, 0.9])], 0.05));
+
+        var y = json["layout"]!["yaxis"]!;
+        Assert.Equal(-3.15, (double)y["range"]![0]!, 12);
+        Assert.Equal("0.001", (string?)y["ticktext"]!.AsArray()[^1]);
     }
 
     [Fact]
@@ -280,6 +374,25 @@ public sealed class StandardPlotsTests
         Assert.Null(layout["template"]);
         Assert.Equal("#ffffff", (string?)layout["plot_bgcolor"]);
         Assert.Equal(10, layout["colorway"]!.AsArray().Count);
+    }
+
+    [Fact]
+    public void Standard_plots_are_plotly_net_charts_that_users_restyle_and_combine()
+    {
+        var bars = StandardPlots.MetricBars(SampleResults.Estimates());
+        var fit = StandardPlots.FitTimeVsAccuracy("nDCG@10", SampleResults.Costs());
+
+        var restyled = Plotly.NET.CSharp.GenericChartExtensions.WithYAxisStyle<double, double, string>(
+            Plotly.NET.Chart.withTitle("Mine", null).Invoke(bars), TitleText: "nDCG@10 and recall@10");
+        var json = JsonAssert.Parse(restyled)["layout"]!;
+        var grid = Plotly.NET.CSharp.Chart.Grid([restyled, fit], 1, 2);
+
+        Assert.Equal("Mine", (string?)json["title"]!["text"]);
+        Assert.Equal(0.02, (double)json["title"]!["x"]!);
+        Assert.Equal("nDCG@10 and recall@10", (string?)json["yaxis"]!["title"]!["text"]);
+        Assert.Equal("tozero", (string?)json["yaxis"]!["rangemode"]);
+        Assert.Equal(6, GenericChart.countTrace(grid));
+        Assert.NotNull(JsonAssert.Parse(grid)["layout"]!["grid"]);
     }
 
     [Theory]

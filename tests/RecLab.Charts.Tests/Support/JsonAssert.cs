@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Plotly.NET;
 
 namespace RecLab.Charts.Tests.Support;
 
@@ -16,5 +17,8 @@ public static class JsonAssert
             Assert.Fail($"JSON differs.\nExpected:\n{expected?.ToJsonString(Indented)}\nActual:\n{actual?.ToJsonString(Indented)}");
     }
 
-    public static JsonObject Parse(Figure figure) => JsonNode.Parse(figure.ToJson())!.AsObject();
+    /// <summary>The chart's plotly.js figure as Plotly.NET serializes it: <c>{"data": [...], "layout": {...}, "frames": []}</c>.</summary>
+    public static JsonObject Parse(GenericChart chart) => JsonNode.Parse(GenericChart.toFigureJson(chart))!.AsObject();
+
+    public static string Indent(JsonNode node) => node.ToJsonString(Indented);
 }

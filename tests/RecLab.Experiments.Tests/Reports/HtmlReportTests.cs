@@ -74,7 +74,7 @@ public sealed class HtmlReportTests(ReportExperiment experiment) : IClassFixture
             Assert.Null(mine[1]["data"]![0]!["error_y"]);
 
             Assert.Equal(configurations, Names(mine[2]));
-            Assert.All(mine[2]["data"]!.AsArray(), c => Assert.Equal([5, 10], c!["x"]!.AsArray().Select(n => n!.GetValue<int>())));
+            Assert.All(mine[2]["data"]!.AsArray(), c => Assert.Equal([5.0, 10.0], c!["x"]!.AsArray().Select(n => n!.GetValue<double>())));
 
             Assert.Equal(configurations, Names(mine[3]));
             Assert.Equal("log", mine[3]["layout"]!["xaxis"]!["type"]!.GetValue<string>());

@@ -1,5 +1,6 @@
 using System.Collections;
-using RecLab.Charts;
+using RecLab.Charts.Html;
+using RecLab.Charts.Plots;
 using RecLab.Notebooks.Formatting;
 
 namespace RecLab.Notebooks.Tests.Formatting;
@@ -7,15 +8,27 @@ namespace RecLab.Notebooks.Tests.Formatting;
 public sealed class ConventionFormatterTests
 {
     [Fact]
-    public void Charts_figures_format_as_notebook_html_through_their_own_attribute()
+    public void Charts_tables_format_as_html_through_their_own_attribute()
     {
-        var figure = new Figure { Data = [new Bar { X = new[] { "a" }, Y = new[] { 1.0 } }] };
+        var table = new HtmlTable { Columns = ["a"], Rows = [["1"]] };
 
-        var forms = ConventionFormatter.Format(figure);
+        var forms = ConventionFormatter.Format(table);
 
         var (mime, html) = Assert.Single(forms);
         Assert.Equal("text/html", mime);
-        Assert.Contains("class=\"reclab-chart\"", html, StringComparison.Ordinal);
+        Assert.Contains("class=\"reclab-table\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Plotly_net_charts_display_as_a_notebook_chart_fragment_and_a_text_summary()
+    {
+        var chart = StandardPlots.MetricBars([new MetricEstimate("als", "ndcg@10", 0.3)]);
+
+        var forms = Representations.Of(chart, []);
+
+        Assert.Equal(["text/html", "text/plain"], forms.Keys);
+        Assert.Contains("class=\"reclab-chart\"", forms["text/html"], StringComparison.Ordinal);
+        Assert.Equal("[chart 'Accuracy by algorithm': bar 'ndcg@10'; drawn in the notebook's HTML]", forms["text/plain"]);
     }
 
     [Fact]

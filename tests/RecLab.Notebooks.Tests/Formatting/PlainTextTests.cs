@@ -1,6 +1,7 @@
 using System.Collections;
 using RecLab.Charts;
 using RecLab.Charts.Html;
+using Chart = Plotly.NET.CSharp.Chart;
 using RecLab.Notebooks.Formatting;
 
 namespace RecLab.Notebooks.Tests.Formatting;
@@ -21,11 +22,14 @@ public sealed class PlainTextTests
     }
 
     [Fact]
-    public void A_figure_is_summarized_in_a_line()
+    public void A_chart_is_summarized_in_a_line()
     {
-        var figure = new Figure { Data = [new Bar { Name = "ALS" }, new Scatter()], Layout = new Layout { Title = "nDCG" } };
+        var chart = Chart.Combine([
+            Chart.Column<double, string, string>([0.3], Keys: new[] { "a" }, Name: "ALS", UseDefaults: false),
+            Chart.Scatter<double, double, string>([1.0], [2.0], Plotly.NET.StyleParam.Mode.Markers, UseDefaults: false),
+        ]).WithTitle("nDCG");
 
-        Assert.Equal("[chart 'nDCG': bar 'ALS', scatter; drawn in the notebook's HTML]", PlainText.Format(figure));
+        Assert.Equal("[chart 'nDCG': bar 'ALS', scatter; drawn in the notebook's HTML]", PlainText.Format(chart));
     }
 
     [Fact]
