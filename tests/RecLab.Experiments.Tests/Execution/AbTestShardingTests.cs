@@ -96,5 +96,7 @@ public sealed class AbTestShardingTests : IDisposable
         var page = File.ReadAllText(_temp["out/report.html"]);
         Assert.Contains("Stale: ab/pop-vs-knn/ holds the results of another configuration", page);
         Assert.Contains("Stale: manifest.json was written by a run of another configuration", page);
+        var stale = Assert.Throws<InvalidDataException>(() => ExperimentResults.Load(second, new CellStore(_temp["out"])).AbTest("pop-vs-knn"));
+        Assert.StartsWith("Stale: ab/pop-vs-knn/ holds the results of another configuration", stale.Message);
     }
 }
