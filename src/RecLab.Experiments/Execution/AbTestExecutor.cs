@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using RecLab.Data.Synthetic;
 using RecLab.Experiments.Cells;
-using RecLab.Experiments.Configuration;
 using RecLab.Experiments.Results;
 using RecLab.Experiments.Schema;
 using RecLab.Randomness;

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using RecLab.Experiments.Cells;
-using RecLab.Experiments.Configuration;
 using RecLab.Experiments.Results;
 
 namespace RecLab.Experiments.Execution;

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using RecLab.Experiments.Configuration;
 using RecLab.Recommenders;
 
 namespace RecLab.Experiments.Results;
