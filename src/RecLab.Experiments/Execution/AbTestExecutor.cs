@@ -82,9 +82,8 @@ internal static class AbTestExecutor
             Seed = Seeds.Derive(seed, "analysis"),
         });
 
+        AbTestOutputs.Clear(output);
         Directory.CreateDirectory(output);
-        // Until the new marker is written, the folder holds no finished test (old files of another configuration included).
-        File.Delete(Path.Combine(output, AbTestOutputs.MarkerFileName));
         AbResultFiles.WriteDaily(Path.Combine(output, AbResultFiles.Daily), report);
         AbResultFiles.WriteSummary(Path.Combine(output, AbResultFiles.Summary), report);
         AbResultFiles.WriteCreators(Path.Combine(output, AbResultFiles.Creators), report);

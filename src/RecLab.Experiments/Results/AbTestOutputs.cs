@@ -13,9 +13,27 @@ internal static class AbTestOutputs
     /// <summary>Name of the marker written last; a test is finished when it exists with the current id.</summary>
     public const string MarkerFileName = "test.json";
 
-    /// <summary>Every file of a finished test; the marker last, so a copy in this order is complete once the marker is there.</summary>
-    public static IReadOnlyList<string> Files { get; } =
-        [AbResultFiles.Daily, AbResultFiles.Summary, AbResultFiles.Creators, AbResultFiles.Users, AbResultFiles.Section, MarkerFileName];
+    /// <summary>
+    /// Empties a test's folder, the marker first: from then on it holds no finished test, and no file of an earlier
+    /// configuration (a regret.csv the new run would not write) can be read as the new run's.
+    /// </summary>
+    public static void Clear(string testFolder)
+    {
+        if (!Directory.Exists(testFolder))
+            return;
+        File.Delete(Path.Combine(testFolder, MarkerFileName));
+        foreach (var file in Directory.EnumerateFiles(testFolder))
+            File.Delete(file);
+    }
+
+    /// <summary>Copies a finished test's files into an empty <paramref name="to"/>, the marker last, so the copy counts only once complete.</summary>
+    public static void Copy(string from, string to, Action<string, string> copy)
+    {
+        Clear(to);
+        foreach (var file in Directory.EnumerateFiles(from).Where(f => Path.GetFileName(f) != MarkerFileName && !Path.GetFileName(f).StartsWith('.')).Order(StringComparer.Ordinal))
+            copy(file, Path.Combine(to, Path.GetFileName(file)));
+        copy(Path.Combine(from, MarkerFileName), Path.Combine(to, MarkerFileName));
+    }
 
     /// <summary>The folder of a test's outputs under a results folder.</summary>
     public static string FolderOf(string resultsFolder, string test) => Path.Combine(resultsFolder, "ab", test);

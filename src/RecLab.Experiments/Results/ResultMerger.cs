@@ -57,11 +57,7 @@ public static class ResultMerger
                 abMissing++;
                 continue;
             }
-            var target = AbTestOutputs.FolderOf(store.Folder, test.Name);
-            if (File.Exists(Path.Combine(target, AbTestOutputs.MarkerFileName)))
-                File.Delete(Path.Combine(target, AbTestOutputs.MarkerFileName));
-            foreach (var file in AbTestOutputs.Files)
-                Copy(Path.Combine(AbTestOutputs.FolderOf(source.Folder, test.Name), file), Path.Combine(target, file));
+            AbTestOutputs.Copy(AbTestOutputs.FolderOf(source.Folder, test.Name), AbTestOutputs.FolderOf(store.Folder, test.Name), Copy);
             abCopied++;
         }
 
