@@ -7,6 +7,6 @@ internal static class Worlds
 {
     private static readonly Lazy<World> LazyTiny = new(() => World.Generate(WorldOptions.Tiny));
 
-    /// <summary>About 500 users, 40 creators, 2,000 items.</summary>
+    /// <summary>About 500 users, 80 creators, 2,000 items.</summary>
     public static World Tiny => LazyTiny.Value;
 }

@@ -3,6 +3,8 @@ using System.Diagnostics;
 using RecLab.Data;
 using RecLab.Data.Downloads;
 using RecLab.Data.Loading;
+using RecLab.Data.Synthetic;
+using RecLab.Simulation.Economics;
 using Spectre.Console;
 
 namespace RecLab.Cli.Commands;
@@ -131,14 +133,34 @@ internal static class DataCommand
         command.SetAction(parse => Guard.Run(terminal, () =>
         {
             var stopwatch = Stopwatch.StartNew();
-            var dataset = DatasetLoader.Load(parse.GetValue(target)!, LoadOptions.Default with { SkipBadLines = parse.GetValue(skip) },
+            var name = parse.GetValue(target)!;
+            // A synthetic world also shows its funnel against published ranges (the world, not just its dataset view, is needed).
+            var world = SyntheticDataset.IsName(name) ? World.Generate(SyntheticDataset.Options(name)) : null;
+            var dataset = world?.ToDataset(name) ?? DatasetLoader.Load(name, LoadOptions.Default with { SkipBadLines = parse.GetValue(skip) },
                 new DataCache(parse.GetValue(CacheOption)));
             var seconds = stopwatch.Elapsed.TotalSeconds;
             var summary = DatasetSummary.Of(dataset);
+            var calibration = world is null ? null : WorldCalibration.Measure(world, name[SyntheticDataset.Prefix.Length..]);
             if (parse.GetValue(format) == OutputFormat.Json)
-                terminal.Out.WriteLine(DatasetSummaryView.ToJson(summary, seconds));
+            {
+                var json = DatasetSummaryView.ToJson(summary, seconds);
+                if (calibration is not null)
+                {
+                    var node = System.Text.Json.Nodes.JsonNode.Parse(json)!.AsObject();
+                    node["calibration"] = CalibrationView.ToJson(calibration);
+                    json = node.ToJsonString(new System.Text.Json.JsonSerializerOptions
+                    {
+                        WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+                    });
+                }
+                terminal.Out.WriteLine(json);
+            }
             else
+            {
                 DatasetSummaryView.Render(terminal.Console, summary, seconds);
+                if (calibration is not null)
+                    CalibrationView.Render(terminal.Console, calibration);
+            }
             foreach (var problem in dataset.Report.Problems)
                 terminal.Warn($"skipped {problem}");
             if (dataset.Report.SkippedLines > dataset.Report.Problems.Count)

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using RecLab.Data.Synthetic;
+using RecLab.Simulation.Economics;
 using Spectre.Console;
 
 namespace RecLab.Cli.Commands;
@@ -66,6 +67,9 @@ internal static class DataSynthCommand
                 terminal.Fail(e.Message);
                 return Task.FromResult(ExitCodes.InvalidInput);
             }
+            var calibration = WorldCalibration.Measure(world, options.ToSpec(presetName));
+            files = [.. files, CalibrationView.Write(folder, calibration)];
+            CalibrationView.Render(terminal.Console, calibration);
             var sizes = files.Select(f => $"{Path.GetFileName(f)} ({new FileInfo(f).Length / 1e6:0.0} MB)");
             terminal.Console.WriteLine($"wrote {folder} in {stopwatch.Elapsed.TotalSeconds:0.00} s: {string.Join(", ", sizes)}");
             return Task.FromResult(ExitCodes.Success);

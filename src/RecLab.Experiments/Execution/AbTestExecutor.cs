@@ -141,6 +141,7 @@ internal static class AbTestExecutor
         AbResultFiles.WriteDaily(Path.Combine(output, AbResultFiles.Daily), report);
         AbResultFiles.WriteSummary(Path.Combine(output, AbResultFiles.Summary), report);
         AbResultFiles.WriteCreators(Path.Combine(output, AbResultFiles.Creators), report);
+        AbResultFiles.WriteRegret(Path.Combine(output, AbResultFiles.Regret), report);
         AbResultFiles.WriteUsers(Path.Combine(output, AbResultFiles.Users), run);
         AtomicFile.WriteAllText(Path.Combine(output, AbResultFiles.Section), AbSection.Render(test, run, report));
         var t = run.Timing;

@@ -21,10 +21,13 @@ public sealed class AbSection : IReportSection
     /// <summary>The uplift chart: every metric's relative uplift over control with its CI.</summary>
     public const string Uplift = "ab-uplift";
 
+    /// <summary>The regret chart: every arm's cumulative clicks per user lost against the <c>oracle</c> arm, day by day.</summary>
+    public const string Regret = "ab-regret";
+
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
     /// <inheritdoc/>
-    public IReadOnlyList<string> Charts => [Daily, Uplift];
+    public IReadOnlyList<string> Charts => [Daily, Uplift, Regret];
 
     /// <inheritdoc/>
     public void Render(ReportContext context)
@@ -51,7 +54,8 @@ public sealed class AbSection : IReportSection
             if (context.Wants(Uplift))
             {
                 var arms = summary.Where(r => r.Comparison).Select(r => r.Arm).Distinct().Count();
-                var estimates = summary.Where(r => r.Comparison && double.IsFinite(r.Uplift))
+                // Fieller's interval is unbounded when control is not clear of zero (a few purchases): such a bar has no ends to draw.
+                var estimates = summary.Where(r => r.Comparison && double.IsFinite(r.Uplift) && double.IsFinite(r.UpliftLow) && double.IsFinite(r.UpliftHigh))
                     .Select(r => new UpliftEstimate(arms > 1 ? r.Metric + " · " + r.Arm : r.Metric, r.Uplift, r.UpliftLow, r.UpliftHigh)).ToList();
                 if (estimates.Count > 0)
                 {
@@ -93,6 +97,23 @@ public sealed class AbSection : IReportSection
             }
             else if (context.Wants(Daily))
                 context.Skip(Daily, $"ab/{test.Name}/{AbResultFiles.Daily} is missing");
+            var regretPath = Path.Combine(folder, AbResultFiles.Regret);
+            if (context.Wants(Regret) && File.Exists(regretPath))
+            {
+                // The daily-series plot with a zero-width band: one line per arm, no new figure type for the Plotly.NET port to carry.
+                var rows = ReadRegret(regretPath);
+                var series = rows.Select(r => r.Arm).Distinct().Select(arm =>
+                {
+                    var mine = rows.Where(r => r.Arm == arm).OrderBy(r => r.Day).ToList();
+                    var values = mine.Select(r => r.Regret).ToList();
+                    return new ArmDailySeries(arm, mine.Select(r => r.Day).ToList(), values, values, values);
+                });
+                context.Page.AddChart(StandardPlots.AbDaily("cumulative regret against oracle (clicks per user)", series));
+                context.Page.AddParagraph("Clicks per user each arm lost against the arm served by the world's ground truth (oracle), summed over the days so far: " +
+                    "a learner's curve flattens as it learns; a flat-rate gap grows linearly.");
+            }
+            else if (context.Wants(Regret))
+                context.Skip(Regret, $"ab/{test.Name} has no oracle arm (no {AbResultFiles.Regret})");
         }
         if (!drawn)
         {
@@ -168,6 +189,18 @@ public sealed class AbSection : IReportSection
                 D("difference"), D("difference_low"), D("difference_high"), D("bootstrap_low"), D("bootstrap_high"), D("uplift"), D("uplift_low"),
                 D("uplift_high"), D("p_holm"), D("cuped_uplift"), D("cuped_low"), D("cuped_high"), D("cuped_p"), D("cuped_variance_reduction"),
                 D("always_valid_p"), D("srm_p")));
+        }
+        return rows;
+    }
+
+    private static List<(int Day, string Arm, double Regret)> ReadRegret(string path)
+    {
+        var rows = new List<(int, string, double)>();
+        foreach (var line in File.ReadLines(path).Skip(1))
+        {
+            var f = line.Split(',');
+            if (f.Length == 3)
+                rows.Add((int.Parse(f[0], Inv), f[1], double.Parse(f[2], Inv)));
         }
         return rows;
     }

@@ -46,7 +46,7 @@ public static class HtmlReport
     {
         "popularity" => "the cells save neither the dataset's interactions per item nor how often each item was recommended, " +
             "so the long tail and exposure concentration cannot be drawn from saved results",
-        "ab-uplift" or "ab-daily" => "no A/B section is registered (the default sections include one)",
+        "ab-uplift" or "ab-daily" or "ab-regret" => "no A/B section is registered (the default sections include one)",
         _ => "no report section draws this chart",
     };
 }

@@ -9,7 +9,8 @@ namespace RecLab.Experiments.Results;
 /// <summary>
 /// The CSV files of one simulated A/B test (in <c>ab/TEST/</c>), tidy and in a fixed order, numbers in invariant
 /// round-trip form: daily.csv (each metric so far, per arm and day, with the uplift and both p-values),
-/// summary.csv (the final comparison), creators.csv (exposure concentration), users.csv (the per-user counters).
+/// summary.csv (the final comparison), creators.csv (exposure concentration), users.csv (the per-user counters),
+/// regret.csv (cumulative clicks per user lost against the <c>oracle</c> arm, when the test has one).
 /// </summary>
 internal static class AbResultFiles
 {
@@ -18,6 +19,9 @@ internal static class AbResultFiles
     public const string Creators = "creators.csv";
     public const string Users = "users.csv";
     public const string Section = "section.md";
+    public const string Regret = "regret.csv";
+
+    public static IReadOnlyList<string> RegretColumns { get; } = ["day", "arm", "regret_clicks_per_user"];
 
     public static IReadOnlyList<string> DailyColumns { get; } =
         ["day", "arm", "metric", "value", "ci_low", "ci_high", "uplift", "uplift_low", "uplift_high", "p_value", "always_valid_p"];
@@ -68,6 +72,18 @@ internal static class AbResultFiles
             csv.WriteRecord([c.Arm, Number(c.Creators), Number(c.CreatorsReached), Number(c.Coverage), Number(c.Gini), Number(c.Top1PercentShare),
                 Number(c.CreatorPayout), Number(c.PayoutGini), Number(c.CatalogCoverage)]);
     });
+
+    /// <summary>Cumulative regret against the oracle arm per arm and day; nothing is written when the test has no oracle arm.</summary>
+    public static void WriteRegret(string path, AbReport report)
+    {
+        if (report.Regret.Count == 0)
+            return;
+        Write(path, RegretColumns, csv =>
+        {
+            foreach (var r in report.Regret)
+                csv.WriteRecord([Number(r.Day), r.Arm, Number(r.ClicksPerUser)]);
+        });
+    }
 
     /// <summary>Every member's counters per test day, and summed over the pre-period as day <c>pre</c> (the CUPED covariate).</summary>
     public static void WriteUsers(string path, AbRun run) => Write(path, UserColumns, csv =>

@@ -16,10 +16,10 @@ public sealed record CampaignConfig
     public int Position { get; init; } = 2;
 
     /// <summary>Most sponsored impressions per user and day.</summary>
-    public int MaxPerUserPerDay { get; init; } = 1;
+    public int MaxPerUserPerDay { get; init; } = 3;
 
     /// <summary>The platform's price per thousand sponsored impressions, dollars, in arms without a plan.</summary>
-    public double CostPerThousand { get; init; } = 10;
+    public double CostPerThousand { get; init; } = 8;
 
     /// <summary>Spend an influencer plan may expect over the test's days, dollars (arms with a plan).</summary>
     public double Budget { get; init; } = 100;

@@ -11,7 +11,8 @@ namespace RecLab.Simulation.AbTesting;
 /// <summary>
 /// Runs a simulated A/B test on a synthetic world: users are assigned to arms by a salted hash of their id; after an
 /// optional pre-period on the control arm, each user lives the test days under their arm's policy; arms may be
-/// retrained every K days on the historical log plus the clicks of their own users (the feedback loop).
+/// retrained every K days on the historical log plus the clicks of their own users (the feedback loop). Exploration
+/// arms (<see cref="Recommenders.ColdStart.BanditRanker"/>) learn from their own users' impressions at the end of every day.
 /// </summary>
 /// <remarks>
 /// Users are simulated in parallel over fixed chunks, each user-day from its own stream
@@ -88,7 +89,7 @@ public static class AbSimulator
             var control = policies[0];
             control.Prepare(inTest, parallel);
             preClicks = context.Run(_ => control, Seeds.Derive(options.Seed, "pre-period"), keyByArm: false,
-                world.Options.Days, 0, options.PreDays, pre: true, logClicks: retrain);
+                world.Options.Days, 0, options.PreDays, pre: true, logClicks: retrain, explore: false).Clicks;
         }
         var preSeconds = preClock.Elapsed.TotalSeconds;
 
@@ -106,7 +107,17 @@ public static class AbSimulator
             progress?.Report(new AbProgress("test", start, options.Days));
             for (var a = 0; a < arms.Count; a++)
                 policies[a].Prepare(members[a], parallel);
-            var logged = context.Run(u => policies[assignment[u]], testSeed, keyByArm: true, firstDay, start, end, pre: false, logClicks: retrain);
+            // Exploration arms learn from each day's clicks before the next day: their blocks are single days.
+            var exploring = policies.Any(p => p.Exploration is not null);
+            var logged = new List<LoggedClick>();
+            for (var day = start; day < end; day = exploring ? day + 1 : end)
+            {
+                var (clicks, explored) = context.Run(u => policies[assignment[u]], testSeed, keyByArm: true, firstDay, day, exploring ? day + 1 : end,
+                    pre: false, logClicks: retrain, explore: exploring);
+                logged.AddRange(clicks);
+                for (var a = 0; a < arms.Count; a++)
+                    policies[a].Exploration?.Learn(explored[a]);
+            }
             if (!retrain || end >= options.Days)
                 continue;
             foreach (var click in logged)
@@ -117,7 +128,10 @@ public static class AbSimulator
                 progress?.Report(new AbProgress("retrain", a, arms.Count));
                 var training = Merge(world, history, preClicks, armClicks[a]);
                 var arm = arms[a] with { Slate = policies[a].Slate, Sponsored = policies[a].Sponsored };
+                var learnt = policies[a].Exploration;
                 policies[a] = FitArm(world, arm, training, Seeds.Derive(fitSeed, (ulong)a, (ulong)(start / block + 1)), threads, cancellationToken, runs[a]);
+                if (learnt is not null)
+                    policies[a].Exploration = learnt;
             }
             retrainSeconds += retrainClock.Elapsed.TotalSeconds;
         }
@@ -161,12 +175,15 @@ public static class AbSimulator
     {
         /// <summary>
         /// Simulates test days [<paramref name="start"/>, <paramref name="end"/>) (world day <c>firstDay + d</c>) for every
-        /// user in the test, in parallel over fixed chunks of users; returns the logged clicks in user order when asked.
+        /// user in the test, in parallel over fixed chunks of users; returns the logged clicks in user order when asked,
+        /// and per arm what exploration arms showed from their candidates (in user order) when <paramref name="explore"/>.
         /// </summary>
-        public List<LoggedClick> Run(Func<int, Policy> policyOf, ulong seed, bool keyByArm, int firstDay, int start, int end, bool pre, bool logClicks)
+        public (List<LoggedClick> Clicks, List<ExploredImpression>[] Explored) Run(Func<int, Policy> policyOf, ulong seed, bool keyByArm,
+            int firstDay, int start, int end, bool pre, bool logClicks, bool explore)
         {
             var chunks = (Users.Length + Chunk - 1) / Chunk;
             var chunkClicks = new List<LoggedClick>?[chunks];
+            var chunkExplored = new List<ExploredImpression>?[chunks, Runs.Length];
             System.Threading.Tasks.Parallel.For(0, chunks, Parallel, Simulator.NewScratch, (c, _, scratch) =>
             {
                 var clicks = logClicks ? chunkClicks[c] = [] : null;
@@ -186,7 +203,8 @@ public static class AbSimulator
                     {
                         var rng = new Rng(keyByArm ? Seeds.Derive(seed, (ulong)arm, (ulong)u, (ulong)d) : Seeds.Derive(seed, (ulong)u, (ulong)d));
                         ref var activity = ref pre ? ref run.PreOf(member) : ref run.DailyOf(member)[d];
-                        Simulator.Run(policy, firstDay + d, state, viewer, ref rng, scratch, counters, factor, ref activity, clicks);
+                        var explored = explore && policy.Exploration is not null ? chunkExplored[c, arm] ??= [] : null;
+                        Simulator.Run(policy, firstDay + d, state, viewer, ref rng, scratch, counters, factor, ref activity, clicks, explored);
                     }
                 }
                 return scratch;
@@ -195,7 +213,15 @@ public static class AbSimulator
             foreach (var part in chunkClicks)
                 if (part is not null)
                     all.AddRange(part);
-            return all;
+            var byArm = new List<ExploredImpression>[Runs.Length];
+            for (var a = 0; a < byArm.Length; a++)
+            {
+                byArm[a] = [];
+                for (var c = 0; c < chunks; c++)
+                    if (chunkExplored[c, a] is { } part)
+                        byArm[a].AddRange(part);
+            }
+            return (all, byArm);
         }
 
         public double[] RevenueEffects { get; init; } = [];

@@ -42,10 +42,12 @@ internal sealed class DaySimulator
 
     /// <summary>
     /// Simulates the day; adds to <paramref name="activity"/>, the arm's counters and (when given) the click log.
-    /// <paramref name="revenueFactor"/> is 1 + an injected true effect on the value of purchases (1 normally).
+    /// <paramref name="revenueFactor"/> is 1 + an injected true effect on the value of purchases (1 normally). An
+    /// exploration arm orders the user's candidates for the day first and records what it showed from them in
+    /// <paramref name="explored"/>.
     /// </summary>
     public void Run(Policy policy, int day, UserState state, Viewer viewer, ref Rng rng, Scratch scratch, ArmCounters? counters,
-        double revenueFactor, ref UserActivity activity, List<LoggedClick>? clicks)
+        double revenueFactor, ref UserActivity activity, List<LoggedClick>? clicks, List<ExploredImpression>? explored = null)
     {
         var user = state.User;
         var users = _world.Users;
@@ -55,6 +57,11 @@ internal sealed class DaySimulator
         var campaign = policy.Sponsored;
         var cascade = _behaviour.Examination == ExaminationModel.Cascade;
         var sessions = Math.Min(Sampling.Poisson(ref rng, users.Activity(user)), _behaviour.MaxSessionsPerDay);
+        var exploration = policy.Exploration;
+        if (exploration is not null && sessions > 0)
+            exploration.Order(policy, user, viewer, ref rng);
+        else
+            viewer.ExploreItems.Clear();
         scratch.Today.Reset();
         activity.Sessions += sessions;
         for (var s = 0; s < sessions; s++)
@@ -69,12 +76,14 @@ internal sealed class DaySimulator
             {
                 var item = slate[k];
                 // The cascade user examines every position reached: position 0's examination probability is 1.
-                var outcome = _world.Respond(state, item, cascade ? 0 : k, ref rng, out _);
+                var outcome = _world.Respond(state, item, cascade ? 0 : k, sponsored[k], ref rng, out _);
                 spent += 1;
                 activity.Impressions++;
                 counters?.Impression(item);
                 if (exclude == SeenItems.Shown)
                     viewer.Seen.Add(item);
+                if (exploration is not null && explored is not null && !sponsored[k] && viewer.ExploreItems.IndexOf(item) is var j and >= 0)
+                    explored.Add(new ExploredImpression(item, viewer.ExploreBuckets[j], viewer.ExploreShares[j], (outcome & Engagement.Click) != 0));
                 if (sponsored[k])
                 {
                     activity.SponsoredImpressions++;

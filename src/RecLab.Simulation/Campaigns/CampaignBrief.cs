@@ -31,7 +31,7 @@ public sealed record CampaignBrief
     public int Position { get; init; } = 2;
 
     /// <summary>Most sponsored impressions per user and day.</summary>
-    public int MaxPerUserPerDay { get; init; } = 1;
+    public int MaxPerUserPerDay { get; init; } = 3;
 
     /// <summary>Checks the brief against <paramref name="world"/>.</summary>
     /// <exception cref="ArgumentException">Every problem found.</exception>

@@ -15,14 +15,20 @@ namespace RecLab.Simulation.Campaigns;
 /// greedily by expected ROAS over the followers not yet reached (audience overlap counted once), or by follower count.
 /// </summary>
 /// <remarks>
-/// The forecast ignores fatigue (the slot repeats the same product, so its creator's exposures pile up) and interest
-/// drift, so realized ROAS falls short of it. What matters for planning is the ranking of creators, which simulating
-/// <see cref="CampaignPlan.Slots"/> against another plan checks.
+/// The forecast counts the fatigue the campaign causes itself: the slot repeats the same product, so exposures to its
+/// creator pile up, r a day for a user expected to see r sponsored impressions a day, decaying by the world's
+/// <see cref="WorldOptions.FatigueDecay"/> overnight. An impression on campaign day j (0-based) meets
+/// <c>E_j = r·d(1 − d^j)/(1 − d) + (r − 1)/2</c> earlier exposures (the days before, then the same day's), and the
+/// click probability is averaged over the campaign's days. Heavy users of broad audiences see the slot most and tire
+/// of it fastest, which a fatigue-free forecast overvalues. Organic exposures to the same creator (which depend on
+/// the arm's feed) and interest drift are left out.
 /// </remarks>
 public sealed class CampaignPlanner
 {
     private readonly World _world;
     private readonly float[] _impressions;
+    private readonly float[] _clicks;
+    private readonly float[] _purchases;
     private readonly float[] _value;
 
     /// <summary>Forecasts every target user of <paramref name="world"/> for <paramref name="brief"/>.</summary>
@@ -45,6 +51,8 @@ public sealed class CampaignPlanner
         Brief = brief;
         var users = world.Users;
         _impressions = new float[users.Count];
+        _clicks = new float[users.Count];
+        _purchases = new float[users.Count];
         _value = new float[users.Count];
         var reachable = brief.Position < slate.Size && brief.Position < behaviour.MaxAttention;
         var examination = world.ExaminationProbability(brief.Position);
@@ -55,7 +63,8 @@ public sealed class CampaignPlanner
                 return scores;
             // Attention budget 1 + Poisson(attention − 1) reaches the slot when it is above the position.
             var reachesSlot = brief.Position == 0 ? 1.0 : 1 - Poisson.CDF(Math.Max(users.Attention(u) - 1, 1e-9), brief.Position - 1);
-            _impressions[u] = (float)(brief.Days * ExpectedCapped(users.Activity(u) * reachesSlot, brief.MaxPerUserPerDay));
+            var perDay = ExpectedCapped(users.Activity(u) * reachesSlot, brief.MaxPerUserPerDay);
+            _impressions[u] = (float)(brief.Days * perDay);
             var shown = -1;
             if (ranking is not null)
             {
@@ -67,14 +76,19 @@ public sealed class CampaignPlanner
                     if (shown < 0 || Key(scores[brief.Items[k]]) > Key(scores[shown]))
                         shown = brief.Items[k];
             }
-            var sum = 0.0;
+            double clicks = 0, purchases = 0, value = 0;
             foreach (var item in brief.Items)
                 if (shown < 0 || item == shown)
                 {
-                    var affinity = world.Affinity(u, item);
-                    sum += examination * world.ClickProbabilityIfExamined(affinity, 0) * world.PurchaseProbability(u, item, affinity) * world.Items.Price(item);
+                    var outcome = PerImpression(world, u, item, perDay, brief.Days, examination);
+                    clicks += outcome.Clicks;
+                    purchases += outcome.Purchases;
+                    value += outcome.Value;
                 }
-            _value[u] = (float)(shown < 0 ? sum / brief.Items.Count : sum);
+            var share = shown < 0 ? 1.0 / brief.Items.Count : 1.0;
+            _clicks[u] = (float)(clicks * share);
+            _purchases[u] = (float)(purchases * share);
+            _value[u] = (float)(value * share);
             return scores;
         }, _ => { });
     }
@@ -87,6 +101,12 @@ public sealed class CampaignPlanner
 
     /// <summary>Expected attributed revenue per sponsored impression to <paramref name="user"/>.</summary>
     public double ExpectedValuePerImpression(int user) => _value[user];
+
+    /// <summary>Expected clicks per sponsored impression to <paramref name="user"/> (the slot's CTR for them, fatigue included).</summary>
+    public double ExpectedClicksPerImpression(int user) => _clicks[user];
+
+    /// <summary>Expected purchases per sponsored impression to <paramref name="user"/>.</summary>
+    public double ExpectedPurchasesPerImpression(int user) => _purchases[user];
 
     /// <summary>Every creator with a target follower, by expected ROAS over its whole target audience (best first).</summary>
     public IReadOnlyList<CreatorForecast> Rank()
@@ -169,6 +189,30 @@ public sealed class CampaignPlanner
         var cost = impressions * _world.Creators.FeePerThousand(creator) / 1000.0;
         return new CreatorForecast(creator, followers.Length, reach, impressions, cost, revenue);
     }
+
+    /// <summary>
+    /// Expected clicks, purchases and attributed revenue of one sponsored impression of <paramref name="item"/> to
+    /// <paramref name="user"/>, averaged over a campaign of <paramref name="days"/> days in which the user sees
+    /// <paramref name="perDay"/> of them a day (the fatigue they cause, as the remarks describe).
+    /// </summary>
+    internal static (double Clicks, double Purchases, double Value) PerImpression(World world, int user, int item, double perDay, int days,
+        float examination)
+    {
+        var decay = world.Options.FatigueDecay;
+        var affinity = world.Affinity(user, item);
+        var click = 0.0;
+        for (var day = 0; day < days; day++)
+        {
+            var exposures = perDay * decay * (1 - Math.Pow(decay, day)) / (1 - decay) + Math.Max(0, perDay - 1) / 2;
+            click += world.ClickProbabilityIfExamined(affinity, (float)exposures, sponsored: true);
+        }
+        click *= examination / days;
+        var purchase = click * world.PurchaseProbability(user, item, affinity);
+        return (click, purchase, purchase * world.Items.Price(item));
+    }
+
+    /// <summary>Expected sponsored impressions a day of <paramref name="user"/> (0 outside the target).</summary>
+    internal double ImpressionsPerDay(int user) => _impressions[user] / Brief.Days;
 
     private static float Key(float score) => float.IsNaN(score) ? float.NegativeInfinity : score;
 

@@ -37,6 +37,8 @@ public sealed class Policy
         Sponsored = sponsored;
         _candidates = new CandidateList?[world.Users.Count];
         _backfill = ByPopularity(training);
+        if (fitted is Recommenders.ColdStart.BanditRanker bandit)
+            Exploration = new Exploration(world, bandit);
     }
 
     /// <summary>
@@ -64,6 +66,9 @@ public sealed class Policy
 
     /// <summary>The campaign in the sponsored slots, if any.</summary>
     public SponsoredSlots? Sponsored { get; }
+
+    /// <summary>What an exploration arm learnt so far (null for other recommenders); carried over when the arm is retrained.</summary>
+    internal Exploration? Exploration { get; set; }
 
     /// <summary>The same fitted model with other slate options or campaign (rankings are recomputed on demand).</summary>
     public Policy With(SlateOptions? slate = null, SponsoredSlots? sponsored = null) =>

@@ -41,7 +41,9 @@ internal static class SlateBuilder
                 }
             }
             var item = -1;
-            if (options.Epsilon > 0 && rng.NextDouble() < options.Epsilon)
+            if (policy.Exploration is { } exploration && viewer.ExploreItems.Count > 0)
+                item = FromExploreOrder(policy, user, viewer, today, slate[..count], exploration.Epsilon, ref rng);
+            if (item < 0 && options.Epsilon > 0 && rng.NextDouble() < options.Epsilon)
                 item = Explore(policy, user, viewer, today, slate[..count], ref rng);
             if (item < 0)
                 item = options.DiversityLambda < 1
@@ -55,6 +57,34 @@ internal static class SlateBuilder
             count++;
         }
         return count;
+    }
+
+    /// <summary>
+    /// The next eligible candidate in the exploration arm's order for today, or with probability ε (ε-greedy) a random
+    /// eligible one of them; -1 when none is left (the base ranking and the backfill take over).
+    /// </summary>
+    private static int FromExploreOrder(Policy policy, int user, Viewer viewer, DayCounters today, ReadOnlySpan<int> slate, double epsilon, ref Rng rng)
+    {
+        var order = viewer.ExploreItems;
+        var cursor = viewer.ExploreCursor;
+        while (cursor < order.Count && viewer.Seen.Contains(order[cursor]))
+            cursor++;
+        viewer.ExploreCursor = cursor;
+        if (cursor >= order.Count)
+            return -1;
+        if (epsilon > 0 && rng.NextDouble() < epsilon)
+        {
+            for (var attempt = 0; attempt < ExploreAttempts; attempt++)
+            {
+                var item = order[cursor + rng.NextInt(order.Count - cursor)];
+                if (Eligible(policy, user, viewer, today, slate, item))
+                    return item;
+            }
+        }
+        for (var j = cursor; j < order.Count; j++)
+            if (Eligible(policy, user, viewer, today, slate, order[j]))
+                return order[j];
+        return -1;
     }
 
     private static bool IsSponsoredPosition(SponsoredSlots campaign, int k)

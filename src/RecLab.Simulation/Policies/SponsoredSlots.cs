@@ -18,10 +18,10 @@ public sealed record SponsoredSlots
     public IReadOnlyList<int> Positions { get; init; } = [2];
 
     /// <summary>Most sponsored impressions per user and day.</summary>
-    public int MaxPerUserPerDay { get; init; } = 1;
+    public int MaxPerUserPerDay { get; init; } = 3;
 
     /// <summary>The platform's price per thousand sponsored impressions, in dollars (when <see cref="Channels"/> is null).</summary>
-    public double CostPerThousand { get; init; } = 10;
+    public double CostPerThousand { get; init; } = 8;
 
     /// <summary>
     /// An influencer campaign: user → the creator through whom the user is reached. Only these users see the campaign,

@@ -16,4 +16,16 @@ internal sealed class Viewer
 
     /// <summary>Position in the backfill list, with the same meaning.</summary>
     public int BackfillCursor { get; set; }
+
+    /// <summary>An exploration arm's order of today's candidates (empty otherwise), with each one's base-rank bucket and topic share.</summary>
+    public List<int> ExploreItems { get; } = [];
+
+    /// <summary>Base-rank bucket of each of <see cref="ExploreItems"/>.</summary>
+    public List<byte> ExploreBuckets { get; } = [];
+
+    /// <summary>The user's history share in the topic of each of <see cref="ExploreItems"/>.</summary>
+    public List<float> ExploreShares { get; } = [];
+
+    /// <summary>Entries of <see cref="ExploreItems"/> before this index are all seen.</summary>
+    public int ExploreCursor { get; set; }
 }

@@ -11,12 +11,15 @@ namespace RecLab.Simulation.Statistics;
 
 /// <summary>
 /// Analyses a simulated A/B test with users as the unit: per-user metrics by Welch's t-test, ratio metrics by the delta
-/// method (through linearized per-user values, so both share one code path), bootstrap intervals, relative uplift by the
-/// delta method, CUPED with the pre-period, Holm's correction over treatment arms, the sample-ratio check, and the
+/// method (through linearized per-user values, so both share one code path), bootstrap intervals, relative uplift by
+/// Fieller's interval, CUPED with the pre-period, Holm's correction over treatment arms, the sample-ratio check, and the
 /// daily view with mSPRT always-valid p-values and a warning when a naive daily peek would have stopped early.
 /// </summary>
 public static class AbAnalysis
 {
+    /// <summary>The arm regret is measured against: the one serving the world's ground truth (<c>algorithm: oracle</c>).</summary>
+    public const string OracleArm = "oracle";
+
     /// <summary>Analyses a finished run.</summary>
     /// <exception cref="ArgumentException">Unknown metric name or invalid options.</exception>
     public static AbReport Analyze(AbRun run, AbAnalysisOptions? options = null)
@@ -88,6 +91,7 @@ public static class AbAnalysis
             Daily = daily,
             DailyComparisons = dailyComparisons,
             Creators = [.. arms.Select((a, i) => Creators(run, i))],
+            Regret = Regret(run),
             Warnings = warnings,
         };
     }
@@ -126,7 +130,10 @@ public static class AbAnalysis
         return new ArmEstimate(metric, arm, values.Length, s.Mean, s.StandardError, s.Mean - half, s.Mean + half);
     }
 
-    /// <summary>Difference, its interval and p-value from Welch's test on the (linearized) per-user values; relative uplift by the delta method.</summary>
+    /// <summary>
+    /// Difference, its interval and p-value from Welch's test on the (linearized) per-user values; relative uplift by
+    /// Fieller's interval with the same t quantile, so it excludes 0 exactly when the test rejects.
+    /// </summary>
     private static (double Difference, double Low, double High, double P, double Relative, double RelLow, double RelHigh) Contrast(
         double[] treatment, double[] control, double alpha)
     {
@@ -138,10 +145,8 @@ public static class AbAnalysis
             ? StudentT.InvCDF(0, 1, welch.DegreesOfFreedom, 1 - alpha / 2)
             : Normal.InvCDF(0, 1, 1 - alpha / 2);
         var difference = t.Mean - c.Mean;
-        var (relative, variance) = AbTests.RelativeDifference(c.Mean, c.StandardError * c.StandardError, t.Mean, t.StandardError * t.StandardError);
-        var z = Normal.InvCDF(0, 1, 1 - alpha / 2);
-        var relHalf = z * Math.Sqrt(variance);
-        return (difference, difference - q * se, difference + q * se, welch.PValue, relative, relative - relHalf, relative + relHalf);
+        var relative = AbTests.RelativeInterval(c.Mean, c.StandardError * c.StandardError, t.Mean, t.StandardError * t.StandardError, q, 1 - alpha);
+        return (difference, difference - q * se, difference + q * se, welch.PValue, relative.Estimate, relative.Low, relative.High);
     }
 
     private static MetricComparison Compare(AbMetric metric, string arm, string control, Sample treatment, Sample baseline, double alpha)
@@ -220,6 +225,7 @@ public static class AbAnalysis
         var running = arms.Select(a => new UserActivity[a.Users.Count]).ToArray();
         var estimates = new List<DailyEstimate>();
         var raw = new List<(string Metric, string Arm, int Day, double Rel, double Var, double Low, double High, double P)>();
+        var planningValues = new Dictionary<string, double[]>();
         for (var d = 0; d < run.Days; d++)
         {
             for (var a = 0; a < arms.Count; a++)
@@ -228,6 +234,8 @@ public static class AbAnalysis
             foreach (var metric in metrics)
             {
                 var samples = running.Select(r => Sample.Of(metric, r).Values).ToArray();
+                if (d == 0)
+                    planningValues[metric.Name] = PlanningValues(metric, arms) ?? samples[0];
                 for (var a = 0; a < arms.Count; a++)
                 {
                     var e = Estimate(metric.Name, arms[a].Name, samples[a], options.Alpha);
@@ -238,8 +246,11 @@ public static class AbAnalysis
                 {
                     var r = Contrast(samples[a], samples[0], options.Alpha);
                     var t = SampleSummary.Of(samples[a]);
-                    var (_, variance) = AbTests.RelativeDifference(control.Mean, control.StandardError * control.StandardError,
-                        t.Mean, t.StandardError * t.StandardError);
+                    // The difference scaled by today's control mean, with the difference's own variance: its z is the
+                    // difference test's, so the always-valid p never claims what the fixed-horizon test cannot see. (The
+                    // delta-method variance of the ratio, evaluated at a tiny treatment mean, shrinks the control's part
+                    // and once drove a ROAS always-valid p to 1e-19 beside a fixed-horizon p of 0.02.)
+                    var variance = (t.StandardError * t.StandardError + control.StandardError * control.StandardError) / (control.Mean * control.Mean);
                     raw.Add((metric.Name, arms[a].Name, d, r.Relative, variance, r.RelLow, r.RelHigh, r.P));
                 }
             }
@@ -248,13 +259,40 @@ public static class AbAnalysis
         foreach (var series in raw.GroupBy(x => (x.Metric, x.Arm)))
         {
             var list = series.OrderBy(x => x.Day).ToList();
-            var tau = options.MsprtTau ?? (list[^1].Var > 0 ? PowerAnalysis.MinimumDetectableEffectFromStandardError(Math.Sqrt(list[^1].Var), options.Alpha) : 0.05);
+            var arm = arms.First(a => a.Name == series.Key.Arm);
+            var tau = options.MsprtTau ?? PlannedRelativeEffect(planningValues[series.Key.Metric], arms[0].Users.Count, arm.Users.Count, options.Alpha);
             var valid = AlwaysValid(list.Select(x => (x.Rel, x.Var)), tau);
             for (var k = 0; k < list.Count; k++)
                 comparisons.Add(new DailyComparison(list[k].Metric, list[k].Arm, list[k].Day, list[k].Rel, list[k].Low, list[k].High,
                     list[k].P, valid[k]));
         }
         return (estimates, comparisons);
+    }
+
+    /// <summary>
+    /// Per-user values to plan the sequential test with, known before its first look: the pre-period's (every arm was
+    /// served by control then) when there is a usable one, else null (the caller takes the control arm's first day).
+    /// </summary>
+    private static double[]? PlanningValues(AbMetric metric, IReadOnlyList<ArmRun> arms)
+    {
+        if (arms.Count == 0 || arms.All(a => a.PrePeriod.All(u => u.Sessions == 0)))
+            return null;
+        var values = Sample.Of(metric, [.. arms.SelectMany(a => a.PrePeriod)]).Values;
+        return values.Any(double.IsNaN) ? null : values;
+    }
+
+    /// <summary>
+    /// τ of the mSPRT mixture: the relative uplift the planned arms detect with 80% power,
+    /// <c>(z_{1−α/2} + z_{0.8}) · CV · sqrt(1/n_C + 1/n_T)</c> with the planning values' coefficient of variation;
+    /// 5% when they have no spread or a zero mean.
+    /// </summary>
+    private static double PlannedRelativeEffect(double[] planning, int controlUsers, int treatmentUsers, double alpha)
+    {
+        var s = SampleSummary.Of(planning);
+        if (!(s.StandardDeviation > 0) || !(Math.Abs(s.Mean) > 0) || controlUsers < 1 || treatmentUsers < 1)
+            return 0.05;
+        var relativeError = s.StandardDeviation / Math.Abs(s.Mean) * Math.Sqrt(1.0 / controlUsers + 1.0 / treatmentUsers);
+        return PowerAnalysis.MinimumDetectableEffectFromStandardError(relativeError, alpha);
     }
 
     /// <summary>mSPRT always-valid p-values of a daily series: <c>p_d = min(1, p_{d−1}, 1/Λ_d)</c>.</summary>
@@ -287,6 +325,33 @@ public static class AbAnalysis
             FirstNaiveSignificantDay = naive?.Day,
             FirstAlwaysValidDay = valid?.Day,
         };
+    }
+
+    /// <summary>Cumulative regret in clicks per user of every arm against the oracle arm, per day.</summary>
+    private static IReadOnlyList<RegretPoint> Regret(AbRun run)
+    {
+        var oracle = run.Arms.FirstOrDefault(a => a.Name == OracleArm);
+        if (oracle is null || oracle.Users.Count == 0)
+            return [];
+        static double ClicksPerUser(ArmRun arm, int day)
+        {
+            var sum = 0.0;
+            for (var k = 0; k < arm.Users.Count; k++)
+                sum += arm.Activity(k, day).Clicks;
+            return arm.Users.Count == 0 ? double.NaN : sum / arm.Users.Count;
+        }
+        var best = Enumerable.Range(0, run.Days).Select(d => ClicksPerUser(oracle, d)).ToArray();
+        var points = new List<RegretPoint>();
+        foreach (var arm in run.Arms.Where(a => a != oracle))
+        {
+            var total = 0.0;
+            for (var d = 0; d < run.Days; d++)
+            {
+                total += best[d] - ClicksPerUser(arm, d);
+                points.Add(new RegretPoint(arm.Name, d, total));
+            }
+        }
+        return points;
     }
 
     private static CreatorExposure Creators(AbRun run, int arm)

@@ -17,9 +17,10 @@ public sealed record AbAnalysisOptions
 
     /// <summary>
     /// τ of the mSPRT mixture, on the relative-uplift scale (tested because it stays comparable from day to day while
-    /// cumulative totals grow). Null (the default): per metric, the uplift the whole test has 80% power to detect,
-    /// from the last look's standard error, as the A/A calibration does; a revenue or ROAS mixture then spans the
-    /// effects their noise allows instead of a fixed ±5% that makes their always-valid p hopelessly conservative.
+    /// cumulative totals grow). Null (the default): per metric, the uplift the planned arms detect with 80% power, from
+    /// what is known before the first look: the spread of the metric over the pre-period (or, without one, over the
+    /// control arm's first day), so every day's always-valid p uses only data up to that day. A revenue or ROAS mixture
+    /// then spans the effects their noise allows instead of a fixed ±5% that makes their always-valid p hopelessly conservative.
     /// </summary>
     public double? MsprtTau { get; init; }
 

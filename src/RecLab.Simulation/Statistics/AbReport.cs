@@ -33,6 +33,12 @@ public sealed record AbReport
     /// <summary>Creator-level concentration per arm.</summary>
     public IReadOnlyList<CreatorExposure> Creators { get; init; } = [];
 
+    /// <summary>
+    /// Every other arm's cumulative regret against the arm named <see cref="AbAnalysis.OracleArm"/>, day by day (empty
+    /// when the test has no such arm).
+    /// </summary>
+    public IReadOnlyList<RegretPoint> Regret { get; init; } = [];
+
     /// <summary>Things a reader must know: a sample-ratio mismatch, peeking that would have stopped early.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
 

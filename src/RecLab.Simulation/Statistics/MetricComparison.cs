@@ -2,7 +2,7 @@ namespace RecLab.Simulation.Statistics;
 
 /// <summary>
 /// A treatment arm against control on one metric at the end of the test: the difference with its t interval (Welch;
-/// the delta method for ratios), a bootstrap interval, the relative uplift with its delta-method interval, p-values
+/// the delta method for ratios), a bootstrap interval, the relative uplift with its Fieller interval (never below −100%), p-values
 /// before and after Holm's correction over the treatment arms, the CUPED-adjusted versions, and the sequential view.
 /// </summary>
 public sealed record MetricComparison

@@ -1,4 +1,5 @@
 using RecLab.Recommenders.Baselines;
+using RecLab.Recommenders.ColdStart;
 using RecLab.Recommenders.Content;
 using RecLab.Recommenders.Factorization;
 using RecLab.Recommenders.Hybrid;
@@ -11,6 +12,7 @@ internal static class BuiltInRecommenders
 {
     public static RecommenderRegistry Register(RecommenderRegistry registry) => registry
         .Add<RandomOptions>("random", "Uniformly random scores (seeded): the floor every model must beat.", o => new RandomRecommender(o))
+        .Add<NoOptions>("oracle", "Synthetic worlds only: ranks by the world's true affinity, the ceiling of every ranking and A/B table.", o => new Oracle(o))
         .Add<MostPopularOptions>("most-popular", "Most interacted-with items (by count, or by damped mean rating).", o => new MostPopular(o))
         .Add<BiasedMfOptions>("biased-mf", "Biased matrix factorization by SGD (Funk/Koren; Surprise's SVD).", o => new BiasedMf(o))
         .Add<SvdPlusPlusOptions>("svdpp", "SVD++: biased MF plus the implicit feedback of which items each user rated (Koren 2008; Surprise's SVDpp).", o => new SvdPlusPlus(o))
@@ -32,5 +34,8 @@ internal static class BuiltInRecommenders
         .Add<ClickModelOptions>("click-model", "Logistic-regression click model on hashed user, item, cross and position features, fitted by L-BFGS on the impression log; ranks by predicted CTR.", o => new ClickModel(o))
         .Add<WeightedHybridOptions>("weighted-hybrid", "Weighted blend of per-query normalized scores of registered recommenders; weights fixed or fitted on a validation split (grid or least squares).", o => new WeightedHybrid(o))
         .Add<SwitchingHybridOptions>("switching-hybrid", "Switches between registered recommenders by history length (e.g. popularity below 3, content-based below 20, a CF model above).", o => new SwitchingHybrid(o))
+        .Add<BanditRankerOptions>("epsilon-greedy", "A/B exploration arm: the base recommender's top candidates re-ranked online by posterior click rate, a random one in a share epsilon of slots; offline, its base.", o => new BanditRanker(BanditKind.EpsilonGreedy, o))
+        .Add<BanditRankerOptions>("thompson", "A/B exploration arm: the base recommender's top candidates re-ranked online by Thompson sampling of Beta click-rate posteriors; offline, its base.", o => new BanditRanker(BanditKind.Thompson, o))
+        .Add<BanditRankerOptions>("linucb", "A/B exploration arm: the base recommender's top candidates re-ranked online by LinUCB on their rank and topic; offline, its base.", o => new BanditRanker(BanditKind.LinUcb, o))
         .Add<FeatureMfOptions>("lightfm", "Feature-augmented MF (LightFM-style): items and users as sums of feature embeddings plus offsets, WARP or BPR; new items get vectors from features.", o => new FeatureMf(o));
 }

@@ -23,6 +23,11 @@ public sealed class DataSynthCommandTests : IDisposable
         Assert.Contains("synthetic:tiny?users=120&days=5&seed=3: generated in", output);
         Assert.Contains("CTR", output);
         Assert.Equal(121, File.ReadLines(Path.Combine(folder, "users.csv")).Count());
+        // The calibration table beside the files, and on screen.
+        var calibration = File.ReadAllText(Path.Combine(folder, "calibration.md"));
+        Assert.Contains("| campaign ROAS |", calibration);
+        Assert.Contains("https://", calibration);
+        Assert.Contains("calibration of synthetic:tiny?users=120&days=5&seed=3", output);
 
         var again = await Run("data", "synth", "--preset", "tiny", "--set", "users=50", "--out", folder);
         Assert.Equal(2, again.Code);
@@ -60,5 +65,22 @@ public sealed class DataSynthCommandTests : IDisposable
         Assert.True(code == 0, error);
         Assert.Contains("\"users\": 150", output);
         Assert.Contains("\"item_features\"", output);
+        var calibration = System.Text.Json.Nodes.JsonNode.Parse(output)!["calibration"]!;
+        Assert.Equal("tiny?users=150&days=5", calibration["world"]!.GetValue<string>());
+        Assert.Contains("campaign ROAS", calibration["figures"]!.AsArray().Select(f => f!["name"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task Info_prints_the_calibration_table_of_the_default_world_every_figure_in_range_with_its_source()
+    {
+        var (code, output, error) = await Run("data", "info", "synthetic:small");
+        Assert.True(code == 0, error);
+        Assert.Contains("calibration of synthetic:small against published ranges", output);
+        foreach (var figure in new[] { "organic feed CTR", "sponsored CTR", "session conversion", "click-to-purchase of ads", "average order value",
+                     "creator fee per thousand", "platform CPM", "campaign ROAS" })
+            Assert.Contains(figure, output);
+        Assert.DoesNotContain("NO", output);
+        Assert.Contains("WordStream", output);
+        Assert.Contains("https://vwo.com/blog/ecommerce-conversion-rate/", output);
     }
 }

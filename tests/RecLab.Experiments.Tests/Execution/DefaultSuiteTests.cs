@@ -28,6 +28,12 @@ public sealed class DefaultSuiteTests(DefaultSuiteRun suite, BrowserFixture brow
         // The A/B test at the end, with its campaign: ROAS is compared between the arms.
         Assert.Empty(suite.Run.AbTestFailures);
         Assert.Contains("| roas | als |", File.ReadAllText(Path.Combine(suite.Folder, "summary.md")));
+        // Calibrated economics: every arm returns 2 to 10 dollars per ad dollar, as e-commerce campaigns do (the calibration
+        // table's sources), not the hundreds a world with a tenfold funnel gave.
+        var roas = File.ReadLines(Path.Combine(suite.Folder, "ab", "popular-vs-als", "summary.csv")).Skip(1).Select(l => l.Split(','))
+            .Where(f => f[0] == "roas").ToList();
+        Assert.Equal(2, roas.Count);
+        Assert.All(roas, f => Assert.InRange(double.Parse(f[3], System.Globalization.CultureInfo.InvariantCulture), 2.0, 10.0));
     }
 
     [Fact]

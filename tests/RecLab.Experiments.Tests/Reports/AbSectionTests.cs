@@ -46,7 +46,7 @@ public sealed class AbSectionTests : IDisposable
         var folder = _temp["out/ab/pop-vs-knn"];
         var summary = Csv(Path.Combine(folder, "summary.csv"));
         // summary.csv: metric, arm, ..., uplift (11), uplift_low (12), uplift_high (13), p_value, p_holm (15).
-        var treated = summary.Where(r => r[1] == "knn" && r[11].Length > 0).ToList();
+        var treated = summary.Where(r => r[1] == "knn" && r[11].Length > 0 && r[12].Length > 0 && r[13].Length > 0).ToList();
         var uplift = ab[0]["data"]![0]!;
         Assert.Equal(treated.Select(r => r[0]), uplift["x"]!.AsArray().Select(x => x!.GetValue<string>()));
         Assert.Equal(treated.Select(r => D(r[11])), Numbers(uplift["y"]));

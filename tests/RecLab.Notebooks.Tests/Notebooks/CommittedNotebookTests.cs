@@ -78,35 +78,37 @@ public sealed class CommittedNotebookTests
         ["05-cold-start.ipynb"] = new()
         {
             // synthetic:tiny, cold-users:0.2 with 0-10 onboarding interactions, seed 42: popularity is flat, user-kNN
-            // starts at zero and passes it from 3 answers; with 64 test users its lead at 5 is not significant.
-            ["popular ndcg@10 onboard=0"] = (0.0732, 0.005),
-            ["popular ndcg@10 onboard=1"] = (0.0732, 0.005),
-            ["popular ndcg@10 onboard=3"] = (0.0732, 0.005),
-            ["popular ndcg@10 onboard=5"] = (0.0732, 0.005),
-            ["popular ndcg@10 onboard=10"] = (0.0732, 0.005),
+            // starts at zero and passes it from 1 answer; its lead at 5 is significant with this seed (p 0.02), not with
+            // seeds 7 and 99 (p 0.14, 0.11), where popularity scores 0.068 and 0.095.
+            ["popular ndcg@10 onboard=0"] = (0.0996, 0.005),
+            ["popular ndcg@10 onboard=1"] = (0.0996, 0.005),
+            ["popular ndcg@10 onboard=3"] = (0.0996, 0.005),
+            ["popular ndcg@10 onboard=5"] = (0.0996, 0.005),
+            ["popular ndcg@10 onboard=10"] = (0.0996, 0.005),
             ["user-knn ndcg@10 onboard=0"] = (0, 0.001),
-            ["user-knn ndcg@10 onboard=1"] = (0.039, 0.01),
-            ["user-knn ndcg@10 onboard=3"] = (0.089, 0.015),
-            ["user-knn ndcg@10 onboard=5"] = (0.090, 0.015),
-            ["user-knn ndcg@10 onboard=10"] = (0.129, 0.015),
-            ["best - popular at 5"] = (0.0165, 0.01),
-            ["best vs popular p"] = (0.28, 0.2),
+            ["user-knn ndcg@10 onboard=1"] = (0.086, 0.015),
+            ["user-knn ndcg@10 onboard=3"] = (0.125, 0.02),
+            ["user-knn ndcg@10 onboard=5"] = (0.158, 0.02),
+            ["user-knn ndcg@10 onboard=10"] = (0.147, 0.02),
+            ["best - popular at 5"] = (0.058, 0.02),
+            ["best vs popular p"] = (0.07, 0.07),
         },
         ["06-ab-testing.ipynb"] = new()
         {
-            // synthetic:tiny, 14 days after 7, seed 42: ALS gets more clicks per user than popularity; the A/A test has no
-            // significant metric, but its naive daily p-value dips below 0.05 on day 2 while the always-valid one never does.
-            ["top CTR / CTR at position 10"] = (4.43, 0.3),
-            ["als ctr difference"] = (0.0018, 0.003),
-            ["als conversion difference"] = (0.0095, 0.006),
-            ["als clicks difference"] = (1.65, 0.6),
-            ["als revenue-per-user difference"] = (3.0, 3.0),
-            ["als roas difference"] = (4.7, 3.0),
-            ["als ctr p"] = (0.44, 0.3),
+            // synthetic:tiny, 14 days after 7; bands from seeds 42, 7 and 99. At real click rates ALS and popularity are
+            // close on 250 users an arm (ALS behind on CTR with every seed, p 0.42, 0.03, 0.15); no sponsored purchase
+            // in either arm, so both ROAS are 0; the A/A test has no significant metric and no daily p under 0.05.
+            ["top CTR / CTR at position 10"] = (3.92, 0.3),
+            ["als ctr difference"] = (-0.0013, 0.0015),
+            ["als conversion difference"] = (-0.001, 0.005),
+            ["als clicks difference"] = (0.08, 0.4),
+            ["als revenue-per-user difference"] = (-0.2, 1.2),
+            ["als roas difference"] = (0, 0.5),
+            ["als ctr p"] = (0.25, 0.25),
             ["A/A significant metrics"] = (0, 0),
-            ["A/A naive stop day"] = (2, 0),
+            ["A/A naive stop day"] = (0, 0),
             ["A/A always-valid stop day"] = (0, 0),
-            ["users per arm for 10%"] = (753, 60),
+            ["users per arm for 10%"] = (1195, 100),
         },
         ["07-experiments-from-yaml.ipynb"] = new()
         {
@@ -130,24 +132,25 @@ public sealed class CommittedNotebookTests
         ["research/offline-online.ipynb"] = new()
         {
             // synthetic:tiny, user-temporal:0.2 offline, then a 14-day test with seven equal arms (about 70 users each);
-            // bands from seeds 1, 7, 42, 99 and 2024. Offline: ALS first, random far last; online: user-kNN clicks most,
-            // pure SVD and random least. The rank correlations move a lot with 7 arms of 70 users; revenue's most.
-            ["spearman ndcg@10 vs ctr"] = (0.50, 0.30),
-            ["spearman ndcg@10 vs revenue-per-user"] = (0.25, 0.60),
-            ["popular ndcg@10"] = (0.0119, 0.002),
+            // bands from seeds 42, 7 and 99. Offline: user-kNN first, BPR and random last; online: user-kNN clicks most,
+            // pure SVD and random least, all within 30% of each other at real click rates. The rank correlations move a
+            // lot with 7 arms of 70 users; revenue's most.
+            ["spearman ndcg@10 vs ctr"] = (0.45, 0.30),
+            ["spearman ndcg@10 vs revenue-per-user"] = (-0.35, 0.70),
+            ["popular ndcg@10"] = (0.0211, 0.002),
             ["random ndcg@10"] = (0.0025, 0.0025),
-            ["item-knn ndcg@10"] = (0.0199, 0.002),
-            ["user-knn ndcg@10"] = (0.0248, 0.003),
-            ["als ndcg@10"] = (0.029, 0.004),
-            ["bpr ndcg@10"] = (0.009, 0.006),
-            ["pure-svd ndcg@10"] = (0.016, 0.003),
-            ["popular ctr"] = (0.0365, 0.004),
-            ["random ctr"] = (0.0343, 0.003),
-            ["item-knn ctr"] = (0.0410, 0.003),
-            ["user-knn ctr"] = (0.0446, 0.004),
-            ["als ctr"] = (0.0375, 0.004),
-            ["bpr ctr"] = (0.0380, 0.004),
-            ["pure-svd ctr"] = (0.0335, 0.003),
+            ["item-knn ndcg@10"] = (0.0181, 0.002),
+            ["user-knn ndcg@10"] = (0.032, 0.003),
+            ["als ndcg@10"] = (0.0132, 0.002),
+            ["bpr ndcg@10"] = (0.006, 0.003),
+            ["pure-svd ndcg@10"] = (0.0133, 0.002),
+            ["popular ctr"] = (0.015, 0.002),
+            ["random ctr"] = (0.0131, 0.0015),
+            ["item-knn ctr"] = (0.0147, 0.0015),
+            ["user-knn ctr"] = (0.0165, 0.0015),
+            ["als ctr"] = (0.0152, 0.0015),
+            ["bpr ctr"] = (0.015, 0.002),
+            ["pure-svd ctr"] = (0.0127, 0.0015),
         },
         ["research/grid-search.ipynb"] = new()
         {
@@ -165,7 +168,7 @@ public sealed class CommittedNotebookTests
     {
         ["research/offline-online.ipynb"] = new()
         {
-            ["best offline algorithm"] = ["als"],
+            ["best offline algorithm"] = ["user-knn"],
             // With about 70 users an arm, which personalised arm clicks most is noise; that one does is not.
             ["best online algorithm"] = ["user-knn", "item-knn", "als", "bpr", "pure-svd"],
         },

@@ -92,9 +92,10 @@ public sealed class CampaignPlannerTests
     }
 
     [Fact]
-    public void The_forecast_matches_what_the_simulator_delivers()
+    public void The_forecast_matches_what_the_simulator_delivers_fatigue_included()
     {
-        var brief = Brief(1e6);
+        // Four weeks: the slot's creator tires its audience, and there are enough sponsored clicks (about 200) to see it.
+        var brief = Brief(1e6, days: 28);
         // The arm's ranking decides which product the slot shows; the forecast values that one.
         var popular = new MostPopular();
         popular.Fit(new TrainingSet(World.Implicit(), World.ItemFeatures, World.UserFeatures), FitContext.Default);
@@ -102,13 +103,33 @@ public sealed class CampaignPlannerTests
         var plan = planner.Plan(PlanStrategy.ExpectedRoas);
         var totals = Simulate(brief, plan).Arms[0].Totals();
 
-        double impressions = totals.Sum(t => t.SponsoredImpressions), cost = totals.Sum(t => t.AdCost), revenue = totals.Sum(t => t.AttributedRevenue);
+        double impressions = totals.Sum(t => t.SponsoredImpressions), cost = totals.Sum(t => t.AdCost), clicks = totals.Sum(t => t.SponsoredClicks);
+        var expectedImpressions = plan.Creators.Sum(c => c.ExpectedImpressions);
+        var expectedClicks = plan.Channels.Keys.Sum(u => planner.ExpectedImpressions(u) * planner.ExpectedClicksPerImpression(u));
         TestContext.Current.TestOutputHelper?.WriteLine(
-            $"impressions {impressions} vs {plan.Creators.Sum(c => c.ExpectedImpressions):F0}; cost {cost:F2} vs {plan.ExpectedCost:F2}; revenue {revenue:F2} vs {plan.ExpectedRevenue:F2}");
-        Assert.InRange(impressions / plan.Creators.Sum(c => c.ExpectedImpressions), 0.9, 1.1);
+            $"impressions {impressions} vs {expectedImpressions:F0}; cost {cost:F2} vs {plan.ExpectedCost:F2}; clicks {clicks} vs {expectedClicks:F1}; " +
+            $"revenue {totals.Sum(t => t.AttributedRevenue):F2} vs {plan.ExpectedRevenue:F2} (a few purchases: not banded)");
+        Assert.InRange(impressions / expectedImpressions, 0.9, 1.1);
         Assert.InRange(cost / plan.ExpectedCost, 0.9, 1.1);
-        // Measured 1.31: revenue rides on a few expensive purchases.
-        Assert.InRange(revenue / plan.ExpectedRevenue, 0.7, 1.5);
+        // Organic exposures to the slot's creator tire users further, so the forecast may run a little high, not low.
+        Assert.InRange(clicks / expectedClicks, 0.75, 1.1);
+    }
+
+    [Fact]
+    public void Fatigue_lowers_the_forecast_more_for_the_heaviest_users()
+    {
+        var brief = Brief(1e6) with { Days = 14 };
+        var planner = new CampaignPlanner(World, brief);
+        var users = Enumerable.Range(0, World.Users.Count).Where(u => planner.ExpectedImpressions(u) > 0).ToList();
+        var light = users.MinBy(u => planner.ExpectedImpressions(u));
+        var heavy = users.MaxBy(u => planner.ExpectedImpressions(u));
+        double FreshClicks(int u) => brief.Items.Average(i => World.ExaminationProbability(brief.Position)
+            * World.ClickProbabilityIfExamined(World.Affinity(u, i), 0, sponsored: true));
+        var lightRatio = planner.ExpectedClicksPerImpression(light) / FreshClicks(light);
+        var heavyRatio = planner.ExpectedClicksPerImpression(heavy) / FreshClicks(heavy);
+        TestContext.Current.TestOutputHelper?.WriteLine($"forecast / fatigue-free clicks per impression: light user {lightRatio:F3}, heavy user {heavyRatio:F3}");
+        Assert.True(heavyRatio < lightRatio, $"{heavyRatio} vs {lightRatio}");
+        Assert.True(heavyRatio < 0.9, $"{heavyRatio}");
     }
 
     [Theory]

@@ -70,7 +70,7 @@ internal static class ItemGenerator
                 if (rng.NextDouble() < creators.ProductShares[c])
                 {
                     kinds[i] = ItemKind.Product;
-                    var price = rng.LogNormal(topics[p].PriceMedian, 0.7);
+                    var price = rng.LogNormal(topics[p].PriceMedian * o.PriceScale, 0.7);
                     prices[i] = (float)(Math.Floor(price) + 0.99);
                     margins[i] = (float)Math.Round(0.1 + 0.5 * rng.NextDouble(), 2);
                 }

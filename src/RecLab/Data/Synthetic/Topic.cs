@@ -6,6 +6,6 @@ namespace RecLab.Data.Synthetic;
 /// <param name="GenderLean">Audience lean in [-1, 1]: positive draws more women, negative more men.</param>
 /// <param name="AgeLean">Audience lean in [-1, 1]: positive draws older users, negative younger ones.</param>
 /// <param name="Popularity">Relative base share of interest among users and of creators choosing it.</param>
-/// <param name="PriceMedian">Median price of its products, in dollars.</param>
+/// <param name="PriceMedian">Median price of its products, in dollars, before the world's <see cref="WorldOptions.PriceScale"/>.</param>
 public sealed record Topic(
     string Name, IReadOnlyList<string> Vocabulary, float GenderLean, float AgeLean, float Popularity, float PriceMedian);

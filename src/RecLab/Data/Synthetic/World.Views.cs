@@ -12,7 +12,25 @@ public sealed partial class World
     public IdMap UserIds => LazyInitializer.EnsureInitialized(ref _userIds, () => Sequential('u', Users.Count));
 
     /// <summary>External item ids <c>i1</c> to <c>iN</c>.</summary>
-    public IdMap ItemIds => LazyInitializer.EnsureInitialized(ref _itemIds, () => Sequential('i', Items.Count));
+    public IdMap ItemIds => LazyInitializer.EnsureInitialized(ref _itemIds, () =>
+    {
+        var ids = Sequential('i', Items.Count);
+        ByItemIds.AddOrUpdate(ids, this);
+        return ids;
+    });
+
+    /// <summary>
+    /// The world whose views <paramref name="data"/> was drawn from (split, merged with simulated clicks or not), found by
+    /// its id maps, which every view, split and simulation shares; null for other data (a MovieLens set, or a world's
+    /// data remapped by preprocessing). Ground-truth recommenders (<c>oracle</c>) reach their world through it.
+    /// </summary>
+    public static World? Of(InteractionData data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        return ByItemIds.TryGetValue(data.Items, out var world) && ReferenceEquals(world.UserIds, data.Users) ? world : null;
+    }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IdMap, World> ByItemIds = new();
 
     /// <summary>External creator ids <c>c1</c> to <c>cN</c>.</summary>
     public IdMap CreatorIds => LazyInitializer.EnsureInitialized(ref _creatorIds, () => Sequential('c', Creators.Count));

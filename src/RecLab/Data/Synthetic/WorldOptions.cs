@@ -10,7 +10,7 @@ namespace RecLab.Data.Synthetic;
 /// <remarks>
 /// The model, with a = a(u,i): taste <c>x_u = [TopicWeight·θ_u ; p_u]</c>, item vector <c>v_i = [tags_i ; s_c + ε_i]</c>,
 /// affinity <c>a = x_u·v_i + q_i</c>; examination <c>e(k) = (1+k)^-PositionDecay</c>; click if examined
-/// <c>σ(ClickBias + ClickSlope·a − FatiguePerExposure·E)</c>; like given click <c>σ(LikeBias + LikeSlope·a)</c>; purchase given a
+/// <c>σ(ClickBias + ClickSlope·a − FatiguePerExposure·E − SponsoredPenalty·[sponsored])</c>; like given click <c>σ(LikeBias + LikeSlope·a)</c>; purchase given a
 /// product click <c>σ(PurchaseBias + PurchaseSlope·a − PriceEffect·s_u·ln(1 + price/PriceReference))</c>; rating
 /// <c>clip(round(RatingMean + RatingSlope·a + b_u + RatingNoise·z), 1, 5)</c>.
 /// </remarks>
@@ -140,16 +140,23 @@ public sealed record WorldOptions
     public double PositionDecay { get; init; } = 0.6;
 
     /// <summary>Click logit intercept (for an examined item of affinity 0 and no fatigue).</summary>
-    public double ClickBias { get; init; } = -3.2;
+    public double ClickBias { get; init; } = -4.1;
 
     /// <summary>Click logit per unit of affinity.</summary>
-    public double ClickSlope { get; init; } = 1.0;
+    public double ClickSlope { get; init; } = 0.8;
 
     /// <summary>Click logit lost per recent exposure to the same creator.</summary>
     public double FatiguePerExposure { get; init; } = 0.25;
 
     /// <summary>Share of a day's creator exposures still felt the next day (0: fatigue resets daily).</summary>
     public double FatigueDecay { get; init; } = 0.5;
+
+    /// <summary>
+    /// Click logit lost by an item shown in a labelled sponsored slot: users avoid ads (eye-tracking finds sponsored feed
+    /// posts get less dwell time and fewer fixations than organic ones), so a brand's best products click below organic
+    /// posts, as ads do on social platforms. The historical log has no sponsored slots; the A/B simulator's campaigns do.
+    /// </summary>
+    public double SponsoredPenalty { get; init; } = 1.0;
 
     /// <summary>Like logit intercept (given a click).</summary>
     public double LikeBias { get; init; } = -2.5;
@@ -158,7 +165,7 @@ public sealed record WorldOptions
     public double LikeSlope { get; init; } = 0.5;
 
     /// <summary>Purchase logit intercept (given a click on a product).</summary>
-    public double PurchaseBias { get; init; } = -2.8;
+    public double PurchaseBias { get; init; } = -4.2;
 
     /// <summary>Purchase logit per unit of affinity.</summary>
     public double PurchaseSlope { get; init; } = 0.5;
@@ -167,10 +174,13 @@ public sealed record WorldOptions
     public double PriceEffect { get; init; } = 0.6;
 
     /// <summary>Price, in dollars, at which the price penalty is <c>ln 2</c> times the user's sensitivity.</summary>
-    public double PriceReference { get; init; } = 20;
+    public double PriceReference { get; init; } = 30;
 
     /// <summary>Share of clicked items the user rates.</summary>
     public double RatingShare { get; init; } = 0.3;
+
+    /// <summary>Multiplier of every topic's median product price (<see cref="Topic.PriceMedian"/>).</summary>
+    public double PriceScale { get; init; } = 1.5;
 
     /// <summary>Rating score at affinity 0, before noise.</summary>
     public double RatingMean { get; init; } = 2.5;
@@ -214,10 +224,10 @@ public sealed record WorldOptions
     /// <summary>For tests: about 500 users; generates in well under a second.</summary>
     public static WorldOptions Tiny { get; } = new()
     {
-        Users = 500, Creators = 40, Items = 2_000, Days = 30, PrehistoryDays = 30, FollowsMedian = 8, ImpressionLogShare = 1.0,
+        Users = 500, Creators = 80, Items = 2_000, Days = 30, PrehistoryDays = 30, FollowsMedian = 8, ImpressionLogShare = 1.0,
     };
 
-    /// <summary>The default: about 5,000 users, 300 creators, 20,000 items and 200–400k interactions; keeps the impressions of a quarter of users.</summary>
+    /// <summary>The default: about 5,000 users, 300 creators, 20,000 items and about 100k interactions; keeps the impressions of a quarter of users.</summary>
     public static WorldOptions Small { get; } = new();
 
     /// <summary>About 100k users and 10M interactions; keeps the impressions of 5% of users.</summary>
@@ -310,7 +320,7 @@ public sealed record WorldOptions
                      ("follows-median", FollowsMedian), ("fee-base", FeeBase), ("virality-spread", ViralitySpread),
                      ("popularity-fame-exponent", PopularityFameExponent), ("position-decay", PositionDecay), ("click-slope", ClickSlope),
                      ("fatigue-per-exposure", FatiguePerExposure), ("price-effect", PriceEffect), ("rating-noise", RatingNoise),
-                     ("rating-user-spread", RatingUserSpread), ("drift-per-day", DriftPerDay),
+                     ("rating-user-spread", RatingUserSpread), ("drift-per-day", DriftPerDay), ("sponsored-penalty", SponsoredPenalty),
                      ("popularity-share", PopularityShare), ("follow-share", FollowShare), ("explore-share", ExploreShare),
                      ("click-weight", ClickWeight), ("like-weight", LikeWeight), ("purchase-weight", PurchaseWeight),
                  })
@@ -327,6 +337,7 @@ public sealed record WorldOptions
         Check(FollowRecencyDays >= 1, "follow-recency-days", "must be at least 1");
         Check(FatigueDecay is >= 0 and < 1, "fatigue-decay", "must be in [0, 1)");
         Check(PriceReference > 0, "price-reference", "must be positive");
+        Check(PriceScale > 0 && double.IsFinite(PriceScale), "price-scale", "must be a positive number");
         Check(RatingShare is >= 0 and <= 1, "rating-share", "must be in [0, 1]");
         Check(ImpressionLogShare is >= 0 and <= 1, "impression-log-share", "must be in [0, 1]");
         if (problems.Count > 0)

@@ -2,8 +2,8 @@ namespace RecLab.Data.Synthetic;
 
 /// <summary>
 /// The realism figures of a world: click-through and conversion rates, density, popularity concentration and the
-/// rating distribution. The bands the tests hold <c>small</c> to: 200k–400k interactions (density 0.2%–0.4%), top-20%
-/// share 0.60–0.85, CTR 1%–6%, purchases per click 1%–5%, rating mean 3.3–3.8 with mode 4 and shares rising from 1 to 4 stars.
+/// rating distribution. The bands the tests hold <c>small</c> to: 80k–160k interactions (density 0.08%–0.16%), top-20%
+/// share 0.60–0.85, CTR 0.5%–3%, product-click conversion 1%–4%, rating mean 3.3–3.8 with mode 4 and shares rising from 1 to 4 stars.
 /// </summary>
 public sealed record WorldStatistics
 {

@@ -11,7 +11,7 @@ namespace RecLab.Evaluation.Statistics;
 /// <param name="Statistic">Test statistic: Welch's t, or z for the delta method.</param>
 /// <param name="PValue">Two-sided p-value for no difference.</param>
 /// <param name="Difference">Treatment − control with its confidence interval.</param>
-/// <param name="RelativeUplift">Treatment / control − 1 with its delta-method interval (NaN when the control is 0).</param>
+/// <param name="RelativeUplift">Treatment / control − 1 with its Fieller interval (<see cref="AbTests.RelativeInterval"/>; NaN when the control is 0).</param>
 /// <param name="ControlUsers">Users in the control arm.</param>
 /// <param name="TreatmentUsers">Users in the treatment arm.</param>
 public sealed record AbComparison(string Method, double Control, double Treatment, double StandardError, double Statistic, double PValue,

@@ -16,8 +16,8 @@ public static class AbTests
     /// Difference of per-user means (revenue per user, clicks per user, sessions) by Welch's t-test
     /// (<see cref="SignificanceTests.WelchTTest"/>): interval <c>Δ ± t_{ν, (1+level)/2} · sqrt(s_T²/n_T + s_C²/n_C)</c>
     /// with the Welch–Satterthwaite ν (R: <c>t.test(treatment, control)</c>; SciPy: <c>ttest_ind(t, c, equal_var=False)</c>).
-    /// The relative uplift <c>m_T / m_C − 1</c> gets a delta-method interval on the ratio of two independent means:
-    /// <c>Var ≈ Var(m_T)/m_C² + m_T² Var(m_C)/m_C⁴</c>, normal quantiles.
+    /// The relative uplift <c>m_T / m_C − 1</c> gets Fieller's interval (<see cref="RelativeInterval"/>) with the same t
+    /// quantile, so it excludes 0 exactly when the test rejects.
     /// </summary>
     public static AbComparison MeanDifference(ReadOnlySpan<double> control, ReadOnlySpan<double> treatment, double level = DefaultLevel)
     {
@@ -33,7 +33,7 @@ public static class AbTests
             : double.NaN;
         var difference = new ConfidenceInterval(welch.MeanDifference, welch.MeanDifference - q * se, welch.MeanDifference + q * se, level);
         return new AbComparison("welch-t", c.Mean, t.Mean, se, welch.Statistic, welch.PValue, difference,
-            RelativeInterval(c.Mean, varC, t.Mean, varT, level), c.Count, t.Count)
+            RelativeInterval(c.Mean, varC, t.Mean, varT, q, level), c.Count, t.Count)
         {
             DegreesOfFreedom = welch.DegreesOfFreedom,
         };
@@ -42,9 +42,9 @@ public static class AbTests
     /// <summary>
     /// Difference of a ratio metric between arms: each arm's <c>R = Σ numerator / Σ denominator</c> over its users
     /// (CTR = clicks / impressions, conversion = purchases / clicks, ROAS = revenue / ad cost), with the delta-method
-    /// variance <c>Var(R) ≈ (s_y² − 2R s_xy + R² s_x²) / (n x̄²)</c> per arm (Deng, Knoblich and Lu 2018), a z-test
-    /// and normal intervals for the difference and for the relative uplift <c>R_T / R_C − 1</c>
-    /// (<c>Var ≈ Var(R_T)/R_C² + R_T² Var(R_C)/R_C⁴</c>).
+    /// variance <c>Var(R) ≈ (s_y² − 2R s_xy + R² s_x²) / (n x̄²)</c> per arm (Deng, Knoblich and Lu 2018), a z-test,
+    /// a normal interval for the difference and Fieller's interval for the relative uplift <c>R_T / R_C − 1</c>
+    /// (<see cref="RelativeInterval"/> with the normal quantile, so it excludes 0 exactly when the z-test rejects).
     /// </summary>
     /// <remarks>Users whose denominator is 0 still count: they add to n and to the spread, as they should.</remarks>
     public static AbComparison RatioDifference(ReadOnlySpan<double> controlNumerators, ReadOnlySpan<double> controlDenominators,
@@ -58,7 +58,7 @@ public static class AbTests
         var z = EffectSize.Ratio(diff, se);
         var p = double.IsNaN(z) ? double.NaN : double.IsInfinity(z) ? 0 : Math.Min(1, 2 * Normal.CDF(0, 1, -Math.Abs(z)));
         return new AbComparison("delta-ratio", c.Ratio, t.Ratio, se, z, p, NormalInterval(diff, se, level),
-            RelativeInterval(c.Ratio, c.Variance, t.Ratio, t.Variance, level), c.Count, t.Count);
+            RelativeInterval(c.Ratio, c.Variance, t.Ratio, t.Variance, Normal.InvCDF(0, 1, (1 + level) / 2), level), c.Count, t.Count);
     }
 
     /// <summary>The ratio <c>Σ numerator / Σ denominator</c> over users with its delta-method normal interval.</summary>
@@ -102,7 +102,8 @@ public static class AbTests
                 chi += Square(observed[k] - expected[k]) / expected[k];
         }
         var df = observed.Length - 1;
-        var p = total == 0 ? 1.0 : 1 - ChiSquared.CDF(df, chi);
+        // The survival function Q(df/2, χ²/2) directly: 1 − CDF underflows to 0 from about χ² = 75 (df 1).
+        var p = total == 0 || chi == 0 ? 1.0 : MathNet.Numerics.SpecialFunctions.GammaUpperRegularized(df / 2.0, chi / 2);
         return new SampleRatioTest(chi, df, p, expected);
     }
 
@@ -168,12 +169,53 @@ public static class AbTests
         return new ConfidenceInterval(estimate, estimate - z * standardError, estimate + z * standardError, level);
     }
 
-    private static ConfidenceInterval RelativeInterval(double control, double controlVariance, double treatment, double treatmentVariance, double level)
+    /// <summary>
+    /// Fieller's confidence interval for the relative difference <c>ρ − 1</c>, <c>ρ = μ_T / μ_C</c>, of two independent
+    /// estimates <c>m_T</c>, <c>m_C</c> with variances <c>v_T</c>, <c>v_C</c>: the set of ρ with
+    /// <c>(m_T − ρ m_C)² ≤ q² (v_T + ρ² v_C)</c>, i.e. the ratios a test of <c>μ_T − ρ μ_C = 0</c> at critical value
+    /// <paramref name="criticalValue"/> does not reject. At ρ = 1 that test is the difference test, so with the test's own
+    /// quantile the interval excludes 0 exactly when the difference test rejects (the delta-method interval does not:
+    /// it is symmetric where the ratio's distribution is skewed). The bounds solve
+    /// <c>a ρ² − 2 m_T m_C ρ + c = 0</c> with <c>a = m_C² − q² v_C</c>, <c>c = m_T² − q² v_T</c>.
+    /// </summary>
+    /// <remarks>
+    /// A/B metrics are non-negative, so ρ ≥ 0 and the set is cut at −100% (no coverage is lost). When the control is
+    /// not significantly above 0 (<c>a ≤ 0</c>) the set is unbounded: the interval is the ray holding the estimate
+    /// (the upper bound is +∞). NaN when the control is 0 or an input is NaN (R: <c>mratios::gsci.ratio</c>; the form of
+    /// Fieller 1954 for independent means).
+    /// </remarks>
+    public static ConfidenceInterval RelativeInterval(double control, double controlVariance, double treatment, double treatmentVariance,
+        double criticalValue, double level)
     {
-        if (!(control != 0) || double.IsNaN(treatment))
-            return new ConfidenceInterval(double.NaN, double.NaN, double.NaN, level);
-        var (relative, variance) = RelativeDifference(control, controlVariance, treatment, treatmentVariance);
-        return NormalInterval(relative, Math.Sqrt(variance), level);
+        var nan = new ConfidenceInterval(double.NaN, double.NaN, double.NaN, level);
+        if (!(control != 0) || double.IsNaN(treatment) || !(controlVariance >= 0) || !(treatmentVariance >= 0) || !(criticalValue > 0))
+            return control != 0 && !double.IsNaN(treatment) ? nan with { Estimate = treatment / control - 1 } : nan;
+        var estimate = treatment / control;
+        var q2 = criticalValue * criticalValue;
+        var a = control * control - q2 * controlVariance;
+        var c = treatment * treatment - q2 * treatmentVariance;
+        var b = treatment * control;
+        double low, high;
+        var discriminant = b * b - a * c;
+        if (a > 0)
+        {
+            var root = Math.Sqrt(Math.Max(0, discriminant));
+            (low, high) = ((b - root) / a, (b + root) / a);
+        }
+        else if (discriminant > 0 && a < 0)
+        {
+            // The complement of the roots' interval: (−∞, r1] ∪ [r2, ∞); keep the ray that holds the estimate.
+            var root = Math.Sqrt(discriminant);
+            var (r1, r2) = ((b + root) / a, (b - root) / a);
+            (low, high) = estimate <= r1 ? (double.NegativeInfinity, r1) : (r2, double.PositiveInfinity);
+        }
+        else
+        {
+            (low, high) = (double.NegativeInfinity, double.PositiveInfinity);
+        }
+        if (estimate >= 0)
+            low = Math.Max(low, 0);
+        return new ConfidenceInterval(estimate - 1, low - 1, high - 1, level);
     }
 
     private static double[] Adjust(ReadOnlySpan<double> y, ReadOnlySpan<double> x, double theta, double meanX)

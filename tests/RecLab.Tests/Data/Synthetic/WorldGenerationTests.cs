@@ -32,7 +32,7 @@ public sealed class WorldGenerationTests
     public void Entities_have_the_requested_sizes_and_valid_references()
     {
         var w = Tiny;
-        Assert.Equal((500, 40, 2_000), (w.Users.Count, w.Creators.Count, w.Items.Count));
+        Assert.Equal((500, 80, 2_000), (w.Users.Count, w.Creators.Count, w.Items.Count));
         Assert.Equal(20 + w.Options.LatentFactors, w.Dimensions);
         for (var u = 0; u < w.Users.Count; u++)
         {

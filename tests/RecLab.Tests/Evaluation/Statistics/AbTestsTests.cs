@@ -21,10 +21,11 @@ public sealed class AbTestsTests
         Assert.Equal(0.0805162, r.PValue, 1e-6);
         Assert.Equal(-0.306004, r.Difference.Low, 1e-5);
         Assert.Equal(4.306004, r.Difference.High, 1e-5);
-        // Relative uplift 5/3 − 1, delta method: Var = 0.5/3² + 5²·0.5/3⁴ = 0.209877; ± 1.959964·0.458123.
+        // Relative uplift 5/3 − 1, Fieller with q = 2.306004: a = 9 − q²/2, c = 25 − q²/2, bounds (15 ± sqrt(225 − ac)) / a − 1
+        // = −0.0740780 and 2.8050643 (by Python). It holds 0 as the test (p = 0.08) does not reject.
         Assert.Equal(2.0 / 3, r.RelativeUplift.Estimate, 12);
-        Assert.Equal(-0.2312376, r.RelativeUplift.Low, 1e-6);
-        Assert.Equal(1.5645709, r.RelativeUplift.High, 1e-6);
+        Assert.Equal(-0.0740780, r.RelativeUplift.Low, 1e-6);
+        Assert.Equal(2.8050643, r.RelativeUplift.High, 1e-6);
         Assert.Equal((5, 5), (r.ControlUsers, r.TreatmentUsers));
     }
 
@@ -44,7 +45,9 @@ public sealed class AbTestsTests
         Assert.Equal(-0.0175370, r.Difference.Low, 1e-6);
         Assert.Equal(0.1734193, r.Difference.High, 1e-6);
         Assert.Equal(0.53, r.RelativeUplift.Estimate, 10);
-        Assert.Equal(0.53 - 1.959964 * 0.4479114, r.RelativeUplift.Low, 1e-5);
+        // Fieller with z = 1.959964 on the arms' ratios and variances above: −0.0855372 and 2.2228825 (by Python).
+        Assert.Equal(-0.0855372, r.RelativeUplift.Low, 1e-4);
+        Assert.Equal(2.2228825, r.RelativeUplift.High, 1e-3);
     }
 
     [Fact]
@@ -96,6 +99,10 @@ public sealed class AbTestsTests
         Assert.Equal(0.2953742, three.PValue, 1e-6);
         Assert.Equal([1025.0, 1025.0, 2050.0], three.Expected);
         Assert.True(AbTests.SampleRatioMismatch([10_300, 9_700], [1, 1]).Mismatch);
+        // χ² = 100 (5500 vs 4500): p = erfc(sqrt(50)) = 1.5239706e-23 from the survival function, not 1 − CDF = 0.
+        var far = AbTests.SampleRatioMismatch([5_500, 4_500], [1, 1]);
+        Assert.Equal(100, far.ChiSquare, 9);
+        Assert.Equal(1.5239706e-23, far.PValue, 1e-29);
         Assert.Throws<ArgumentException>(() => AbTests.SampleRatioMismatch([1, 2], [1, 0]));
     }
 
