@@ -26,6 +26,9 @@ internal sealed class ReclabApp
             AbPlanCommand.CreateGroup(terminal),
             BenchCommand.Create(terminal),
         };
+        _root.WithDetails("Start with 'reclab run experiments.yaml' (the default suite, on a generated world: no download), " +
+            "then 'reclab COMMAND --help'.");
+        CommandDetails.Install(_root);
     }
 
     public static ReclabApp Create(TextWriter output, TextWriter error, bool? plain = null) =>

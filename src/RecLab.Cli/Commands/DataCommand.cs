@@ -13,7 +13,7 @@ namespace RecLab.Cli.Commands;
 internal static class DataCommand
 {
     public static Command Create(Terminal terminal) =>
-        new("data", "Datasets: download them, describe them, list what is known and cached.")
+        new("data", "Datasets: fetch, describe, list; generate synthetic worlds.")
         {
             Fetch(terminal),
             Info(terminal),

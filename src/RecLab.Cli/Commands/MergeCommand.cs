@@ -10,11 +10,12 @@ internal static class MergeCommand
     {
         var folders = new Argument<string[]>("folder") { Description = "Results folders of the shards (each holds experiment.yaml and cells/).", Arity = ArgumentArity.OneOrMore };
         var output = new Option<string?>("--output") { Description = "Merged results folder (default: OUTPUT/NAME of the experiment)." };
-        var command = new Command("merge", "Join shard results folders of one experiment (same file and --set options) into one, then write results.csv, summary.md, " +
-            "comparisons.csv, timings.md and manifest.json: byte for byte what a single-process run writes. Each A/B test comes from the shard that ran it.")
+        var command = new Command("merge", "Join the results folders of an experiment's shards.")
         {
             folders, output,
         };
+        command.WithDetails("The shards must come from one experiment file with the same --set options. The merge writes results.csv, summary.md, " +
+            "comparisons.csv, timings.md and manifest.json byte for byte as a single-process run does. Each A/B test comes from the shard that ran it.");
         command.SetAction(parse => Guard.Run(terminal, () =>
         {
             var result = ResultMerger.Merge(parse.GetValue(folders)!, parse.GetValue(output));

@@ -10,7 +10,7 @@ namespace RecLab.Cli.Commands;
 internal static class NotebookCommand
 {
     public static Command Create(Terminal terminal) =>
-        new("notebook", "Run notebooks headlessly (executed copy and HTML page), or export one as a C# file-based app.")
+        new("notebook", "Run notebooks headlessly, or export them as C# apps.")
         {
             Run(terminal),
             Export(terminal),
