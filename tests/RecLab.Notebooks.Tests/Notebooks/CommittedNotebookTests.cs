@@ -338,8 +338,8 @@ public sealed partial class CommittedNotebookTests
             Assert.InRange(png.Length, 2_000, 120_000);
         }
 
-        var displayed = Load(notebook).Cells.Count(c => c.Kind == CellKind.Code && c.Source.Contains("Chart", StringComparison.Ordinal));
-        Assert.True(displayed == 0 || charts > 0, $"{notebook} draws charts but its committed outputs show none: refresh them (reclab notebook run notebooks --in-place).");
+        // Every notebook draws at least one chart; none in its outputs means they were never refreshed.
+        Assert.True(charts > 0, $"{notebook}: no chart in the committed outputs; refresh them (reclab notebook run notebooks --in-place).");
     }
 
     [GeneratedRegex("<img alt=\"[^\"]*\" src=\"data:image/png;base64,(?<base64>[A-Za-z0-9+/=]+)\">")]
