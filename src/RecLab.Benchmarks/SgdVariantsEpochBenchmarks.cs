@@ -39,10 +39,11 @@ public class SgdVariantsEpochBenchmarks
         bq.FillUniform(ref rng, -0.005f, 0.005f);
         var itemBias = new float[implicitData.ItemCount];
         var rowUsers = implicitData.UserColumn();
+        var negatives = implicitData.ItemColumn.ToArray();
         _bpr = epoch =>
         {
             var epochRng = new Rng((ulong)epoch);
-            return BprKernel.Epoch(ref epochRng, implicitData.Count, rowUsers, implicitData.ByUser, true, true, bp, bq, itemBias, 0.01f, 0.01f);
+            return BprKernel.Epoch(ref epochRng, implicitData.Count, rowUsers, implicitData.ByUser, negatives, true, bp, bq, itemBias, 0.01f, 0.01f);
         };
     }
 

@@ -55,7 +55,7 @@ public sealed class ExperimentPlan
     {
         Metrics = Metrics,
         RelevanceThreshold = Config.Evaluation.RelevanceThreshold,
-        ExcludeSeenItems = Config.Evaluation.Candidates == CandidateSet.AllUnseen,
+        ExcludeUntrainedItems = Config.Evaluation.Candidates == CandidateSet.TrainingItems,
         KeepPerUser = true,
         ConfidenceLevel = Config.Evaluation.ConfidenceLevel,
         BootstrapResamples = Config.Evaluation.BootstrapResamples,

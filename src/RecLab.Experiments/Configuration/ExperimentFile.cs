@@ -1,3 +1,4 @@
+using RecLab.Data.Downloads;
 using RecLab.Experiments.Schema;
 using RecLab.Recommenders;
 
@@ -9,23 +10,27 @@ namespace RecLab.Experiments.Configuration;
 /// </summary>
 public static class ExperimentFile
 {
-    /// <summary>Reads and validates the file at <paramref name="path"/> (errors name it as given).</summary>
+    /// <summary>
+    /// Reads and validates the file at <paramref name="path"/> (errors name it as given). Dataset names are looked up in
+    /// <paramref name="cache"/> (default: <c>RECLAB_DATA</c> or <c>~/.cache/reclab</c>); run with the same cache
+    /// (<see cref="Execution.RunOptions.Data"/>).
+    /// </summary>
     /// <exception cref="FileNotFoundException">No such file.</exception>
     /// <exception cref="ExperimentConfigException">Every problem found.</exception>
-    public static ExperimentConfig Load(string path, IReadOnlyList<string>? overrides = null, RecommenderRegistry? registry = null)
+    public static ExperimentConfig Load(string path, IReadOnlyList<string>? overrides = null, RecommenderRegistry? registry = null, DataCache? cache = null)
     {
         if (!File.Exists(path))
             throw new FileNotFoundException($"{path}: no such experiment file.", path);
-        return Parse(File.ReadAllText(path), path, overrides, registry);
+        return Parse(File.ReadAllText(path), path, overrides, registry, cache);
     }
 
-    /// <summary>Reads and validates YAML text; <paramref name="source"/> names it in errors.</summary>
+    /// <summary>Reads and validates YAML text; <paramref name="source"/> names it in errors; dataset names are looked up in <paramref name="cache"/>.</summary>
     /// <exception cref="ExperimentConfigException">Every problem found.</exception>
-    public static ExperimentConfig Parse(string yaml, string source, IReadOnlyList<string>? overrides = null, RecommenderRegistry? registry = null) =>
-        Parse(yaml, source, overrides, registry, checkSources: true);
+    public static ExperimentConfig Parse(string yaml, string source, IReadOnlyList<string>? overrides = null, RecommenderRegistry? registry = null, DataCache? cache = null) =>
+        Parse(yaml, source, overrides, registry, checkSources: true, cache);
 
     /// <summary>As the public overload; <paramref name="checkSources"/> false skips checking that data files exist (reading saved results elsewhere).</summary>
-    internal static ExperimentConfig Parse(string yaml, string source, IReadOnlyList<string>? overrides, RecommenderRegistry? registry, bool checkSources)
+    internal static ExperimentConfig Parse(string yaml, string source, IReadOnlyList<string>? overrides, RecommenderRegistry? registry, bool checkSources, DataCache? cache = null)
     {
         var errors = new List<ConfigError>();
         var root = YamlTreeReader.Read(yaml, source, errors);
@@ -35,7 +40,7 @@ public static class ExperimentFile
         var binder = new ConfigBinder(registry ?? RecommenderRegistry.Default, errors);
         var config = binder.BindExperiment(root);
         if (config is not null)
-            new ExperimentValidator(binder, errors, source, checkSources).Validate(config);
+            new ExperimentValidator(binder, errors, source, checkSources, cache).Validate(config);
         if (errors.Count > 0 || config is null)
             throw new ExperimentConfigException(Ordered(errors));
         return config;

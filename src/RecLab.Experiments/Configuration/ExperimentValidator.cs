@@ -13,7 +13,7 @@ namespace RecLab.Experiments.Configuration;
 /// Checks what binding cannot: values in range, names unique, references to datasets, splits and algorithms defined,
 /// split specs and metric names valid, data sources present. Errors point at the offending node.
 /// </summary>
-internal sealed partial class ExperimentValidator(ConfigBinder binder, List<ConfigError> errors, string source, bool checkSources)
+internal sealed partial class ExperimentValidator(ConfigBinder binder, List<ConfigError> errors, string source, bool checkSources, DataCache? cache = null)
 {
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]*$")]
     private static partial Regex SafeName();
@@ -128,15 +128,15 @@ internal sealed partial class ExperimentValidator(ConfigBinder binder, List<Conf
     }
 
     /// <summary>Why a dataset source cannot be loaded, or null when it looks loadable.</summary>
-    private static string? SourceProblem(string text)
+    private string? SourceProblem(string text)
     {
         if (File.Exists(text) || Directory.Exists(text))
             return null;
         if (DatasetCatalog.Find(text) is { } known)
         {
-            var cache = new DataCache();
-            return cache.Contains(known.Name) ? null
-                : $"'{known.Name}' is not in the dataset cache ({cache.Root}); fetch it with: reclab data fetch {known.Name}";
+            var data = cache ?? new DataCache();
+            return data.Contains(known.Name) ? null
+                : $"'{known.Name}' is not in the dataset cache ({data.Root}); fetch it with: reclab data fetch {known.Name}";
         }
         var names = DatasetCatalog.All.Select(d => d.Name).ToList();
         return $"'{text}' is neither a file, a folder, a known dataset{DidYouMean.Hint(text, names)} ({string.Join(", ", names)}) nor synthetic:PRESET" +

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using RecLab.Data;
+using RecLab.Data.Downloads;
 using RecLab.Data.Loading;
 using RecLab.Experiments.Schema;
 
@@ -9,7 +10,7 @@ namespace RecLab.Experiments.Execution;
 /// <summary>Loads a configured dataset and prepares it: implicit conversion, then the minimum-activity filter.</summary>
 internal static class DatasetPreparation
 {
-    public static Dataset Load(DatasetConfig config)
+    public static Dataset Load(DatasetConfig config, DataCache? cache = null)
     {
         Dataset dataset;
         if (config.Csv is { } csv)
@@ -22,7 +23,7 @@ internal static class DatasetPreparation
         }
         else
         {
-            dataset = DatasetLoader.Load(config.Source!);
+            dataset = DatasetLoader.Load(config.Source!, cache: cache);
         }
         return Prepare(dataset, config.Name, config.Preprocessing);
     }

@@ -27,7 +27,7 @@ public static class ExperimentRunner
         var pending = options.Fresh ? shard : shard.Where(c => store.TryLoad(c.Id)?.Status != CellRecord.Succeeded).ToList();
         var threads = options.ThreadsPerCell;
         // Models: one per configuration, so a cold-start curve fits each once whatever the job count.
-        var inputs = new SharedInputs(options.Jobs + 2, plan.Configurations.Count + options.Jobs);
+        var inputs = new SharedInputs(options.Jobs + 2, plan.Configurations.Count + options.Jobs, options.Data);
         var executor = new CellExecutor(plan, inputs, options.Registry, threads);
         var failures = new List<CellFailure>();
         var gate = new Lock();

@@ -1,3 +1,4 @@
+using RecLab.Data.Downloads;
 using RecLab.Experiments.Cells;
 using RecLab.Recommenders;
 
@@ -17,6 +18,9 @@ public sealed record RunOptions
 
     /// <summary>Results folder; default <c>OUTPUT/NAME</c> from the configuration.</summary>
     public string? OutputDirectory { get; init; }
+
+    /// <summary>Where dataset names (<c>source: ml-100k</c>) are looked up; null: <c>RECLAB_DATA</c> or <c>~/.cache/reclab</c>.</summary>
+    public DataCache? Data { get; init; }
 
     /// <summary>Where algorithm kinds are looked up.</summary>
     public RecommenderRegistry Registry { get; init; } = RecommenderRegistry.Default;

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using RecLab.Data;
+using RecLab.Data.Downloads;
 using RecLab.Experiments.Cells;
 using RecLab.Recommenders;
 using RecLab.Splitting;
@@ -10,7 +11,7 @@ namespace RecLab.Experiments.Execution;
 /// Datasets and folds built once and shared by the cells that use them: cells of the same (dataset, split, repeat,
 /// fold) run next to each other and get the very same fold, so algorithms are compared on identical data.
 /// </summary>
-internal sealed class SharedInputs(int foldCapacity, int modelCapacity)
+internal sealed class SharedInputs(int foldCapacity, int modelCapacity, DataCache? cache = null)
 {
     private readonly BoundedCache<Dataset> _datasets = new(2);
     private readonly BoundedCache<Fold> _folds = new(Math.Max(2, foldCapacity));
@@ -25,7 +26,7 @@ internal sealed class SharedInputs(int foldCapacity, int modelCapacity)
 
     public Dataset Dataset(Cell cell) => _datasets.Get(cell.DatasetKey, () =>
     {
-        var dataset = DatasetPreparation.Load(cell.DatasetConfig);
+        var dataset = DatasetPreparation.Load(cell.DatasetConfig, cache);
         var data = dataset.Interactions;
         _facts[cell.Dataset] = new DatasetFacts(cell.Dataset, cell.DatasetConfig.Source ?? cell.DatasetConfig.Csv?.Path ?? "",
             DatasetPreparation.Checksum(data), data.ActiveUserCount(), data.ActiveItemCount(), data.Count, data.Kind.ToString().ToLowerInvariant());

@@ -17,6 +17,12 @@ public sealed record EvaluationOptions
     /// <summary>Remove the user's training (and onboarding) items from the candidates (default, as in every peer library).</summary>
     public bool ExcludeSeenItems { get; init; } = true;
 
+    /// <summary>
+    /// Also remove items without any training interaction from the candidates (default false): rank only the training
+    /// items, the model's vocabulary, as Microsoft Recommenders' cornac and SAR wrappers and LensKit's top-N pipelines do.
+    /// </summary>
+    public bool ExcludeUntrainedItems { get; init; }
+
     /// <summary>Keep the per-user values (for paired tests and distributions); default true.</summary>
     public bool KeepPerUser { get; init; } = true;
 

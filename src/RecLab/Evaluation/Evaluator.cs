@@ -131,6 +131,7 @@ public static class Evaluator
         var totalExposures = catalogLengths.Select(_ => new int[itemCount]).ToArray();
         var withRelevant = 0;
         var gate = new object();
+        int[] untrained = options.ExcludeUntrainedItems ? UntrainedItems(fold.Train) : [];
 
         Parallel.For(0, users.Length,
             new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxThreads), CancellationToken = ct },
@@ -147,6 +148,7 @@ public static class Evaluator
                 s.Relevant.Reset(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(s.RelevantItems));
 
                 var query = QueryFor(fold, u, s, options.OnboardingSize, onboardingSeed);
+                s.Withheld.AddRange(untrained);
                 var n = Ranking.RecommendInto(model, query, s.Scores, s.Items, s.Top, options.ExcludeSeenItems,
                     System.Runtime.InteropServices.CollectionsMarshal.AsSpan(s.Withheld));
                 ReadOnlySpan<int> ranked = s.Items.AsSpan(0, n);
@@ -192,6 +194,16 @@ public static class Evaluator
         for (var c = 0; c < catalogIndex.Count; c++)
             catalogValues[catalogIndex[c]] = ((ICatalogMetric)metrics[catalogIndex[c]]).Measure(totalExposures[c], context);
         return new RankingSummary(withRelevant, users.Length - withRelevant, catalogValues);
+    }
+
+    /// <summary>Items without training interactions; they join the withheld items, which are never candidates.</summary>
+    private static int[] UntrainedItems(InteractionData train)
+    {
+        var untrained = new List<int>();
+        for (var i = 0; i < train.ItemCount; i++)
+            if (train.ByItem.RowLength(i) == 0)
+                untrained.Add(i);
+        return [.. untrained];
     }
 
     /// <summary>

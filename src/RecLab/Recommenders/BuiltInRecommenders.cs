@@ -22,6 +22,7 @@ internal static class BuiltInRecommenders
         .Add<ItemKnnOptions>("item-knn", "Item-based kNN rating prediction (Surprise's KNNBasic/KNNWithMeans/KNNBaseline, item-based).", o => new ItemKnn(o))
         .Add<SlopeOneOptions>("slope-one", "Slope One: item-to-item mean rating deviations (Surprise's SlopeOne, or weighted).", o => new SlopeOne(o))
         .Add<ItemKnnImplicitOptions>("item-knn-implicit", "Item-item kNN for implicit feedback: cosine, asymmetric cosine, BM25 or TF-IDF (as implicit); sums neighbour similarities over the history.", o => new ItemKnnImplicit(o))
+        .Add<SarOptions>("sar", "SAR (Microsoft Recommenders): affinity-weighted sums of Jaccard, lift or co-occurrence item similarities, optionally time-decayed.", o => new Sar(o))
         .Add<UserKnnImplicitOptions>("user-knn-implicit", "User-user kNN for implicit feedback: neighbours of the query history at query time, so onboarding users need no refit.", o => new UserKnnImplicit(o))
         .Add<ExplicitAlsOptions>("als", "Biased matrix factorization by alternating least squares on ratings (LensKit's BiasedMF).", o => new ExplicitAls(o))
         .Add<ImplicitAlsOptions>("implicit-als", "ALS for implicit feedback (Hu, Koren, Volinsky 2008) with conjugate-gradient row solves.", o => new ImplicitAls(o))

@@ -1,15 +1,12 @@
-using RecLab.Experiments.Cells;
-using RecLab.Experiments.Configuration;
-using RecLab.Experiments.Execution;
 using RecLab.Experiments.Reproduction;
-using RecLab.Experiments.Results;
 using RecLab.Tests.Support;
 
 namespace RecLab.Experiments.Tests.Reproduction;
 
 /// <summary>
-/// The reproduction suites of experiments/reproduce on ml-latest-small, run by the runner as a user would run them,
-/// each figure checked against the band of ANCHORS.md encoded in experiments/reproduce/expected.
+/// The reproduction suites of experiments/reproduce on ml-latest-small (named through a dataset cache, as users name
+/// it), run by the runner as a user would run them, each figure checked against the band of ANCHORS.md encoded in
+/// experiments/reproduce/expected.
 /// </summary>
 [Trait("Category", "Slow")]
 public sealed class ConformanceTests
@@ -19,15 +16,11 @@ public sealed class ConformanceTests
     [InlineData("implicit-ranking.yaml", "implicit-ranking-ml-latest-small.csv")]
     public async Task The_suite_on_ml_latest_small_falls_inside_the_reference_bands(string suite, string expected)
     {
-        var data = SharedData.MovieLensSmall();
-        var folder = Path.Combine(SharedData.RepoRoot, "experiments", "reproduce");
         using var temp = new TempFolder();
-        var plan = ExperimentPlan.Create(ExperimentFile.Load(Path.Combine(folder, suite), [$"datasets[ml].source={data}"]));
 
-        var run = await ExperimentRunner.RunAsync(plan, new RunOptions { OutputDirectory = temp.Path }, TestContext.Current.CancellationToken);
+        var results = await ReproductionSuite.RunAsync(suite, temp.Path);
 
-        Assert.Empty(run.Failures);
-        var check = ReferenceCheck.Compare(ExperimentResults.Load(plan, new CellStore(temp.Path)), ReferenceFigures.Load(Path.Combine(folder, "expected", expected)));
+        var check = ReferenceCheck.Compare(results, ReferenceFigures.Load(Path.Combine(ReproductionSuite.Folder, "expected", expected)));
         TestContext.Current.TestOutputHelper?.WriteLine(check.ToMarkdown());
         TestContext.Current.TestOutputHelper?.WriteLine(File.ReadAllText(temp["timings.md"]));
         Assert.True(check.Passed, $"{check.Rows.Count(r => !r.Passed)} figures outside their bands:\n{check.ToMarkdown()}");

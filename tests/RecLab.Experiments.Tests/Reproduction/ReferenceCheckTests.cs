@@ -55,6 +55,18 @@ public sealed class ReferenceCheckTests : IDisposable
     }
 
     [Fact]
+    public void Every_committed_reference_figure_has_a_two_sided_band()
+    {
+        // A one-sided band passes a figure several times off (the LensKit rows once did): every row bounds both ways.
+        var files = Directory.GetFiles(Path.Combine(SharedData.RepoRoot, "experiments", "reproduce", "expected"), "*.csv");
+        Assert.NotEmpty(files);
+        foreach (var file in files)
+            foreach (var figure in ReferenceFigures.Load(file))
+                Assert.True(figure.Below is not null && figure.Above is not null,
+                    $"{Path.GetFileName(file)}:{figure.Line}: {figure.Algorithm} {figure.Metric} has an open band");
+    }
+
+    [Fact]
     public void A_missing_column_is_reported()
     {
         File.WriteAllText(_temp["bad.csv"], "algorithm,metric,reference\nsvd,rmse,0.9\n");

@@ -93,6 +93,19 @@ public sealed class EvaluatorTests
     }
 
     [Fact]
+    public void Excluding_untrained_items_ranks_only_the_training_items_and_keeps_the_others_relevant()
+    {
+        // i3 and i4 have no training interaction. c has seen i0..i2, so nothing is left to rank; b's relevant i4 can
+        // no longer be hit but still counts in its recall (as in Microsoft Recommenders' and LensKit's evaluations).
+        var (train, test) = Tiny(FeedbackKind.Implicit);
+        var result = Evaluator.Evaluate(new MostPopular(), new Dataset("tiny", train), new Fold(0, train, test),
+            new EvaluationOptions { Metrics = RankingMetrics, ExcludeUntrainedItems = true }, FitContext.Default);
+        Assert.Equal(3, result.UsersEvaluated);
+        Assert.Equal([0.5, 0.5, 0.0], result["precision@2"].PerUser);
+        Assert.Equal([0.5, 0.5, 0.0], result["recall@2"].PerUser);
+    }
+
+    [Fact]
     public void Cold_start_queries_carry_the_onboarding_history_and_exclude_it()
     {
         var (train, test) = Tiny(FeedbackKind.Implicit);

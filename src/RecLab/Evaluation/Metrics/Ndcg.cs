@@ -9,24 +9,35 @@ namespace RecLab.Evaluation.Metrics;
 /// the ideal <c>IDCG@N</c> places the <c>min(N, |R|)</c> largest gains at the top.
 /// </summary>
 /// <remarks>
-/// The ideal over <c>min(N, |R|)</c> items lets a user with fewer than N relevant items reach 1, as LensKit and
-/// Microsoft Recommenders do. The log base cancels in the ratio (Microsoft Recommenders' default natural log gives
-/// the same NDCG).
+/// The ideal over <c>min(N, |R|)</c> items lets a user with fewer than N relevant items reach 1, as Microsoft
+/// Recommenders does. The log base cancels in the ratio (Microsoft Recommenders' default natural log gives the same
+/// NDCG). <see cref="NdcgConvention.LensKit"/> computes LensKit's variant instead (<c>lenskit-ndcg@N</c>).
 /// </remarks>
 public sealed class Ndcg : CutoffMetric, IRankingMetric
 {
     // Beyond this many ideal slots the scratch for the top gains comes from the array pool instead of the stack.
     private const int StackLimit = 128;
     private readonly double[] _discount;
+    private readonly NdcgConvention _convention;
 
     /// <summary>NDCG at list length <paramref name="n"/>.</summary>
     public Ndcg(int n)
-        : base("ndcg", n)
+        : this(n, NdcgConvention.Standard)
     {
+    }
+
+    /// <summary>NDCG at list length <paramref name="n"/> by <paramref name="convention"/>.</summary>
+    public Ndcg(int n, NdcgConvention convention)
+        : base(convention == NdcgConvention.LensKit ? "lenskit-ndcg" : "ndcg", n)
+    {
+        _convention = convention;
         _discount = new double[n];
         for (var k = 0; k < n; k++)
-            _discount[k] = 1.0 / Math.Log2(k + 2);
+            _discount[k] = Discount(k + 1, convention);
     }
+
+    private static double Discount(int rank, NdcgConvention convention) =>
+        convention == NdcgConvention.LensKit ? 1.0 / Math.Max(1.0, Math.Log2(rank)) : 1.0 / Math.Log2(rank + 1);
 
     /// <inheritdoc />
     /// <returns>NDCG@N in [0, 1], or NaN when <paramref name="relevant"/> is empty.</returns>
@@ -43,7 +54,7 @@ public sealed class Ndcg : CutoffMetric, IRankingMetric
 
     private double IdealDcg(RelevanceSet relevant)
     {
-        var m = Math.Min(N, relevant.Count);
+        var m = _convention == NdcgConvention.LensKit ? relevant.Count : Math.Min(N, relevant.Count);
         float[]? rented = null;
         var top = m <= StackLimit ? stackalloc float[StackLimit] : (rented = ArrayPool<float>.Shared.Rent(m));
         top = top[..m];
@@ -67,7 +78,7 @@ public sealed class Ndcg : CutoffMetric, IRankingMetric
             }
             var ideal = 0.0;
             for (var k = 0; k < m; k++)
-                ideal += top[k] * _discount[k];
+                ideal += top[k] * (k < _discount.Length ? _discount[k] : Discount(k + 1, _convention));
             return ideal;
         }
         finally

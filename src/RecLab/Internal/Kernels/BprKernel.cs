@@ -19,7 +19,7 @@ internal static class BprKernel
     /// is the user of every interaction of <paramref name="byUser"/> (whose ascending rows serve the negative check).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static BprEpoch Epoch(ref Rng rng, int samples, ReadOnlySpan<int> rowUsers, CsrMatrix byUser, bool popularityNegatives, bool verify,
+    public static BprEpoch Epoch(ref Rng rng, int samples, ReadOnlySpan<int> rowUsers, CsrMatrix byUser, ReadOnlySpan<int> negatives, bool verify,
         FactorMatrix p, FactorMatrix q, Span<float> itemBias, float learningRate, float regularization)
     {
         var items = byUser.Indices;
@@ -35,7 +35,7 @@ internal static class BprKernel
             var row = rng.NextInt(n);
             var u = rowUsers[row];
             var i = items[row];
-            var j = popularityNegatives ? items[rng.NextInt(n)] : rng.NextInt(itemCount);
+            var j = negatives[rng.NextInt(negatives.Length)];
             if (i == j || (verify && byUser.RowIndices(u).BinarySearch(j) >= 0))
             {
                 skipped++;
@@ -77,7 +77,7 @@ internal static class BprKernel
     public static void FoldIn(ref Rng rng, int samples, ReadOnlySpan<int> history, ReadOnlySpan<int> negativePool, FactorMatrix q,
         ReadOnlySpan<float> itemBias, float learningRate, float regularization, Span<float> pu)
     {
-        if (history.IsEmpty || pu.Length != q.Stride)
+        if (history.IsEmpty || negativePool.IsEmpty || pu.Length != q.Stride)
             return;
         var stride = q.Stride;
         var lr = Vector256.Create(learningRate);
@@ -86,7 +86,7 @@ internal static class BprKernel
         for (var s = 0; s < samples; s++)
         {
             var i = history[rng.NextInt(history.Length)];
-            var j = negativePool.IsEmpty ? rng.NextInt(q.Rows) : negativePool[rng.NextInt(negativePool.Length)];
+            var j = negativePool[rng.NextInt(negativePool.Length)];
             if (history.BinarySearch(j) >= 0)
                 continue;
             ref var qi = ref q.RowRef(i);

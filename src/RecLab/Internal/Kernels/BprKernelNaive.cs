@@ -6,7 +6,7 @@ namespace RecLab.Internal.Kernels;
 /// <summary>The twin of <see cref="BprKernel"/>: implicit's <c>bpr_update</c> loop one factor at a time, same draws.</summary>
 internal static class BprKernelNaive
 {
-    public static BprEpoch Epoch(ref Rng rng, int samples, ReadOnlySpan<int> rowUsers, CsrMatrix byUser, bool popularityNegatives, bool verify,
+    public static BprEpoch Epoch(ref Rng rng, int samples, ReadOnlySpan<int> rowUsers, CsrMatrix byUser, ReadOnlySpan<int> negatives, bool verify,
         FactorMatrix p, FactorMatrix q, Span<float> itemBias, float lr, float reg)
     {
         var items = byUser.Indices;
@@ -16,7 +16,7 @@ internal static class BprKernelNaive
         {
             var row = rng.NextInt(items.Length);
             int u = rowUsers[row], i = items[row];
-            var j = popularityNegatives ? items[rng.NextInt(items.Length)] : rng.NextInt(q.Rows);
+            var j = negatives[rng.NextInt(negatives.Length)];
             if (i == j || (verify && byUser.RowIndices(u).ToArray().Contains(j)))
             {
                 skipped++;
@@ -46,12 +46,12 @@ internal static class BprKernelNaive
     public static void FoldIn(ref Rng rng, int samples, ReadOnlySpan<int> history, ReadOnlySpan<int> negativePool, FactorMatrix q,
         ReadOnlySpan<float> itemBias, float lr, float reg, Span<float> pu)
     {
-        if (history.IsEmpty)
+        if (history.IsEmpty || negativePool.IsEmpty)
             return;
         for (var s = 0; s < samples; s++)
         {
             var i = history[rng.NextInt(history.Length)];
-            var j = negativePool.IsEmpty ? rng.NextInt(q.Rows) : negativePool[rng.NextInt(negativePool.Length)];
+            var j = negativePool[rng.NextInt(negativePool.Length)];
             if (history.ToArray().Contains(j))
                 continue;
             Span<float> liked = q.Row(i), disliked = q.Row(j);

@@ -7,7 +7,8 @@ namespace RecLab.Recommenders.Factorization;
 /// <summary>
 /// BPR-MF (Rendle, Freudenthaler, Gantner and Schmidt-Thieme 2009): scores <c>x_ui = b_i + p_u·q_i</c> learned by SGD on
 /// <c>Σ ln σ(x_ui - x_uj) - λ|Θ|²</c> over triples of a user, an item they have and one they have not, as implicit's
-/// <c>BayesianPersonalizedRanking</c> does (same defaults, update, initialisation and popularity-proportional negatives).
+/// <c>BayesianPersonalizedRanking</c> does (same defaults, update, initialisation and popularity-proportional negatives);
+/// <c>sampling: uniform, initialization: cornac</c> make it cornac's <c>BPR</c> (see <see cref="BprOptions"/>).
 /// Implicit feedback only; values are ignored. A user without training data but with a history is folded in by the
 /// same SGD on the user vector alone (items fixed), with draws seeded from the fit seed and the history.
 /// </summary>
@@ -48,13 +49,15 @@ public sealed class Bpr(BprOptions options) : Recommender<BprOptions>(options), 
         var data = train.Interactions;
         var byUser = data.ByUser;
         var rng = Seeds.Stream(context.Seed, Seeds.Hash("bpr/init"));
-        // implicit: uniform in [-0.5, 0.5) / factors for items (bias column included) and users, zero for empty rows.
+        // Uniform in [-0.5, 0.5) / factors for items and users (implicit's bias column too, cornac's biases start at
+        // zero), zero for empty rows.
         var scale = 1f / o.Factors;
         var q = new FactorMatrix(data.ItemCount, o.Factors);
         q.FillUniform(ref rng, -0.5f * scale, 0.5f * scale);
         var itemBias = new float[data.ItemCount];
-        for (var i = 0; i < itemBias.Length; i++)
-            itemBias[i] = (rng.NextFloat() - 0.5f) * scale;
+        if (o.Initialization == BprInitialization.Implicit)
+            for (var i = 0; i < itemBias.Length; i++)
+                itemBias[i] = (rng.NextFloat() - 0.5f) * scale;
         var p = new FactorMatrix(data.UserCount, o.Factors);
         p.FillUniform(ref rng, -0.5f * scale, 0.5f * scale);
         for (var i = 0; i < data.ItemCount; i++)
@@ -70,21 +73,35 @@ public sealed class Bpr(BprOptions options) : Recommender<BprOptions>(options), 
                 p.Row(u).Clear();
 
         var rowUsers = data.UserColumn();
-        var popularity = o.Sampling == NegativeSampling.Popularity;
+        var negatives = NegativePool(data, o.Sampling);
         var samples = data.Count;
         EpochLoop.Run(Name, o.Epochs, o.LearningRate, context,
             epoch =>
             {
                 var epochRng = Seeds.Stream(context.Seed, Seeds.Derive(Seeds.Hash("bpr/epoch"), (ulong)epoch));
-                var result = BprKernel.Epoch(ref epochRng, samples, rowUsers, byUser, popularity, o.VerifyNegatives,
+                var result = BprKernel.Epoch(ref epochRng, samples, rowUsers, byUser, negatives, o.VerifyNegatives,
                     p, q, itemBias, o.LearningRate, o.Regularization);
                 var used = samples - result.Skipped;
                 return used == 0 ? 0 : result.Loss / used;
             },
             () => p.AllFinite() && q.AllFinite() && Dense.AllFinite(itemBias));
 
-        (_p, _q, _itemBias, _seed) = (p, q, itemBias, context.Seed);
-        _negativePool = popularity ? data.ItemColumn.ToArray() : [];
+        (_p, _q, _itemBias, _seed, _negativePool) = (p, q, itemBias, context.Seed, negatives);
+    }
+
+    /// <summary>
+    /// The items a negative is drawn from uniformly: every interaction's item (so in proportion to popularity), or
+    /// every item with training data once (items the model never saw are not negatives, as in cornac).
+    /// </summary>
+    private static int[] NegativePool(InteractionData data, NegativeSampling sampling)
+    {
+        if (sampling == NegativeSampling.Popularity)
+            return data.ItemColumn.ToArray();
+        var trained = new List<int>(data.ItemCount);
+        for (var i = 0; i < data.ItemCount; i++)
+            if (data.ByItem.RowLength(i) > 0)
+                trained.Add(i);
+        return [.. trained];
     }
 
     /// <inheritdoc/>

@@ -2,7 +2,11 @@ namespace RecLab.Recommenders.Factorization;
 
 /// <summary>
 /// Options of <see cref="Bpr"/>, with implicit's defaults (<c>factors=100, learning_rate=0.01, regularization=0.01,
-/// iterations=100, verify_negative_samples=True</c>, negatives in proportion to popularity).
+/// iterations=100, verify_negative_samples=True</c>, negatives in proportion to popularity). cornac's <c>BPR</c> is
+/// <c>sampling: uniform, initialization: cornac</c> with its <c>k</c>, <c>max_iter</c>, <c>learning_rate</c> and
+/// <c>lambda_reg</c> as <c>factors</c>, <c>epochs</c>, <c>learning_rate</c> and <c>regularization</c>: both libraries
+/// take one SGD step per drawn triple, draw as many triples per epoch as there are interactions, skip a negative the
+/// user has, and regularize the biases with the factors' λ.
 /// </summary>
 public sealed record BprOptions : RecommenderOptions
 {
@@ -20,6 +24,9 @@ public sealed record BprOptions : RecommenderOptions
 
     /// <summary>How negatives are drawn.</summary>
     public NegativeSampling Sampling { get; init; } = NegativeSampling.Popularity;
+
+    /// <summary>How factors and biases start (implicit's or cornac's scheme).</summary>
+    public BprInitialization Initialization { get; init; } = BprInitialization.Implicit;
 
     /// <summary>Skip a drawn negative the user actually has (implicit's <c>verify_negative_samples</c>).</summary>
     public bool VerifyNegatives { get; init; } = true;

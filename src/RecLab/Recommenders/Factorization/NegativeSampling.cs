@@ -3,7 +3,10 @@ namespace RecLab.Recommenders.Factorization;
 /// <summary>How BPR draws the negative item of a (user, positive, negative) triple.</summary>
 public enum NegativeSampling
 {
-    /// <summary>Uniformly over the catalogue (Rendle et al. 2009).</summary>
+    /// <summary>
+    /// Uniformly over the items with training interactions (Rendle et al. 2009; cornac, whose item index holds only
+    /// the training items).
+    /// </summary>
     Uniform,
 
     /// <summary>

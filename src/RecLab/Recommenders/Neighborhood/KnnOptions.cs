@@ -27,6 +27,13 @@ public abstract record KnnOptions : RecommenderOptions
     /// <summary>Aggregation: plain weighted mean, mean-centred or baseline-centred.</summary>
     public KnnPrediction Prediction { get; init; } = KnnPrediction.Basic;
 
+    /// <summary>
+    /// With fewer than <see cref="MinNeighbors"/> neighbours, predict the aggregation's base (global mean, row mean or
+    /// baseline, as Surprise does); false leaves the pair unscored (NaN), as LensKit's kNN does, so such an item is
+    /// never recommended.
+    /// </summary>
+    public bool Fallback { get; init; } = true;
+
     /// <summary>ALS epochs of the baselines (used by the baseline prediction and the PearsonBaseline similarity).</summary>
     public int BaselineEpochs { get; init; } = 10;
 

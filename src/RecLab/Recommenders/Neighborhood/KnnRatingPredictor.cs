@@ -70,8 +70,9 @@ public abstract class KnnRatingPredictor<TOptions> : RatingPredictor<TOptions> w
 
         var (simRows, simColumns) = o.Similarity switch
         {
-            Similarity.AdjustedCosine => PairStatistics.WithValues(rows, columns, Centred(rows, RowMeans(columns))),
+            Similarity.AdjustedCosine => PairStatistics.WithValues(rows, columns, Centred(rows, RowMeans(columns), byRow: false)),
             Similarity.PearsonBaseline => PairStatistics.WithValues(rows, columns, Residuals(rows, biases!)),
+            Similarity.CenteredCosine => PairStatistics.WithValues(rows, columns, UnitRows(rows, Centred(rows, means, byRow: true))),
             _ => (rows, columns),
         };
         var settings = new PairSettings(
@@ -79,6 +80,7 @@ public abstract class KnnRatingPredictor<TOptions> : RatingPredictor<TOptions> w
             {
                 Similarity.Msd => PairMeasure.Msd,
                 Similarity.Pearson => PairMeasure.Pearson,
+                Similarity.CenteredCosine => PairMeasure.Dot,
                 _ => PairMeasure.Cosine,
             },
             MinSupport: o.Similarity == Similarity.PearsonBaseline ? Math.Max(2, o.MinSupport) : o.MinSupport,
@@ -166,7 +168,7 @@ public abstract class KnnRatingPredictor<TOptions> : RatingPredictor<TOptions> w
             _ => biases!.Of(user, item),
         };
         if (count == 0 || count < Options.MinNeighbors)
-            return (float)estimate;
+            return Options.Fallback ? (float)estimate : float.NaN;
         return prediction == KnnPrediction.Basic
             ? (float)(sumRatings / sumSim)
             : (float)(estimate + sumRatings / sumSim);
@@ -208,7 +210,7 @@ public abstract class KnnRatingPredictor<TOptions> : RatingPredictor<TOptions> w
                 };
                 var count = counts[i];
                 if (!knownItem || count == 0 || count < Options.MinNeighbors)
-                    scores[i] = (float)estimate;
+                    scores[i] = Options.Fallback ? (float)estimate : float.NaN;
                 else
                     scores[i] = prediction == KnnPrediction.Basic ? (float)(sumDeviation[i] / sumSim[i]) : (float)(estimate + sumDeviation[i] / sumSim[i]);
             }
@@ -264,14 +266,31 @@ public abstract class KnnRatingPredictor<TOptions> : RatingPredictor<TOptions> w
         return means;
     }
 
-    /// <summary>Row values minus the mean of their column (for adjusted cosine).</summary>
-    private static float[] Centred(CsrMatrix rows, float[] columnMeans)
+    /// <summary>
+    /// Row values minus the mean of their row (<paramref name="byRow"/>, for the centred cosine) or of their column
+    /// (for adjusted cosine), <paramref name="means"/> being the matching means.
+    /// </summary>
+    private static float[] Centred(CsrMatrix rows, float[] means, bool byRow)
     {
         var values = new float[rows.NonZeroCount];
         var ys = rows.Indices;
         var rs = rows.Values;
-        for (var k = 0; k < values.Length; k++)
-            values[k] = rs[k] - columnMeans[ys[k]];
+        for (var x = 0; x < rows.RowCount; x++)
+            for (var k = rows.Offsets[x]; k < rows.Offsets[x + 1]; k++)
+                values[k] = rs[k] - means[byRow ? x : ys[k]];
+        return values;
+    }
+
+    /// <summary><paramref name="values"/> (laid out as <paramref name="rows"/>) scaled to unit L2 norm per row; an all-zero row stays zero.</summary>
+    private static float[] UnitRows(CsrMatrix rows, float[] values)
+    {
+        for (var x = 0; x < rows.RowCount; x++)
+        {
+            var row = values.AsSpan(rows.Offsets[x], rows.RowLength(x));
+            var norm = Math.Sqrt(System.Numerics.Tensors.TensorPrimitives.SumOfSquares(row));
+            if (norm > 0)
+                System.Numerics.Tensors.TensorPrimitives.Multiply(row, (float)(1 / norm), row);
+        }
         return values;
     }
 

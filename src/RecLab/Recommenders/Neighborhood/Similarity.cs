@@ -21,9 +21,17 @@ public enum Similarity
     /// <summary><c>1 / (msd + 1)</c>, <c>msd = mean (r_xy - r_x'y)^2</c> (Surprise's default).</summary>
     Msd,
 
+
     /// <summary>
     /// Cosine of baseline residuals <c>r_xy - b_xy</c> (baselines by ALS), shrunk by <c>(n - 1) / (n - 1 + shrinkage)</c>
     /// with shrinkage 100 unless set; pairs with fewer than 2 common ys get 0 (Surprise's <c>pearson_baseline</c>).
     /// </summary>
     PearsonBaseline,
+
+    /// <summary>
+    /// Cosine of the rows' own-mean-centred vectors over all ys, a missing rating counting 0: the common-support dot
+    /// product over the norms of the whole rows (LensKit's item-kNN, which centres each item on its mean, and
+    /// user-kNN, each user on theirs). Unlike <see cref="Cosine"/>, a pair with little support stays weak.
+    /// </summary>
+    CenteredCosine,
 }

@@ -7,6 +7,7 @@ public sealed class MetricSpecTests
     [Theory]
     [InlineData("ndcg@10", "ndcg@10", typeof(Ndcg))]
     [InlineData("nDCG@10", "ndcg@10", typeof(Ndcg))]
+    [InlineData("LensKit-NDCG@100", "lenskit-ndcg@100", typeof(Ndcg))]
     [InlineData(" Precision@5 ", "precision@5", typeof(Precision))]
     [InlineData("recall@20", "recall@20", typeof(Recall))]
     [InlineData("MAP@10", "map@10", typeof(AveragePrecision))]

@@ -126,6 +126,28 @@ public sealed class RankingMetricTests
     }
 
     [Fact]
+    public void LensKits_ndcg_leaves_the_first_two_ranks_undiscounted()
+    {
+        // d(k) = 1 / max(1, log2 k): hits at ranks 1 and 3 give 1 + 1/log2 3; the ideal puts the 3 relevant items first: 1 + 1 + 1/log2 3.
+        var relevant = Relevant(1, 4, 7);
+        Assert.Equal(0.6199062332840657, new Ndcg(5, NdcgConvention.LensKit).Measure([4, 0, 1, 9, 2], relevant), Tol);
+        Assert.Equal(1.0, new Ndcg(5, NdcgConvention.LensKit).Measure([4, 7, 1], relevant), Tol);
+        Assert.Equal("lenskit-ndcg@5", new Ndcg(5, NdcgConvention.LensKit).Name);
+    }
+
+    [Fact]
+    public void LensKits_ideal_runs_over_every_relevant_item_not_just_the_top_n()
+    {
+        // lkpy's NDCG() without n on a list cut at 3: the ideal sums d(1..12) over all 12 relevant items, so a perfect
+        // top 3 scores below 1 (ndcg@3 would give 1).
+        var relevant = new RelevanceSet(20);
+        relevant.Reset(Enumerable.Range(0, 12).ToArray());
+        Assert.Equal(0.28010804875528544, new Ndcg(3, NdcgConvention.LensKit).Measure([0, 15, 1], relevant), Tol);
+        Assert.True(new Ndcg(3, NdcgConvention.LensKit).Measure([0, 1, 2], relevant) < 0.5);
+        Assert.Equal(1.0, new Ndcg(3).Measure([0, 1, 2], relevant), Tol);
+    }
+
+    [Fact]
     public void Names_follow_the_spec_syntax()
     {
         Assert.Equal("precision@10", new Precision(10).Name);

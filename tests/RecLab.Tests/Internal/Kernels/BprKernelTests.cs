@@ -16,12 +16,13 @@ public sealed class BprKernelTests
         var (p, q, _, bias) = SgdKernelTests.RandomModel(data, factors, 22);
         var (p2, q2, bias2) = (SgdKernelTests.Copy(p), SgdKernelTests.Copy(q), bias.ToArray());
         var users = data.UserColumn();
+        int[] negatives = popularity ? data.ItemColumn.ToArray() : Enumerable.Range(0, data.ItemCount).ToArray();
         var fastRng = new Rng(23);
         var naiveRng = new Rng(23);
         for (var epoch = 0; epoch < 3; epoch++)
         {
-            var fast = BprKernel.Epoch(ref fastRng, data.Count, users, data.ByUser, popularity, verify, p, q, bias, 0.05f, 0.01f);
-            var naive = BprKernelNaive.Epoch(ref naiveRng, data.Count, users, data.ByUser, popularity, verify, p2, q2, bias2, 0.05f, 0.01f);
+            var fast = BprKernel.Epoch(ref fastRng, data.Count, users, data.ByUser, negatives, verify, p, q, bias, 0.05f, 0.01f);
+            var naive = BprKernelNaive.Epoch(ref naiveRng, data.Count, users, data.ByUser, negatives, verify, p2, q2, bias2, 0.05f, 0.01f);
             Assert.Equal(naive.Skipped, fast.Skipped);
             Assert.Equal(naive.Correct, fast.Correct);
             Assert.Equal(naive.Loss, fast.Loss, naive.Loss * 1e-4);
@@ -43,7 +44,7 @@ public sealed class BprKernelTests
         var (p, q, _, bias) = SgdKernelTests.RandomModel(data, 4, 1);
         var rng = new Rng(2);
         var before = q.Row(data.Items.IndexOf("i0")).ToArray();
-        var result = BprKernel.Epoch(ref rng, 1000, data.UserColumn(), data.ByUser, false, true, p, q, bias, 0.1f, 0);
+        var result = BprKernel.Epoch(ref rng, 1000, data.UserColumn(), data.ByUser, Enumerable.Range(0, data.ItemCount).ToArray(), true, p, q, bias, 0.1f, 0);
         Assert.InRange(result.Skipped, 1, 999);
         Assert.NotEqual(before, q.Row(data.Items.IndexOf("i0")).ToArray());
     }

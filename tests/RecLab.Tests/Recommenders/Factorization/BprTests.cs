@@ -1,3 +1,4 @@
+using RecLab.Data;
 using RecLab.Recommenders;
 using RecLab.Recommenders.Factorization;
 using RecLab.Tests.Support;
@@ -20,6 +21,45 @@ public sealed class BprTests : RecommenderContract<Bpr>
         model.Fit(train, new FitContext { Seed = 2 });
         for (var u = 0; u < train.UserCount; u++)
             Assert.All(model.Recommend(UserQuery.ForUser(train.Interactions, u), 2), r => Assert.True(Checkerboard.HeldOut(u, r.Item)));
+    }
+
+    [Fact]
+    public void Cornacs_variant_learns_the_checkerboard_and_starts_its_biases_at_zero()
+    {
+        var train = new TrainingSet(Checkerboard.Implicit());
+        var cornac = Small with { Sampling = NegativeSampling.Uniform, Initialization = BprInitialization.Cornac };
+        var untrained = new Bpr(cornac with { Epochs = 1, LearningRate = 1e-30f });
+        untrained.Fit(train, new FitContext { Seed = 3 });
+        Assert.All(untrained.ItemBiases.ToArray(), b => Assert.Equal(0f, b, 1e-20f));
+        var implicitStart = new Bpr(Small with { Epochs = 1, LearningRate = 1e-30f });
+        implicitStart.Fit(train, new FitContext { Seed = 3 });
+        Assert.Contains(implicitStart.ItemBiases.ToArray(), b => Math.Abs(b) > 1e-6f);
+
+        var model = new Bpr(cornac);
+        model.Fit(train, new FitContext { Seed = 2 });
+        for (var u = 0; u < train.UserCount; u++)
+            Assert.All(model.Recommend(UserQuery.ForUser(train.Interactions, u), 2), r => Assert.True(Checkerboard.HeldOut(u, r.Item)));
+    }
+
+    [Fact]
+    public void Uniform_negatives_never_touch_an_item_without_training_data()
+    {
+        // "ghost" is in the id space (another fold's item) but has no training interaction: cornac's item index
+        // would not hold it, so it must never be drawn as a negative and keeps its zero start.
+        var b = new InteractionDataBuilder();
+        for (var u = 0; u < 6; u++)
+            for (var i = 0; i < 6; i++)
+                if ((u + i) % 2 == 0)
+                    b.Add($"u{u}", $"i{i}", 1);
+        b.Add("u0", "ghost", 1);
+        var all = b.Build(FeedbackKind.Implicit, null);
+        var ghost = all.Items.IndexOf("ghost");
+        var rows = Enumerable.Range(0, all.Count).Where(r => all.ItemColumn[r] != ghost).ToArray();
+        var train = new TrainingSet(all.Subset(rows));
+        var model = new Bpr(Small with { Sampling = NegativeSampling.Uniform, Initialization = BprInitialization.Cornac });
+        model.Fit(train, new FitContext { Seed = 4 });
+        Assert.All(model.ItemFactors(ghost).ToArray(), f => Assert.Equal(0f, f));
+        Assert.Equal(0f, model.ItemBiases[ghost]);
     }
 
     [Fact]
@@ -75,6 +115,8 @@ public sealed class BprTests : RecommenderContract<Bpr>
         Assert.Equal(0.01f, model.Options.LearningRate);
         Assert.Equal(0.01f, model.Options.Regularization);
         Assert.Equal(NegativeSampling.Popularity, model.Options.Sampling);
-        Assert.Equal(NegativeSampling.Uniform, ((Bpr)RecommenderRegistry.Default.Parse("bpr:sampling=uniform")).Options.Sampling);
+        Assert.Equal(BprInitialization.Implicit, model.Options.Initialization);
+        var cornac = (Bpr)RecommenderRegistry.Default.Parse("bpr:sampling=uniform,initialization=cornac");
+        Assert.Equal((NegativeSampling.Uniform, BprInitialization.Cornac), (cornac.Options.Sampling, cornac.Options.Initialization));
     }
 }

@@ -59,6 +59,26 @@ public sealed class ItemKnnTests : RecommenderContract<ItemKnn>
     }
 
     [Fact]
+    public void Centred_cosine_uses_whole_centred_item_vectors_and_leaves_items_without_neighbours_unscored()
+    {
+        // Item means 4, 1.5, 3.5; centred vectors over (u0, u1, u2): i0 (0, 1, -1), i1 (0.5, -, -0.5), i2 (-, -0.5, 0.5).
+        // cos(i0, i1) = 0.5 / (sqrt 2 * sqrt 0.5) = 0.5; cos(i0, i2) = -1 and cos(i1, i2) = -0.5 are dropped.
+        var lenskit = new ItemKnnOptions { Neighbors = 20, Similarity = Similarity.CenteredCosine, Prediction = KnnPrediction.WithMeans, Fallback = false };
+        var m = Fit(lenskit);
+        Assert.Equal(0.5f, m.SimilarityOf(0, 1), 6);
+        Assert.Equal(0f, m.SimilarityOf(0, 2));
+        Assert.Equal(0f, m.SimilarityOf(1, 2));
+        // (u1, i1): neighbour i0 rated 5: 1.5 + 0.5 * (5 - 4) / 0.5 = 2.5. (u0, i2): no positive neighbour, so LensKit
+        // does not score it; with the fallback it is the item mean 3.5.
+        Assert.Equal(2.5f, m.Predict(1, 1), 5);
+        Assert.True(float.IsNaN(m.Predict(0, 2)));
+        var scores = new float[3];
+        m.Score(UserQuery.ForUser(TinyRatings.ThreeByThree().Interactions, 0), scores);
+        Assert.True(float.IsNaN(scores[2]));
+        Assert.Equal(3.5f, Fit(lenskit with { Fallback = true }).Predict(0, 2), 5);
+    }
+
+    [Fact]
     public void Dense_and_sparse_storage_predict_the_same()
     {
         // More items than the dense limit forces sparse rows; the same ratings in a small id space are stored dense.
