@@ -132,8 +132,20 @@ public sealed class NotebookRunner
         Kernel kernel, string path, NotebookCell cell, string code, int count, NotebookSession session, CancellationToken ct)
     {
         session.BeginCell(cell.Id);
-        var result = await kernel.SendAsync(new SubmitCode(code, NotebookKernel.CSharp), ct);
-        var outputs = KernelOutputs.Of(result.Events, count);
+        // Each chart's figure as it was when shown (a later line of the cell may restyle it in place), by its HTML.
+        var charts = new Dictionary<string, string>(StringComparer.Ordinal);
+        KernelCommandResult result;
+        using (kernel.KernelEvents.Subscribe(e =>
+               {
+                   if (e is DisplayEvent { Value: { } value } shown && ChartOutput.IsChart(value)
+                       && shown.FormattedValues.FirstOrDefault(v => v.MimeType == NotebookFormatters.Html)?.Value is { } html)
+                       charts.TryAdd(html, session.AddChart(ChartOutput.FigureJson(value)));
+               }))
+        {
+            result = await kernel.SendAsync(new SubmitCode(code, NotebookKernel.CSharp), ct);
+        }
+
+        var outputs = KernelOutputs.Of(result.Events, count).Select(output => Recorded(output, charts)).ToList();
         var failed = result.Events.OfType<CommandFailed>().FirstOrDefault();
         var failure = failed is null ? null : new NotebookFailure
         {
@@ -149,6 +161,15 @@ public sealed class NotebookRunner
             Message = failed.Exception is { } e and not CodeSubmissionCompilationErrorException ? e.Message : failed.Message,
         };
         return (cell with { Outputs = outputs, ExecutionCount = count }, failure);
+    }
+
+    /// <summary>A chart's output in its recorded form (see <see cref="ChartOutput.Recorded"/>); any other output as it is.</summary>
+    private static CellOutput Recorded(CellOutput output, Dictionary<string, string> charts)
+    {
+        if (output is not DisplayOutput display || !display.Data.TryGetValue(NotebookFormatters.Html, out var html)
+            || !charts.TryGetValue(html, out var id) || ChartOutput.Recorded(html, id) is not { } recorded)
+            return output;
+        return display with { Data = new Dictionary<string, string>(display.Data, StringComparer.Ordinal) { [NotebookFormatters.Html] = recorded } };
     }
 
     /// <summary>Each chart's PNG in the slot its HTML keeps for it (see <see cref="ChartOutput"/>), drawn in one browser session.</summary>

@@ -1,18 +1,20 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using Plotly.NET;
-using RecLab.Charts.Html;
 
 namespace RecLab.Notebooks.Formatting;
 
 /// <summary>
-/// The one place that knows how a chart value becomes notebook output: its interactive HTML (plotly.js loaded by
-/// reference), its text summary, and the plotly figure JSON its static image is drawn from. A new chart type is a
-/// new case here and in <see cref="NotebookFormatters"/>, not a change to any notebook.
+/// The one place that knows what a displayed chart is and how its kernel output becomes a recorded one. The kernel
+/// draws charts through their own formatter (Plotly.NET.Interactive's for <c>GenericChart</c>, see
+/// <see cref="NotebookFormatters"/>); <c>reclab notebook run</c> keeps each chart's figure JSON as it was shown, gives
+/// its HTML an id from the cell (Plotly.NET draws a random one) and a slot for its static image beside it. A new chart
+/// type is a new case here, not a change to any notebook.
 /// </summary>
-internal static class ChartOutput
+internal static partial class ChartOutput
 {
-    /// <summary>The chart types notebooks display.</summary>
-    public static readonly Type[] Types = [typeof(GenericChart)];
+    /// <summary>Whether <paramref name="value"/> is a chart notebooks display (and the runner draws a static image of).</summary>
+    public static bool IsChart(object? value) => value is GenericChart;
 
     /// <summary>The plotly figure JSON (<c>{"data": [...], "layout": {...}}</c>) of <paramref name="chart"/>.</summary>
     public static string FigureJson(object chart) => chart switch
@@ -22,16 +24,20 @@ internal static class ChartOutput
     };
 
     /// <summary>
-    /// The chart's notebook HTML. Inside a <c>reclab notebook run</c> its div id comes from the cell (so outputs are
-    /// the same run after run) and a slot precedes it for the static image, which a script removes once plotly.js
-    /// has drawn the interactive chart; elsewhere the chart alone.
+    /// The recorded form of a chart's kernel HTML: the div id Plotly.NET drew at random replaced by
+    /// <paramref name="id"/> (so a notebook run twice writes the same bytes), after an empty slot for its static image
+    /// (see <see cref="WithImage"/>) that a script removes once plotly.js has drawn the interactive chart. Null when
+    /// <paramref name="html"/> is not Plotly.NET's chart HTML.
     /// </summary>
-    public static string Html(object chart)
+    public static string? Recorded(string html, string id)
     {
-        if (NotebookSession.Current is not { } session)
-            return Interactive(chart, divId: null);
-        var id = session.AddChart(FigureJson(chart));
-        return $"<div class=\"reclab-figure\">\n{StaticSlot(id)}\n{Interactive(chart, id)}<script type=\"text/javascript\">\n" +
+        var drawn = PlotlyDiv().Match(html);
+        if (!drawn.Success)
+            return null;
+        var random = drawn.Groups["id"].Value;
+        var interactive = html.Replace(random, id, StringComparison.Ordinal)
+            .Replace(random.Replace("-", "", StringComparison.Ordinal), ScriptName(id), StringComparison.Ordinal);
+        return $"<div class=\"reclab-figure\">\n{StaticSlot(id)}\n{interactive}\n<script type=\"text/javascript\">\n" +
                "(function () {\n" +
                $"  var slot = document.getElementById({Quoted(id + "-static")}), tries = 0;\n" +
                "  var timer = setInterval(function () {\n" +
@@ -57,14 +63,6 @@ internal static class ChartOutput
         return string.Concat(html.AsSpan(0, at), image, html.AsSpan(at + slot.Length));
     }
 
-    private static string Interactive(object chart, string? divId) => chart switch
-    {
-        GenericChart figure => figure.ToNotebookHtml(divId),
-        _ => throw new ArgumentException($"{chart.GetType().Name} is not a chart type RecLab notebooks display.", nameof(chart)),
-    };
-
-    private static string Quoted(string text) => "\"" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
-
     /// <summary>Alternative text for an image from its chart's figure JSON (the layout title, else "chart").</summary>
     public static string TitleFromJson(string figureJson)
     {
@@ -79,4 +77,16 @@ internal static class ChartOutput
 
         return "chart";
     }
+
+    /// <summary>Plotly.NET's chart div (<c>HTML.CreateChartHTML</c>: a GUID id, which its script also names without dashes).</summary>
+    [GeneratedRegex("""<div id="(?<id>[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})">""")]
+    private static partial Regex PlotlyDiv();
+
+    /// <summary>The id as part of a JavaScript identifier (Plotly.NET's <c>renderPlotly_...</c> function).</summary>
+    private static string ScriptName(string id) => NotInIdentifier().Replace(id, "_");
+
+    [GeneratedRegex("[^A-Za-z0-9_]")]
+    private static partial Regex NotInIdentifier();
+
+    private static string Quoted(string text) => "\"" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
 }

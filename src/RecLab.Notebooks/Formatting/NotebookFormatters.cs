@@ -1,13 +1,18 @@
 using System.Text.Json;
+using Microsoft.Data.Analysis;
+using Microsoft.DotNet.Interactive;
 using Microsoft.DotNet.Interactive.Formatting;
+using Plotly.NET;
+using Plotly.NET.Interactive;
 using RecLab.Charts.Html;
 
 namespace RecLab.Notebooks.Formatting;
 
 /// <summary>
-/// RecLab's formatters, registered with .NET Interactive's <see cref="Formatter"/> (the bootstrap does it through
-/// <see cref="Notebook.Setup"/>): charts as interactive HTML with a text summary, tables as HTML and aligned text,
-/// recorded results as text and a scrapbook scrap. The same in VS Code, Jupyter and <c>reclab notebook run</c>.
+/// The formatters RecLab notebooks display through, registered with .NET Interactive's <see cref="Formatter"/> (the
+/// bootstrap does it through <see cref="Notebook.Setup"/>): Plotly.NET's charts by Plotly.NET.Interactive's own kernel
+/// extension, with a text summary beside; RecLab's tables and DataFrames as HTML and aligned text; recorded results as
+/// text and a scrapbook scrap. The same in VS Code, Jupyter and <c>reclab notebook run</c>.
 /// </summary>
 internal static class NotebookFormatters
 {
@@ -23,26 +28,37 @@ internal static class NotebookFormatters
         {
             if (Formatter.RegisteredFormatters(includeDefaults: false).Any(f => f.Type == typeof(RecordedResult)))
                 return;
-            // Charts and tables also name their HTML formatter by convention (TypeFormatterSourceAttribute), which the
-            // Formatter reads the first time it meets the type, with HTML as the only preferred form. Reading it now
-            // puts the preferences set below after it, so they win.
-            foreach (var type in ChartOutput.Types.Append(typeof(HtmlTable)))
-                _ = Formatter.GetPreferredMimeTypesFor(type);
-            foreach (var chart in ChartOutput.Types)
-            {
-                Formatter.Register(chart, (value, writer) => writer.Write(ChartOutput.Html(value)), Html);
-                Formatter.Register(chart, (value, writer) => writer.Write(PlainText.Format(value)), Text);
-                Formatter.SetPreferredMimeTypesFor(chart, Html, Text);
-            }
+            LoadPlotlyExtension();
+            // Plotly.NET names a formatter source of its own on GenericChart (which the Formatter cannot create); reading
+            // its preferences now puts the ones set below after them, so they win.
+            _ = Formatter.GetPreferredMimeTypesFor(typeof(GenericChart));
+            Formatter.Register<GenericChart>((chart, writer) => writer.Write(PlainText.Format(chart)), Text);
+            Formatter.SetPreferredMimeTypesFor(typeof(GenericChart), Html, Text);
 
             Formatter.Register<HtmlTable>((table, writer) => writer.Write(table.ToHtml()), Html);
             Formatter.Register<HtmlTable>((table, writer) => writer.Write(PlainText.Format(table)), Text);
             Formatter.SetPreferredMimeTypesFor(typeof(HtmlTable), Html, Text);
 
+            Formatter.Register<DataFrame>((frame, writer) => writer.Write(FrameTable.Of(frame).ToHtml()), Html);
+            Formatter.Register<DataFrame>((frame, writer) => writer.Write(PlainText.Format(frame)), Text);
+            Formatter.SetPreferredMimeTypesFor(typeof(DataFrame), Html, Text);
+
             Formatter.Register<RecordedResult>((result, writer) => writer.Write(result.ToString()), Text);
             Formatter.Register<RecordedResult>((result, writer) => writer.Write(Scrap(result)), RecordedResult.ScrapMimeType);
             Formatter.SetPreferredMimeTypesFor(typeof(RecordedResult), Text, RecordedResult.ScrapMimeType);
         }
+    }
+
+    /// <summary>
+    /// Loads Plotly.NET.Interactive's kernel extension as the kernel loads a package's extensions after
+    /// <c>#r "nuget: Plotly.NET.Interactive"</c>: its <see cref="IKernelExtension.OnLoadAsync"/> registers the
+    /// chart's HTML formatter. From the build rather than a package restore, so it works offline and in process.
+    /// </summary>
+    private static void LoadPlotlyExtension()
+    {
+        IKernelExtension extension = new FormatterKernelExtension();
+        // Its formatter is global; the kernel argument is where a kernel-specific extension would hook in.
+        extension.OnLoadAsync(KernelInvocationContext.Current?.HandlingKernel!).GetAwaiter().GetResult();
     }
 
     /// <summary>scrapbook's JSON scrap: name, data, encoder and version.</summary>

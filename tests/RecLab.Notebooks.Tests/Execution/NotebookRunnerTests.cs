@@ -236,7 +236,7 @@ public sealed class NotebookRunnerTests
     }
 
     [Fact]
-    public async Task The_bootstrap_imports_RecLab_and_charts_get_ids_from_their_cell_so_two_runs_write_the_same_notebook()
+    public async Task The_bootstrap_imports_RecLab_and_charts_draw_through_plotly_net_with_ids_from_their_cell_so_two_runs_write_the_same_notebook()
     {
         using var temp = new TempFolder();
         var notebooks = Path.Combine(temp.Path, "notebooks");
@@ -255,11 +255,56 @@ public sealed class NotebookRunnerTests
         Assert.Equal(first.Executed.ToJson(), second.Executed.ToJson());
         var charts = first.Executed.Cells[1].Outputs.Select(Data).ToList();
         Assert.Equal(["text/html", "text/plain"], charts.Select(c => string.Join(",", c.Keys.Order())).Distinct().Single().Split(','));
-        Assert.Contains("<div id=\"reclab-chart-c2-1\" class=\"reclab-chart\">", charts[0]["text/html"], StringComparison.Ordinal);
-        Assert.Contains("<div class=\"reclab-static\" id=\"reclab-chart-c2-2-static\"></div>", charts[1]["text/html"], StringComparison.Ordinal);
+        // Plotly.NET.Interactive's HTML (plotly.js through require.js from the CDN), its random id replaced by one from the cell.
+        Assert.Contains("<div id=\"reclab-chart-c2-1\"><!-- Plotly chart will be drawn inside this DIV --></div>", charts[0]["text/html"], StringComparison.Ordinal);
+        Assert.Contains("renderPlotly_reclab_chart_c2_1()", charts[0]["text/html"], StringComparison.Ordinal);
+        Assert.Contains("requirejs.config({context:'fsharp-plotly'", charts[0]["text/html"], StringComparison.Ordinal);
+        Assert.DoesNotMatch("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}", charts[0]["text/html"]);
+        Assert.StartsWith("<div class=\"reclab-figure\">\n<div class=\"reclab-static\" id=\"reclab-chart-c2-2-static\"></div>\n<div><div id=\"reclab-chart-c2-2\">",
+            charts[1]["text/html"], StringComparison.Ordinal);
         Assert.Equal("[chart 'bars': bar; drawn in the notebook's HTML]", charts[0]["text/plain"]);
         var table = Data(Assert.Single(first.Executed.Cells[2].Outputs));
         Assert.StartsWith("<table class=\"reclab-table\">", table["text/html"], StringComparison.Ordinal);
         Assert.Equal("k\n-\nv", table["text/plain"]);
+    }
+
+    [Fact]
+    public async Task An_experiments_results_display_as_a_DataFrame_table_whose_rows_are_those_of_results_csv()
+    {
+        using var temp = new TempFolder();
+        var notebooks = Path.Combine(temp.Path, "notebooks");
+        Directory.CreateDirectory(notebooks);
+        File.Copy(Path.Combine(Repository.NotebooksFolder, "reclab.csx"), Path.Combine(notebooks, "reclab.csx"));
+        var yaml = "version: 1\nname: frame\nseed: 7\ndatasets:\n  - name: w\n    source: synthetic:tiny\nsplits:\n  - name: h\n    spec: user-holdout:0.2\n" +
+                   "algorithms:\n  - name: popular\n    kind: most-popular\n  - name: random\n    kind: random\nmetrics: [ndcg@10, recall@10]\n";
+        var path = Write(notebooks,
+            Code("#load \"reclab.csx\""),
+            Code("using RecLab.Experiments.Cells;\nusing RecLab.Experiments.Configuration;\nusing RecLab.Experiments.Execution;\nusing RecLab.Experiments.Results;\n" +
+                 $"var plan = ExperimentPlan.Create(ExperimentFile.Parse(\"\"\"\n{yaml}\"\"\", \"frame.yaml\"));\n" +
+                 "var run = await ExperimentRunner.RunAsync(plan, new RunOptions { OutputDirectory = \"out\", Fresh = true, Jobs = 1 });\n" +
+                 "var results = ExperimentResults.Load(plan, new CellStore(run.OutputDirectory));"),
+            Code("results.ToDataFrame()"));
+
+        var run = await Run(path);
+
+        Assert.True(run.Succeeded, run.Failure?.ToString());
+        var frame = Data(Assert.Single(run.Executed.Cells[2].Outputs));
+        var table = HtmlDom.Parse("<body>" + frame["text/html"] + "</body>").QuerySelector("table.reclab-table")!;
+        var csv = File.ReadAllLines(Path.Combine(notebooks, "out", "results.csv"));
+        Assert.Equal($"DataFrame: {csv.Length - 1} rows \u00d7 18 columns", table.QuerySelector("caption")!.TextContent);
+        Assert.Equal(["", "dataset", "split", "repeat", "fold", "configuration", "algorithm"], table.QuerySelectorAll("thead th").Take(7).Select(h => h.TextContent));
+        var header = csv[0].Split(',');
+        var rows = table.QuerySelectorAll("tbody tr").Select(r => r.QuerySelectorAll("td").Select(d => d.TextContent).ToList()).ToList();
+        Assert.Equal(csv.Length - 1, rows.Count);
+        for (var r = 0; r < rows.Count; r++)
+        {
+            var fields = csv[r + 1].Split(',');
+            Assert.Equal(r.ToString(System.Globalization.CultureInfo.InvariantCulture), rows[r][0]);
+            Assert.Equal(fields[Array.IndexOf(header, "algorithm")], rows[r][6]);
+            Assert.Equal(fields[Array.IndexOf(header, "metric")], rows[r][9]);
+            Assert.Equal(double.Parse(fields[Array.IndexOf(header, "value")], System.Globalization.CultureInfo.InvariantCulture), double.Parse(rows[r][10], System.Globalization.CultureInfo.InvariantCulture), 1e-5);
+        }
+
+        Assert.StartsWith($"DataFrame: {csv.Length - 1} rows \u00d7 18 columns\n   dataset  split", frame["text/plain"], StringComparison.Ordinal);
     }
 }

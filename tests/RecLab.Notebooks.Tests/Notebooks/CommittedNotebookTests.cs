@@ -330,7 +330,7 @@ public sealed partial class CommittedNotebookTests
         var charts = 0;
         foreach (var output in Load(notebook).Cells.SelectMany(c => c.Outputs).OfType<DisplayOutput>())
         {
-            if (!output.Data.TryGetValue("text/html", out var html) || !html.Contains("class=\"reclab-chart\"", StringComparison.Ordinal))
+            if (!output.Data.TryGetValue("text/html", out var html) || !html.Contains("class=\"reclab-figure\"", StringComparison.Ordinal))
                 continue;
             charts++;
             var image = PngOf().Match(html);

@@ -61,7 +61,8 @@ public sealed class NotebookPageTests
         // No live values now: the notebook fragments are used as they are, and fetch plotly themselves.
         var doc = HtmlDom.Parse(NotebookPage.Create(NotebookDocument.Load(executed), "fallback").ToHtml(PlotlyScript.Cdn));
 
-        Assert.Equal(2, doc.QuerySelectorAll("div.reclab-chart").Length);
+        // Plotly.NET.Interactive's fragments, each in its recorded wrapper.
+        Assert.Equal(["reclab-chart-c3-1", "reclab-chart-c5-1"], doc.QuerySelectorAll("div.reclab-figure > div > div[id]").Select(d => d.Id));
         Assert.Single(doc.QuerySelectorAll("table.reclab-table"));
         Assert.DoesNotContain(doc.Scripts, s => s.Source is not null);
     }
