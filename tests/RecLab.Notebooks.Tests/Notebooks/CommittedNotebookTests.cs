@@ -337,7 +337,9 @@ public sealed partial class CommittedNotebookTests
             Assert.True(image.Success, $"{notebook}: a chart without its static image");
             var png = Convert.FromBase64String(image.Groups["base64"].Value);
             Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], png[..4]);
-            Assert.InRange(png.Length, 2_000, 120_000);
+            // A palette PNG (IHDR colour type 3) of a few to a few tens of KB, as DESIGN asks.
+            Assert.Equal(3, png[25]);
+            Assert.InRange(png.Length, 2_000, 40_000);
         }
 
         // Every notebook draws at least one chart; none in its outputs means they were never refreshed.
