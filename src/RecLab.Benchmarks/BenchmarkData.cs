@@ -1,11 +1,12 @@
 using RecLab.Data;
+using RecLab.Data.Downloads;
 using RecLab.Randomness;
 
 namespace RecLab.Benchmarks;
 
 /// <summary>
-/// The ml-latest-small sample the benchmarks run on: <c>RECLAB_SHARED_DATA</c>, else <c>../shared/data</c> beside the
-/// repository root (never copied into the repo). The split is one seeded 80/20 holdout, the protocol of ANCHORS.md's
+/// The ml-latest-small sample the benchmarks run on, from the dataset cache (<c>RECLAB_DATA</c>, filled by
+/// <c>reclab data fetch ml-latest-small</c>). The split is one seeded 80/20 holdout, the protocol of ANCHORS.md's
 /// LIBMF figures.
 /// </summary>
 public static class BenchmarkData
@@ -13,28 +14,18 @@ public static class BenchmarkData
     private static InteractionData? _train;
     private static InteractionData? _implicitTrain;
 
-    /// <summary>The ml-latest-small folder, or null when it is absent.</summary>
-    public static string? Locate()
-    {
-        var root = Environment.GetEnvironmentVariable("RECLAB_SHARED_DATA");
-        if (string.IsNullOrWhiteSpace(root))
-        {
-            var dir = new DirectoryInfo(Directory.GetCurrentDirectory());
-            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Lab.sln")))
-                dir = dir.Parent;
-            root = Path.Combine(dir?.Parent?.FullName ?? ".", "shared", "data");
-        }
-        var folder = Path.Combine(root, "ml-latest-small");
-        return File.Exists(Path.Combine(folder, "ratings.csv")) ? folder : null;
-    }
+    /// <summary>The cache that holds ml-latest-small.</summary>
+    public static DataCache Cache { get; } = new();
+
+    /// <summary>Whether ml-latest-small is in <see cref="Cache"/>.</summary>
+    public static bool Available => Cache.Contains("ml-latest-small");
 
     /// <summary>80% of the ratings, drawn with a fixed seed.</summary>
     public static InteractionData Train()
     {
         if (_train is not null)
             return _train;
-        var folder = Locate() ?? throw new InvalidOperationException("ml-latest-small not found; set RECLAB_SHARED_DATA.");
-        var data = DatasetLoader.Load(folder).Interactions;
+        var data = DatasetLoader.Load("ml-latest-small", cache: Cache).Interactions;
         var perm = new int[data.Count];
         for (var k = 0; k < perm.Length; k++)
             perm[k] = k;

@@ -2,9 +2,10 @@ using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Running;
 using RecLab.Benchmarks;
 
-if (BenchmarkData.Locate() is null)
+if (!BenchmarkData.Available)
 {
-    Console.Error.WriteLine("ml-latest-small not found: set RECLAB_SHARED_DATA to the folder holding ml-latest-small/ (e.g. /work/shared/data). Nothing to run.");
+    Console.Error.WriteLine($"ml-latest-small is not in the dataset cache ({BenchmarkData.Cache.Root}): fetch it with 'reclab data fetch ml-latest-small' " +
+        "(or '--from FOLDER' for a local copy). Nothing to run.");
     return 0;
 }
 

@@ -1,16 +1,32 @@
 namespace RecLab.Cli;
 
-/// <summary>The process exit codes every command uses.</summary>
+/// <summary>The process exit codes every command uses (listed in the README and by <c>reclab --help</c>).</summary>
 internal static class ExitCodes
 {
     public const int Success = 0;
 
-    /// <summary>Some work failed (e.g. some cells of a run); the rest was kept.</summary>
+    /// <summary>
+    /// The input was valid but work failed: some cells or A/B tests of a run (the rest was kept), a fit that diverged
+    /// or gave a non-finite result, a download, a merge missing shards.
+    /// </summary>
     public const int PartialFailure = 1;
 
-    /// <summary>Invalid configuration, arguments or input; nothing was run.</summary>
+    /// <summary>Invalid configuration, arguments or input, or a results folder in use or holding another setup; nothing was run.</summary>
     public const int InvalidInput = 2;
+
+    /// <summary>A bug: an exception no command expects (the trace is printed for a report). sysexits' EX_SOFTWARE.</summary>
+    public const int InternalError = 70;
 
     /// <summary>Stopped by Ctrl-C.</summary>
     public const int Cancelled = 130;
+
+    /// <summary>The lines <c>reclab --help</c> prints about them.</summary>
+    public const string Help = """
+        Exit codes:
+          0    success
+          1    valid input, but some work failed: cells or A/B tests of a run (the rest is kept), a diverged fit, a download
+          2    invalid configuration, arguments or input, or a results folder in use or holding another setup: nothing run
+          70   internal error: a bug in RecLab, reported with its trace
+          130  stopped by Ctrl-C: finished work is kept
+        """;
 }

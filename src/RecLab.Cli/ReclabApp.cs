@@ -12,7 +12,8 @@ internal sealed class ReclabApp
     private ReclabApp(Terminal terminal)
     {
         _terminal = terminal;
-        _root = new RootCommand("RecLab: a recommender-systems laboratory. Compare recommenders honestly and see what they would do to real users.")
+        _root = new RootCommand("RecLab: a recommender-systems laboratory. Compare recommenders honestly and see what they would do to real users.\n\n" +
+            ExitCodes.Help)
         {
             DataCommand.Create(terminal),
             EvalCommand.Create(terminal),
@@ -25,6 +26,9 @@ internal sealed class ReclabApp
             AbPlanCommand.CreateGroup(terminal),
             BenchCommand.Create(terminal),
         };
+        _root.WithDetails("Start with 'reclab run experiments.yaml' (the default suite, on a generated world: no download), " +
+            "then 'reclab COMMAND --help'.");
+        CommandDetails.Install(_root);
     }
 
     public static ReclabApp Create(TextWriter output, TextWriter error, bool? plain = null) =>
@@ -33,7 +37,8 @@ internal sealed class ReclabApp
     public async Task<int> RunAsync(string[] args, CancellationToken ct = default)
     {
         var parse = _root.Parse(args);
-        var config = new InvocationConfiguration { Output = _terminal.Out, Error = _terminal.Error };
+        // Our own handler below: System.CommandLine's prints the trace and exits 1, which a script would read as "some cells failed".
+        var config = new InvocationConfiguration { Output = _terminal.Out, Error = _terminal.Error, EnableDefaultExceptionHandler = false };
         if (parse.Errors.Count > 0)
         {
             foreach (var e in parse.Errors)
@@ -56,6 +61,13 @@ internal sealed class ReclabApp
         {
             _terminal.Fail("stopped (Ctrl-C); completed work was kept.");
             return ExitCodes.Cancelled;
+        }
+        catch (Exception e)
+        {
+            // Expected failures become one line in Guard; anything else is a bug, reported with what a fix needs.
+            _terminal.Fail($"internal error, a bug in RecLab (please report it with the lines below): {e.GetType().Name}: {e.Message}");
+            _terminal.Error.WriteLine(e.ToString());
+            return ExitCodes.InternalError;
         }
         finally
         {

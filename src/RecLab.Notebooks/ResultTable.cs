@@ -12,7 +12,7 @@ namespace RecLab.Notebooks;
 /// </summary>
 public static class ResultTable
 {
-    /// <summary>One row per algorithm, one column per metric (confidence interval on hover), then fit time.</summary>
+    /// <summary>One row per algorithm, one column per metric (confidence interval on hover), then fit time (when <see cref="Notebook.ShowTimings"/>).</summary>
     public static HtmlTable Metrics(IEnumerable<CrossValidationResult> results, string? caption = null) =>
         Metrics([.. results.Select(r => (r.Label, r.Metrics, r.FitTime))], caption);
 
@@ -158,15 +158,17 @@ public static class ResultTable
             var values = rows.Select(r => r.Metrics.First(m => m.Name == name)).Where(m => double.IsFinite(m.Value)).ToList();
             return values.Count < 2 ? double.NaN : values[0].HigherIsBetter ? values.Max(m => m.Value) : values.Min(m => m.Value);
         }).ToList();
+        // Fit times differ from run to run: recorded outputs leave them out (Notebook.ShowTimings).
+        var timings = Notebook.ShowTimings;
         return new HtmlTable
         {
             Caption = caption,
-            Columns = ["algorithm", .. names, "fit (s)"],
+            Columns = ["algorithm", .. names, .. timings ? new[] { "fit (s)" } : []],
             Rows = [.. rows.Select(row => (IReadOnlyList<TableCell>)
             [
                 row.Label,
                 .. names.Select((name, i) => Cell(row.Metrics.First(m => m.Name == name), best[i])),
-                TableCell.Number(row.FitTime.TotalSeconds, "0.00"),
+                .. timings ? new[] { TableCell.Number(row.FitTime.TotalSeconds, "0.00") } : [],
             ])],
         };
     }

@@ -9,9 +9,14 @@ public static class DidYouMean
         string? best = null;
         var bestDistance = int.MaxValue;
         var lowered = Normalize(input);
+        var allowed = Math.Max(1, input.Length / 3);
         foreach (var candidate in candidates)
         {
-            var d = Distance(lowered, Normalize(candidate));
+            var other = Normalize(candidate);
+            // The distance is at least the difference in length: skip the quadratic table when that already rules it out.
+            if (Math.Abs(other.Length - lowered.Length) > allowed)
+                continue;
+            var d = Distance(lowered, other);
             if (d < bestDistance)
             {
                 bestDistance = d;
@@ -19,7 +24,7 @@ public static class DidYouMean
             }
         }
         // Allow about one edit per three characters: 'neighbours' -> 'neighbors', not 'seed' -> 'alpha'.
-        return best is not null && bestDistance <= Math.Max(1, input.Length / 3) ? best : null;
+        return best is not null && bestDistance <= allowed ? best : null;
     }
 
     /// <summary>" (did you mean 'x'?)" or "", ready to append to a message.</summary>

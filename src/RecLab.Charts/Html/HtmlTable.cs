@@ -1,12 +1,10 @@
 using System.Globalization;
-using RecLab.Charts.Interactive;
 
 namespace RecLab.Charts.Html;
 
 /// <summary>
-/// A simple results table for reports and notebooks (it renders itself as HTML in a .NET Interactive notebook).
+/// A simple results table for reports and notebooks (RecLab.Notebooks registers its notebook formatters).
 /// </summary>
-[TypeFormatterSource(typeof(HtmlFormatterSource), PreferredMimeTypes = ["text/html"])]
 public sealed record HtmlTable
 {
     /// <summary>A caption above the table.</summary>

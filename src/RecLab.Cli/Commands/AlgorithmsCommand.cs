@@ -11,10 +11,11 @@ internal static class AlgorithmsCommand
     public static Command Create(Terminal terminal)
     {
         var name = new Argument<string?>("name") { Description = "Show only this algorithm's options.", Arity = ArgumentArity.ZeroOrOne };
-        var command = new Command("algorithms", "List the registered algorithms (the 'kind' of an experiment file's algorithms) with the feedback they accept and their options.")
+        var command = new Command("algorithms", "List the algorithms and their options.")
         {
             name,
         };
+        command.WithDetails("The names are the 'kind' of an experiment file's algorithms and the NAME of 'reclab eval --algo NAME:key=value'.");
         command.SetAction(parse => Guard.Run(terminal, () =>
         {
             var registry = RecommenderRegistry.Default;

@@ -11,20 +11,22 @@ internal static class BenchCommand
         var quick = new Option<bool>("--quick") { Description = "Skip the tasks on the large synthetic world (seconds instead of minutes)." };
         var output = new Option<string>("--output") { Description = "The JSON report; the Markdown table goes beside it (.md).", DefaultValueFactory = _ => "bench.json" };
         var repeats = new Option<int>("--repeats") { Description = "Timed runs per task; the table shows their median.", DefaultValueFactory = _ => 3 };
-        var data = new Option<string?>("--data")
+        var data = new Option<string>("--data")
         {
-            Description = "ml-latest-small: a folder or a dataset name (default: $RECLAB_SHARED_DATA/ml-latest-small, else ../shared/data/ml-latest-small, else the download cache).",
+            Description = "ml-latest-small as a folder or by name from the dataset cache ($RECLAB_DATA; 'reclab data fetch ml-latest-small' fills it).",
+            DefaultValueFactory = _ => "ml-latest-small",
         };
-        var command = new Command("bench", "Time RecLab's standard tasks (load ml-latest-small, 5-fold biased-mf, implicit-als, item-knn, top-10 for every user, " +
-            "the large synthetic world) with medians over repeats, peak memory and the machine description; writes JSON and a Markdown table.")
+        var command = new Command("bench", "Time RecLab's standard tasks (wall, CPU, peak memory).")
         {
             quick, output, repeats, data,
         };
+        command.WithDetails("Tasks: load ml-latest-small, 5-fold biased-mf, implicit-als, item-knn, top-10 for every user, the large synthetic world " +
+            "and a 14-day A/B test, each timed over repeats with the machine described.");
         command.SetAction((parse, ct) => Guard.RunAsync(terminal, () =>
         {
             var options = new BenchOptions
             {
-                MovieLens = parse.GetValue(data) ?? DefaultMovieLens(),
+                MovieLens = parse.GetValue(data)!,
                 Quick = parse.GetValue(quick),
                 Repeats = parse.GetValue(repeats) is var n and >= 1 ? n : throw new ArgumentException("--repeats must be at least 1."),
             };
@@ -39,14 +41,5 @@ internal static class BenchCommand
             return Task.FromResult(ExitCodes.Success);
         }));
         return command;
-    }
-
-    private static string DefaultMovieLens()
-    {
-        var shared = Environment.GetEnvironmentVariable("RECLAB_SHARED_DATA");
-        foreach (var root in new[] { shared, Path.Combine("..", "shared", "data") })
-            if (!string.IsNullOrWhiteSpace(root) && File.Exists(Path.Combine(root, "ml-latest-small", "ratings.csv")))
-                return Path.Combine(root, "ml-latest-small");
-        return "ml-latest-small";
     }
 }

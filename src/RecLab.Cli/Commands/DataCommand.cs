@@ -13,7 +13,7 @@ namespace RecLab.Cli.Commands;
 internal static class DataCommand
 {
     public static Command Create(Terminal terminal) =>
-        new("data", "Datasets: download them, describe them, list what is known and cached.")
+        new("data", "Datasets: fetch, describe, list; generate synthetic worlds.")
         {
             Fetch(terminal),
             Info(terminal),
@@ -161,6 +161,8 @@ internal static class DataCommand
                 if (calibration is not null)
                     CalibrationView.Render(terminal.Console, calibration);
             }
+            foreach (var warning in dataset.Report.Warnings)
+                terminal.Warn(warning);
             foreach (var problem in dataset.Report.Problems)
                 terminal.Warn($"skipped {problem}");
             if (dataset.Report.SkippedLines > dataset.Report.Problems.Count)

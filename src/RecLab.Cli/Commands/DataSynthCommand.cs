@@ -44,7 +44,7 @@ internal static class DataSynthCommand
                 options = options.With(pair[..eq], pair[(eq + 1)..]);
             }
             options.Validate();
-            var folder = Path.GetFullPath(parse.GetValue(output)!);
+            var folder = Path.TrimEndingDirectorySeparator(Path.GetFullPath(parse.GetValue(output)!));
             var overwrite = parse.GetValue(force);
             if (!overwrite && Directory.Exists(folder) && Directory.EnumerateFileSystemEntries(folder).Any())
                 throw new ArgumentException($"{folder} already exists and is not empty; choose a new folder or add --force.");

@@ -44,12 +44,12 @@ internal static class EvalCommand
                 "for 1-5, 6-20, 21-100, 101+ ('default' for those).",
         };
 
-        var command = new Command("eval",
-            "Evaluate and compare algorithms on one dataset and split (a one-off, without YAML): metrics with bootstrap confidence intervals, " +
-            "paired t-tests and Wilcoxon tests with Holm's correction.\n\nSplits:\n" + SplitSpec.Help + "\n\nMetrics:\n" + MetricSpec.HelpText)
+        var command = new Command("eval", "Compare algorithms on one dataset and split (no file).")
         {
             data, algos, split, metrics, seed, format, makeImplicit, implicitThreshold, relevance, baseline, threads, skip, cache, onboarding, buckets,
         };
+        command.WithDetails("Metrics come with bootstrap confidence intervals; algorithms are compared by paired t-tests and Wilcoxon tests " +
+            "with Holm's correction.\n\nSplits:\n" + SplitSpec.Help + "\n\nMetrics:\n" + MetricSpec.HelpText);
         command.SetAction((parse, ct) => Guard.RunAsync(terminal, () =>
         {
             // Everything is validated before any data is loaded.
@@ -73,6 +73,8 @@ internal static class EvalCommand
             var stopwatch = Stopwatch.StartNew();
             var dataset = DatasetLoader.Load(parse.GetValue(data)!, LoadOptions.Default with { SkipBadLines = parse.GetValue(skip) },
                 new DataCache(parse.GetValue(cache)));
+            foreach (var warning in dataset.Report.Warnings)
+                terminal.Warn(warning);
             if (parse.GetValue(makeImplicit))
                 dataset = dataset.WithInteractions(dataset.Interactions.ToImplicit(parse.GetValue(implicitThreshold)));
             var loadSeconds = stopwatch.Elapsed.TotalSeconds;

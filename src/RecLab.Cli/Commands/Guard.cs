@@ -1,5 +1,8 @@
 using RecLab.Data.Downloads;
 using RecLab.Data.Loading;
+using RecLab.Evaluation;
+using RecLab.Recommenders.Factorization;
+using RecLab.Experiments.Results;
 
 namespace RecLab.Cli.Commands;
 
@@ -17,9 +20,16 @@ internal static class Guard
             terminal.Fail(e.Message);
             return ExitCodes.PartialFailure;
         }
+        // A fit that diverged or a result that is not a finite number: the input was valid, the computation failed,
+        // as a failed cell of 'reclab run' does.
+        catch (Exception e) when (e is TrainingDivergedException or NonFiniteResultException)
+        {
+            terminal.Fail(e.Message);
+            return ExitCodes.PartialFailure;
+        }
         // IOException covers missing files and folders, and files that cannot be read; KeyNotFound: unknown names.
         catch (Exception e) when (e is DataFormatException or IOException or UnauthorizedAccessException or ArgumentException or FormatException
-            or KeyNotFoundException or NotSupportedException)
+            or KeyNotFoundException or NotSupportedException or ResultsFolderException)
         {
             terminal.Fail(e.Message);
             return ExitCodes.InvalidInput;

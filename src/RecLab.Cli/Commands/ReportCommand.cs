@@ -9,10 +9,11 @@ internal static class ReportCommand
     public static Command Create(Terminal terminal)
     {
         var folder = new Argument<string>("folder") { Description = "An experiment's results folder (holding experiment.yaml and cells/)." };
-        var command = new Command("report", "Rewrite results.csv, comparisons.csv, summary.md, timings.md and report.html of a results folder from its saved cells (nothing is rerun).")
+        var command = new Command("report", "Rewrite a results folder's reports from its saved cells.")
         {
             folder,
         };
+        command.WithDetails("Writes results.csv, comparisons.csv, summary.md, timings.md and report.html again: after cells were copied in by hand, or with a newer RecLab.");
         command.SetAction(parse => Guard.Run(terminal, () =>
         {
             var results = ReportWriters.Rewrite(parse.GetValue(folder)!);

@@ -30,11 +30,13 @@ internal static class RunCommand
             Description = "After the run, compare it with expected figures (a CSV such as experiments/reproduce/expected/*.csv: " +
                 "algorithm,metric,reference,below,above,source); print a pass/fail table, write check.md, exit 1 when a figure is out of its band.",
         };
-        var command = new Command("run", "Run an experiment file: every (dataset, split, fold, algorithm, grid point, repeat) cell, in parallel, resumable and shardable; " +
-            "writes results.csv, summary.md, report.html, timings.md and manifest.json. 'reclab schema' documents the file.")
+        var command = new Command("run", "Run an experiment file: parallel, resumable, shardable.")
         {
             file, output, jobs, shard, fresh, dryRun, set, check,
         };
+        command.WithDetails("Every (dataset, split, fold, algorithm, grid point, repeat) is a cell, written to the results folder as it finishes " +
+            "(a rerun resumes); a complete run writes results.csv, summary.md, report.html, timings.md and manifest.json. " +
+            "'reclab schema' documents the file.");
         command.SetAction((parse, ct) => Guard.RunAsync(terminal, async () =>
         {
             var path = parse.GetValue(file)!;

@@ -109,26 +109,79 @@ internal static class RunView
         return ExitCodes.PartialFailure;
     }
 
-    /// <summary>The expanded cell table, counts and a rough cost estimate.</summary>
+    /// <summary>The expanded cell table, the A/B tests, counts and a rough cost estimate that says what it has no basis for.</summary>
     public static void DryRun(Terminal terminal, ExperimentPlan plan, DryRunReport report)
+    {
+        terminal.Console.Write(report.Rows.Count <= MaxListedCells ? CellTable(plan, report) : GroupedCellTable(report));
+        if (report.AbTests.Count > 0)
+        {
+            var tests = new Table().AddColumns("A/B test", "world", "days", "arms", "status", "est. s");
+            foreach (var row in report.AbTests)
+            {
+                var t = row.Test.Test;
+                tests.AddRow(Markup.Escape(t.Name), Markup.Escape(t.World), t.PreDays > 0 ? $"{t.PreDays} + {t.Days}" : t.Days.ToString(Inv),
+                    Markup.Escape(string.Join(", ", row.Test.Arms.Select(a => a.Name))), row.Status, Seconds(row.EstimatedSeconds));
+            }
+            terminal.Console.Write(tests);
+        }
+        var config = plan.Config;
+        terminal.Out.WriteLine($"{report.Rows.Count} cells" + (report.Rows.Count != report.TotalCells ? $" in this shard ({report.TotalCells} in all)" : "") +
+            $": {config.Datasets.Count} dataset(s) x {config.Splits.Count} split(s) x folds x {plan.RepeatSeeds.Count} repeat(s) x {plan.Configurations.Count} configuration(s); " +
+            $"{report.ToRun} to run, {report.Rows.Count - report.ToRun} already done; {report.DistinctFolds} folds to build." +
+            (report.TotalAbTests == 0 ? ""
+                : $" A/B tests: {report.AbTests.Count}" + (report.AbTests.Count != report.TotalAbTests ? $" in this shard ({report.TotalAbTests} in all)" : "") +
+                  $", {report.AbTestsToRun} to run."));
+        terminal.Out.WriteLine($"cost estimate: {Estimate(report)}. Results folder: {report.OutputDirectory}");
+        if (report.FolderConflict is { } conflict)
+            terminal.Warn($"{conflict}: a run there would refuse; give it its own folder with --output DIR, or pass --fresh to replace them.");
+    }
+
+    /// <summary>Above this many cells a dry run lists one row per (dataset, split, configuration) instead of one per cell.</summary>
+    private const int MaxListedCells = 1_000;
+
+    private static Table CellTable(ExperimentPlan plan, DryRunReport report)
     {
         var table = new Table().AddColumns("cell", "dataset", "split", "fold", "repeat", "algorithm", "status", "est. s");
         foreach (var row in report.Rows)
         {
             var c = row.Cell;
             table.AddRow(c.Id, Markup.Escape(c.Dataset), Markup.Escape(c.Split), $"{c.Fold + 1}/{c.FoldCount}", $"{c.Repeat + 1}/{plan.RepeatSeeds.Count}",
-                Markup.Escape(c.Configuration), row.Status, row.EstimatedSeconds is { } s ? s.ToString("0.0", Inv) : "?");
+                Markup.Escape(c.Configuration), row.Status, Seconds(row.EstimatedSeconds));
         }
-        terminal.Console.Write(table);
-        var config = plan.Config;
-        terminal.Out.WriteLine($"{report.Rows.Count} cells" + (report.Rows.Count != report.TotalCells ? $" in this shard ({report.TotalCells} in all)" : "") +
-            $": {config.Datasets.Count} dataset(s) x {config.Splits.Count} split(s) x folds x {plan.RepeatSeeds.Count} repeat(s) x {plan.Configurations.Count} configuration(s); " +
-            $"{report.ToRun} to run, {report.Rows.Count - report.ToRun} already done; {report.DistinctFolds} folds to build.");
-        var estimate = report.ToRun == report.CellsWithoutEstimate
-            ? "no finished cells of these datasets and algorithms yet to estimate from"
-            : $"about {FormatTime(TimeSpan.FromSeconds(report.EstimatedWallSeconds))} with --jobs {report.Jobs} for the {report.ToRun - report.CellsWithoutEstimate} cells with past timings" +
-              (report.CellsWithoutEstimate > 0 ? $", plus {report.CellsWithoutEstimate} cells without an estimate" : "");
-        terminal.Out.WriteLine($"cost estimate: {estimate}. Results folder: {report.OutputDirectory}");
+        return table;
+    }
+
+    private static Table GroupedCellTable(DryRunReport report)
+    {
+        var table = new Table().AddColumns("dataset", "split", "algorithm", "cells", "done", "failed", "pending", "est. s each")
+            .Caption(string.Create(Inv, $"{report.Rows.Count:N0} cells, one row per dataset, split and configuration (--shard i/n lists a share cell by cell)"));
+        foreach (var group in report.Rows.GroupBy(r => (r.Cell.Dataset, r.Cell.Split, r.Cell.Configuration)))
+        {
+            var rows = group.ToList();
+            table.AddRow(Markup.Escape(group.Key.Dataset), Markup.Escape(group.Key.Split), Markup.Escape(group.Key.Configuration), rows.Count.ToString(Inv),
+                rows.Count(r => r.Status == "done").ToString(Inv), rows.Count(r => r.Status == "failed").ToString(Inv),
+                rows.Count(r => r.Status == "pending").ToString(Inv), Seconds(rows[0].EstimatedSeconds));
+        }
+        return table;
+    }
+
+    private static string Seconds(double? seconds) => seconds is { } s ? s.ToString("0.0", Inv) : "?";
+
+    private static string Estimate(DryRunReport report)
+    {
+        var toRun = report.ToRun + report.AbTestsToRun;
+        if (toRun == 0)
+            return "nothing to run, every cell" + (report.AbTests.Count > 0 ? " and A/B test" : "") + " is done";
+        var unknown = report.CellsWithoutEstimate + report.AbTestsWithoutEstimate;
+        if (unknown == toRun)
+            return $"no basis for any of the {toRun} to run (no finished cell of the same dataset and algorithm" +
+                (report.AbTestsToRun > 0 ? ", no finished A/B test on the same world" : "") + " in this folder)";
+        var text = $"about {FormatTime(TimeSpan.FromSeconds(report.EstimatedWallSeconds))} with --jobs {report.Jobs} for the {toRun - unknown} with past timings";
+        if (report.CellsWithoutEstimate > 0)
+            text += $"; no basis for {report.CellsWithoutEstimate} cell{(report.CellsWithoutEstimate == 1 ? "" : "s")} (no finished cell of the same dataset and algorithm)";
+        if (report.AbTestsWithoutEstimate > 0)
+            text += $"; no basis for {report.AbTestsWithoutEstimate} A/B test{(report.AbTestsWithoutEstimate == 1 ? "" : "s")} (no finished test on the same world)";
+        return text;
     }
 
     private static string FormatTime(TimeSpan t) =>

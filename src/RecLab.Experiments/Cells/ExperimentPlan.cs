@@ -17,11 +17,13 @@ public sealed class ExperimentPlan
     /// <summary>Version of the cell definition format; part of every id, so a change of meaning gives new ids.</summary>
     public const int DefinitionFormat = 2;
 
-    private ExperimentPlan(ExperimentConfig config, IReadOnlyList<Cell> cells, IReadOnlyList<IMetric> metrics,
-        IReadOnlyList<ulong> repeatSeeds, IReadOnlyList<string> configurations, string? baseline)
+    private ExperimentPlan(ExperimentConfig config, IReadOnlyList<Cell> cells, IReadOnlyList<AbTestUnit> abTests, IReadOnlyList<IMetric> metrics,
+        IReadOnlyList<ulong> repeatSeeds, IReadOnlyList<string> configurations, string? baseline, IReadOnlyDictionary<string, string> setup)
     {
+        Setup = setup;
         Config = config;
         Cells = cells;
+        AbTests = abTests;
         Metrics = metrics;
         RepeatSeeds = repeatSeeds;
         Configurations = configurations;
@@ -35,6 +37,9 @@ public sealed class ExperimentPlan
     /// <summary>Every cell, in table order.</summary>
     public IReadOnlyList<Cell> Cells { get; }
 
+    /// <summary>The A/B tests, in file order.</summary>
+    public IReadOnlyList<AbTestUnit> AbTests { get; }
+
     /// <summary>The metrics, parsed, in the order of the file.</summary>
     public IReadOnlyList<IMetric> Metrics { get; }
 
@@ -46,6 +51,14 @@ public sealed class ExperimentPlan
 
     /// <summary>The configuration the others are compared with, or null when significance tests are off.</summary>
     public string? Baseline { get; }
+
+    /// <summary>
+    /// The experimental setup a results folder belongs to, by part (<c>seed</c>, <c>datasets</c>, <c>splits</c>,
+    /// <c>repeats</c>, <c>metrics</c>, <c>evaluation</c>) as canonical JSON: what makes results of two runs comparable.
+    /// Algorithms, A/B tests and report charts are not part of it: they may change between runs into one folder
+    /// (cells are stored by id, so finished ones are reused).
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Setup { get; }
 
     /// <summary>SHA-256 of the canonical configuration (every key, defaults filled in).</summary>
     public string ConfigHash { get; }
@@ -175,7 +188,17 @@ public sealed class ExperimentPlan
         var baseline = config.Evaluation.Significance ? config.Evaluation.Baseline ?? config.Algorithms[0].Label : null;
         if (baseline is not null)
             baseline = configurations.First(c => c == baseline || c.StartsWith(baseline + " ", StringComparison.Ordinal));
-        return new ExperimentPlan(config, cells, metrics, repeatSeeds, configurations, baseline);
+        var abTests = config.AbTests.Select(t => AbTestUnit.Create(config, t, registry)).ToList();
+        var setup = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["seed"] = config.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["datasets"] = CanonicalJson.Write(new JsonArray(config.Datasets.Select(d => (JsonNode?)CanonicalJson.ToNode(d)).ToArray())),
+            ["splits"] = CanonicalJson.Write(new JsonArray(config.Splits.Select(s => (JsonNode?)CanonicalJson.ToNode(s)).ToArray())),
+            ["repeats"] = CanonicalJson.Of(config.Repeats),
+            ["metrics"] = CanonicalJson.Write(metricNames),
+            ["evaluation"] = CanonicalJson.Write(evaluation),
+        };
+        return new ExperimentPlan(config, cells, abTests, metrics, repeatSeeds, configurations, baseline, setup);
     }
 
     /// <summary>An algorithm's grid points with their parameter text (<c>neighbors=20 weighting=bm25</c>).</summary>

@@ -3,9 +3,9 @@ using System.Globalization;
 namespace RecLab.Experiments.Cells;
 
 /// <summary>
-/// A deterministic share of an experiment's cells: <c>i/n</c> with a 0-based <c>i</c> (Slurm arrays declared
-/// <c>--array=0-(n-1)</c>, Kubernetes' <c>JOB_COMPLETION_INDEX</c>). Cells are sorted by id and dealt round-robin, so the
-/// shares are balanced in count, disjoint, together complete, and independent of the order of the file.
+/// A deterministic share of an experiment's units of work (cells and A/B tests): <c>i/n</c> with a 0-based <c>i</c>
+/// (Slurm arrays declared <c>--array=0-(n-1)</c>, Kubernetes' <c>JOB_COMPLETION_INDEX</c>). Units are sorted by id and
+/// dealt round-robin, so the shares are balanced in count, disjoint, together complete, and independent of the order of the file.
 /// </summary>
 /// <param name="Index">0-based shard index, below <paramref name="Count"/>.</param>
 /// <param name="Count">Number of shards, at least 1.</param>
@@ -27,13 +27,17 @@ public sealed record ShardSpec(int Index, int Count)
         throw new FormatException($"--shard '{text}': expected i/n with 0 <= i < n (0-based), e.g. 0/3, 1/3, 2/3.");
     }
 
-    /// <summary>The cells of this shard, in their given order.</summary>
-    public IReadOnlyList<Cell> Select(IReadOnlyList<Cell> cells)
+    /// <summary>
+    /// The units of <paramref name="plan"/> this shard owns: the ids of every cell and A/B test sorted together and
+    /// dealt round-robin, so an A/B test is owned by exactly one shard like a cell.
+    /// </summary>
+    public ShardWork Select(ExperimentPlan plan)
     {
         if (Count == 1)
-            return cells;
-        var mine = cells.Select(c => c.Id).Order(StringComparer.Ordinal).Where((_, k) => k % Count == Index).ToHashSet(StringComparer.Ordinal);
-        return cells.Where(c => mine.Contains(c.Id)).ToList();
+            return new ShardWork(plan.Cells, plan.AbTests);
+        var mine = plan.Cells.Select(c => c.Id).Concat(plan.AbTests.Select(t => t.Id)).Order(StringComparer.Ordinal)
+            .Where((_, k) => k % Count == Index).ToHashSet(StringComparer.Ordinal);
+        return new ShardWork(plan.Cells.Where(c => mine.Contains(c.Id)).ToList(), plan.AbTests.Where(t => mine.Contains(t.Id)).ToList());
     }
 
     /// <summary><c>i/n</c>.</summary>

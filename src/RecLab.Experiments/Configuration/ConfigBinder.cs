@@ -80,6 +80,12 @@ internal sealed class ConfigBinder(RecommenderRegistry registry, List<ConfigErro
             // Options and grid depend on the algorithm's kind: bound below, once the kind is known.
             if (type == typeof(AlgorithmConfig) && property.PropertyType != typeof(string) && property.PropertyType != typeof(bool))
                 continue;
+            if (value is YamlScalar { IsNull: true } && IsRequired(property) && !AllowsNull(property))
+            {
+                Nodes[keyPath] = value;
+                Error(value, keyPath, $"required: expected {Describe(property.PropertyType)}, got nothing");
+                continue;
+            }
             var (ok, bound) = BindValue(property.PropertyType, AllowsNull(property), value, keyPath);
             if (ok)
                 property.SetValue(instance, bound);
@@ -150,6 +156,11 @@ internal sealed class ConfigBinder(RecommenderRegistry registry, List<ConfigErro
                     Error(node, path, $"must be at least 1 (got {count})");
                     return (false, null);
                 }
+                if ((int)count > Limits.Repeats)
+                {
+                    Error(node, path, FormattableString.Invariant($"must be at most {Limits.Repeats:N0} (got {count:N0})"));
+                    return (false, null);
+                }
                 return (true, new RepeatsConfig { Count = (int)count });
             case YamlSequence:
                 var (listOk, seeds) = BindList(typeof(ulong), node, path);
@@ -159,6 +170,11 @@ internal sealed class ConfigBinder(RecommenderRegistry registry, List<ConfigErro
                 if (array.Length == 0)
                 {
                     Error(node, path, "the list of seeds is empty");
+                    return (false, null);
+                }
+                if (array.Length > Limits.Repeats)
+                {
+                    Error(node, path, FormattableString.Invariant($"at most {Limits.Repeats:N0} seeds (got {array.Length:N0})"));
                     return (false, null);
                 }
                 if (array.Distinct().Count() != array.Length)
@@ -241,11 +257,20 @@ internal sealed class ConfigBinder(RecommenderRegistry registry, List<ConfigErro
                 grid.Add(new GridAxis { Option = property.Name, Values = typed });
         }
 
+        // Counted before any point is made: a few short lists can multiply to billions of points.
+        var size = grid.Aggregate(1.0, (product, axis) => product * axis.Values.Count);
+        if (size > Limits.Cells)
+        {
+            Error(Nodes[gridPath], gridPath, FormattableString.Invariant(
+                $"the grid has {size:#,0} points ({string.Join(" × ", grid.Select(a => a.Values.Count))}), more than an experiment may have cells ({Limits.Cells:N0}); search fewer values"));
+            return algorithm with { Options = options, Grid = [] };
+        }
+
         // Range checks on the options, then on every grid point; each error once, where the option is written.
         var reported = new HashSet<string>(StringComparer.Ordinal);
         foreach (var point in GridPoints(options, grid, properties))
         {
-            foreach (var e in point.Validate())
+            foreach (var e in point.Check())
             {
                 var keyPath = axisNodes.ContainsKey(e.Property) ? Join(gridPath, YamlNames.Snake(e.Property))
                     : setBy.ContainsKey(e.Property) ? Join(optionsPath, YamlNames.Snake(e.Property))
@@ -393,11 +418,14 @@ internal sealed class ConfigBinder(RecommenderRegistry registry, List<ConfigErro
             Error(scalar, path, $"expected {Describe(type)}, got '{text}' (must not be negative)");
             return (false, null);
         }
-        else if (OptionsBinder.TryParse(type, text, out var value) && (value is not float f || float.IsFinite(f)) && (value is not double d || double.IsFinite(d)))
+        else if (OptionsBinder.TryParse(type, text, out var value))
         {
-            return (true, value);
+            if (OptionsBinder.NumberProblem(text, value) is not { } problem)
+                return (true, value);
+            Error(scalar, path, problem);
+            return (false, null);
         }
-        var hint = type.IsEnum ? DidYouMean.Hint(text, Enum.GetNames(type).Select(Naming.Kebab)) : "";
+        var hint = type.IsEnum ? DidYouMean.Hint(text, Enum.GetNames(type).Select(Naming.Kebab)) : OptionsBinder.RangeHint(type, text);
         Error(scalar, path, $"expected {Describe(type)}, got {scalar.Describe()}{hint}");
         return (false, null);
     }

@@ -19,6 +19,14 @@ public static class ExperimentFile
     /// <exception cref="ExperimentConfigException">Every problem found.</exception>
     public static ExperimentConfig Load(string path, IReadOnlyList<string>? overrides = null, RecommenderRegistry? registry = null, DataCache? cache = null)
     {
+        if (Directory.Exists(path))
+        {
+            var yaml = Directory.EnumerateFiles(path, "*.yaml").Order(StringComparer.Ordinal).Select(Path.GetFileName).ToList();
+            throw new IOException($"{path} is a folder, not an experiment file" +
+                (File.Exists(Path.Combine(path, "experiment.yaml")) && Directory.Exists(Path.Combine(path, "cells"))
+                    ? $": it holds results ('reclab report {path}' redraws them, 'reclab run {Path.Combine(path, "experiment.yaml")}' reruns them)."
+                    : yaml.Count > 0 ? $"; it holds {string.Join(", ", yaml.Take(5))}{(yaml.Count > 5 ? ", ..." : "")}." : "."));
+        }
         if (!File.Exists(path))
             throw new FileNotFoundException($"{path}: no such experiment file.", path);
         return Parse(File.ReadAllText(path), path, overrides, registry, cache);
@@ -43,8 +51,21 @@ public static class ExperimentFile
             new ExperimentValidator(binder, errors, source, checkSources, cache).Validate(config);
         if (errors.Count > 0 || config is null)
             throw new ExperimentConfigException(Ordered(errors));
+        Positions.AddOrUpdate(config, binder.Nodes.ToDictionary(n => n.Key, n => n.Value.Mark, StringComparer.Ordinal));
         return config;
     }
+
+    /// <summary>Where each key path of a parsed configuration was written, for problems found only once data is loaded.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ExperimentConfig, Dictionary<string, SourceMark>> Positions = [];
+
+    /// <summary>
+    /// <c>file:line:column: path</c> of <paramref name="path"/> (e.g. <c>splits[0].spec</c>) in the file
+    /// <paramref name="config"/> was parsed from, or just the path when it was not written there.
+    /// </summary>
+    internal static string Locate(ExperimentConfig config, string path) =>
+        Positions.TryGetValue(config, out var marks) && marks.TryGetValue(path, out var mark)
+            ? mark.Error(path, "").ToString().TrimEnd(' ', ':')
+            : path;
 
     /// <summary>The configuration as YAML that <c>Parse</c> reads back to an equal configuration (defaults omitted).</summary>
     public static string ToYaml(ExperimentConfig config) => ConfigWriter.Write(config);

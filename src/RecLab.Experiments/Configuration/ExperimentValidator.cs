@@ -39,6 +39,69 @@ internal sealed partial class ExperimentValidator(ConfigBinder binder, List<Conf
         if (config.Algorithms is not null)
             AbTests(config);
         Report(config.Report);
+        Names(config);
+        Size(config);
+    }
+
+    /// <summary>Every name at most <see cref="Limits.NameLength"/> characters: names head table rows and name folders.</summary>
+    private void Names(ExperimentConfig config)
+    {
+        var names = new List<(string? Name, string Path)> { (config.Name, "name") };
+        names.AddRange((config.Datasets ?? []).Select((d, i) => ((string?)d.Name, $"datasets[{i}].name")));
+        names.AddRange((config.Splits ?? []).Select((x, i) => (x.Name, $"splits[{i}].name")));
+        names.AddRange((config.Algorithms ?? []).Select((a, i) => (a.Name, $"algorithms[{i}].name")));
+        foreach (var (t, i) in (config.AbTests ?? []).Select((t, i) => (t, i)))
+        {
+            names.Add((t.Name, $"ab_tests[{i}].name"));
+            names.AddRange((t.Arms ?? []).Select((arm, a) => (arm.Name, $"ab_tests[{i}].arms[{a}].name")));
+        }
+        foreach (var (name, path) in names)
+            if (name is { Length: > Limits.NameLength })
+                Error(path, FormattableString.Invariant($"at most {Limits.NameLength} characters (got {name.Length:N0})"));
+    }
+
+    /// <summary>
+    /// The number of cells, counted from the file without expanding it (datasets × folds over the splits and
+    /// onboarding sizes × repeats × algorithm configurations), against <see cref="Limits.Cells"/>; the error points
+    /// at the largest factor.
+    /// </summary>
+    private void Size(ExperimentConfig config)
+    {
+        if (config.Datasets is not { Count: > 0 } datasets || config.Splits is not { Count: > 0 } splits || config.Algorithms is not { Count: > 0 } algorithms)
+            return;
+        var factors = new List<(double Size, string Path)> { (datasets.Count, "datasets") };
+        double folds = 0;
+        for (var i = 0; i < splits.Count; i++)
+        {
+            if (splits[i].Spec is null)
+                return;
+            int foldCount;
+            try
+            {
+                foldCount = SplitSpec.Parse(splits[i].Spec).FoldCount;
+            }
+            catch (ArgumentException)
+            {
+                return;
+            }
+            var n = (double)foldCount * Math.Max(1, splits[i].Onboarding?.Count ?? 1);
+            folds += n;
+            factors.Add((n, $"splits[{i}].spec"));
+        }
+        var repeats = config.Repeats.Seeds?.Count ?? config.Repeats.Count;
+        factors.Add((repeats, "repeats"));
+        double points = 0;
+        for (var i = 0; i < algorithms.Count; i++)
+        {
+            var n = algorithms[i].Grid.Aggregate(1.0, (product, axis) => product * axis.Values.Count);
+            points += n;
+            factors.Add((n, algorithms[i].Grid.Count > 0 ? $"algorithms[{i}].grid" : $"algorithms[{i}]"));
+        }
+        var cells = datasets.Count * folds * repeats * points;
+        if (cells > Limits.Cells)
+            Error(factors.MaxBy(f => f.Size).Path, FormattableString.Invariant(
+                $"the experiment would have {cells:#,0} cells ({datasets.Count} dataset{(datasets.Count == 1 ? "" : "s")} × {folds:#,0} folds over the splits × ") +
+                FormattableString.Invariant($"{repeats:#,0} repeat{(repeats == 1 ? "" : "s")} × {points:#,0} algorithm configurations), more than {Limits.Cells:N0}; ask for fewer folds, repeats or grid points"));
     }
 
     private void Error(string path, string message)
@@ -234,8 +297,8 @@ internal sealed partial class ExperimentValidator(ConfigBinder binder, List<Conf
             Error("evaluation.alpha", FormattableString.Invariant($"must be between 0 and 1 exclusive (got {e.Alpha})"));
         if (e.ConfidenceLevel is <= 0 or >= 1)
             Error("evaluation.confidence_level", FormattableString.Invariant($"must be between 0 and 1 exclusive (got {e.ConfidenceLevel})"));
-        if (e.BootstrapResamples < 0)
-            Error("evaluation.bootstrap_resamples", $"must be at least 0 (got {e.BootstrapResamples})");
+        if (e.BootstrapResamples < 0 || e.BootstrapResamples > Limits.BootstrapResamples)
+            Error("evaluation.bootstrap_resamples", FormattableString.Invariant($"must be between 0 and {Limits.BootstrapResamples:N0} (got {e.BootstrapResamples:N0})"));
         if (e.ActivityBuckets is { } bounds)
         {
             try
@@ -279,10 +342,10 @@ internal sealed partial class ExperimentValidator(ConfigBinder binder, List<Conf
         {
             var t = tests[i];
             var path = $"ab_tests[{i}]";
-            if (t.Days < 1)
-                Error($"{path}.days", $"must be at least 1 (got {t.Days})");
-            if (t.PreDays < 0)
-                Error($"{path}.pre_days", $"must be 0 or more (got {t.PreDays})");
+            if (t.Days is < 1 or > Limits.AbTestDays)
+                Error($"{path}.days", FormattableString.Invariant($"must be between 1 and {Limits.AbTestDays:N0} (got {t.Days:N0})"));
+            if (t.PreDays is < 0 or > Limits.AbTestDays)
+                Error($"{path}.pre_days", FormattableString.Invariant($"must be between 0 and {Limits.AbTestDays:N0} (got {t.PreDays:N0})"));
             if (t.RetrainEvery is { } k && (k < 1 || k > t.Days))
                 Error($"{path}.retrain_every", $"must be between 1 and days ({t.Days}) (got {k})");
             try
@@ -326,7 +389,8 @@ internal sealed partial class ExperimentValidator(ConfigBinder binder, List<Conf
     private void Campaign(CampaignConfig campaign, string path)
     {
         var topics = TopicCatalog.All.Select(topic => topic.Name).ToList();
-        if (!topics.Contains(campaign.Topic))
+        // A topic given as null failed to bind and was reported there.
+        if (campaign.Topic is not null && !topics.Contains(campaign.Topic))
             Error($"{path}.topic", $"unknown topic '{campaign.Topic}'{DidYouMean.Hint(campaign.Topic, topics)}; known: {string.Join(", ", topics)}");
         if (campaign.Products < 1)
             Error($"{path}.products", $"must be at least 1 (got {campaign.Products})");

@@ -38,6 +38,15 @@ public static class SchemaDocument
             - **Seeds.** A fold's split seed derives from the experiment seed, the dataset, the split and the repeat seed only, so every algorithm of a
               (dataset, split, repeat) sees the very same folds and paired tests are valid. A cell's fit and bootstrap seed derives from the experiment
               seed and its id, never from the order of execution.
+            - **A/B tests** are units of work as cells are: each has an id from its definition (the test, its arms' algorithms with every option,
+              the experiment seed), a shard of `--shard i/n` owns it or not, a rerun skips it when `ab/NAME/test.json` holds that id, and a report
+              shows its outputs only under that id (others are marked stale).
+            - **Sizes** are counted before anything is expanded: at most 100,000 cells (datasets × folds over the splits and onboarding sizes ×
+              repeats × grid points), 1,000 repeats, 100,000 bootstrap resamples, 3,650 A/B days, 100 characters per name, 64 levels of
+              nesting, and lists of at most 100,000 items per metric; a split that makes more folds than the data has interactions (or users)
+              fails its cells naming the split's `file:line:column`.
+            - **Results folder.** `OUTPUT/NAME` (or `--output`) holds one experimental setup (seed, datasets, splits, repeats, metrics and
+              evaluation options); a run whose setup differs is refused unless `--fresh`, and a folder in use by another run is refused, naming it.
             - **Grids.** A list is never silently a search: values to try go under an algorithm's `grid:` block, whose lists are the axes of a full
               factorial grid (every combination is one configuration). A list given as a plain option is an error that says to move it under `grid:`.
             - **Paths** (dataset sources, `csv.path`, `output`) are relative to the current directory.

@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using RecLab.Data.Synthetic;
 using RecLab.Experiments.Cells;
-using RecLab.Experiments.Configuration;
 using RecLab.Experiments.Results;
 using RecLab.Experiments.Schema;
 using RecLab.Randomness;
@@ -16,31 +15,23 @@ namespace RecLab.Experiments.Execution;
 /// <summary>
 /// Runs the <c>ab_tests</c> of an experiment, each into <c>ab/NAME/</c>: the simulation, its analysis, and the files
 /// (daily.csv, summary.csv, creators.csv, users.csv, section.md) written atomically, then <c>test.json</c> last. A test
-/// whose <c>test.json</c> holds the same definition hash is skipped, so a rerun resumes as cells do.
+/// whose <c>test.json</c> holds the id of its definition (<see cref="AbTestUnit"/>) is skipped, so a rerun resumes as cells do.
 /// </summary>
 internal static class AbTestExecutor
 {
-    /// <summary>Name of the marker written last; a test is finished when it exists with the current hash.</summary>
-    public const string MarkerFileName = "test.json";
-
-    /// <summary>The folder of a test's outputs under a results folder.</summary>
-    public static string FolderOf(string resultsFolder, string test) => Path.Combine(resultsFolder, "ab", test);
-
-    /// <summary>Runs every test not already finished; returns the errors of those that failed (test name, message).</summary>
-    public static IReadOnlyList<(string Test, string Error)> RunAll(ExperimentPlan plan, RunOptions options, string folder, CancellationToken ct)
+    /// <summary>Runs every test of <paramref name="tests"/> not already finished; returns the errors of those that failed (test name, message).</summary>
+    public static IReadOnlyList<(string Test, string Error)> RunAll(ExperimentPlan plan, IReadOnlyList<AbTestUnit> tests, RunOptions options, string folder,
+        CancellationToken ct)
     {
         var failures = new List<(string, string)>();
-        foreach (var test in plan.Config.AbTests)
+        foreach (var test in tests)
         {
             ct.ThrowIfCancellationRequested();
-            var definition = Definition(plan, test, options.Registry);
-            var hash = CanonicalJson.Sha256(CanonicalJson.Write(definition))[..16];
-            var output = FolderOf(folder, test.Name);
-            if (!options.Fresh && Finished(output, hash))
+            if (!options.Fresh && AbTestOutputs.IsFinished(folder, test))
                 continue;
             try
             {
-                Run(plan, test, options, output, definition, hash, ct);
+                Run(plan, test, options.Registry, AbTestOutputs.FolderOf(folder, test.Name), ct);
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
@@ -54,68 +45,22 @@ internal static class AbTestExecutor
         return failures;
     }
 
-    /// <summary>Everything that determines a test's results: the test, its arms' algorithms with their options, the seed.</summary>
-    private static JsonObject Definition(ExperimentPlan plan, AbTestConfig test, RecommenderRegistry registry)
+    private static void Run(ExperimentPlan plan, AbTestUnit unit, RecommenderRegistry registry, string output, CancellationToken ct)
     {
-        var arms = new JsonArray();
-        foreach (var arm in test.Arms)
-        {
-            var (kind, options) = Algorithm(plan.Config, arm.Algorithm, registry);
-            arms.Add(new JsonObject
-            {
-                ["name"] = arm.Name ?? arm.Algorithm,
-                ["traffic"] = CanonicalJson.ToNode(arm.Traffic),
-                ["kind"] = kind,
-                ["options"] = CanonicalJson.ToNode(options),
-            });
-            if (arm.Plan is { } strategy)
-                arms[^1]!["plan"] = strategy.ToString();
-        }
-        var node = CanonicalJson.ToNode(test)!.AsObject();
-        node["arms"] = arms;
-        return new JsonObject { ["format"] = 1, ["seed"] = plan.Config.Seed, ["test"] = node };
-    }
-
-    private static (string Kind, RecommenderOptions Options) Algorithm(ExperimentConfig config, string label, RecommenderRegistry registry)
-    {
-        var algorithm = config.Algorithms.First(a => a.Label == label);
-        var info = registry.Get(algorithm.Kind);
-        // The validator allows only single-point grids here: that one point is the arm's configuration.
-        var options = ConfigBinder.GridPoints(algorithm.Options!, algorithm.Grid).Single();
-        return (info.Name, options);
-    }
-
-    private static bool Finished(string output, string hash)
-    {
-        var marker = Path.Combine(output, MarkerFileName);
-        if (!File.Exists(marker))
-            return false;
-        try
-        {
-            return JsonNode.Parse(File.ReadAllText(marker))?["id"]?.GetValue<string>() == hash;
-        }
-        catch (System.Text.Json.JsonException)
-        {
-            return false;
-        }
-    }
-
-    private static void Run(ExperimentPlan plan, AbTestConfig test, RunOptions options, string output, JsonObject definition, string hash,
-        CancellationToken ct)
-    {
+        var test = unit.Test;
         var clock = Stopwatch.StartNew();
         var threads = Math.Max(1, Environment.ProcessorCount);
         var world = World.Generate(WorldOptions.Parse(test.World), threads, cancellationToken: ct);
         var generateSeconds = clock.Elapsed.TotalSeconds;
         var seed = Seeds.Derive(plan.Config.Seed, "ab:" + test.Name);
         var campaign = test.Campaign is { } c ? new CampaignSlots(world, c, test.Days) : null;
-        var arms = test.Arms.Select(arm =>
+        var arms = test.Arms.Select((arm, a) =>
         {
-            var (kind, recommenderOptions) = Algorithm(plan.Config, arm.Algorithm, options.Registry);
-            var info = options.Registry.Get(kind);
+            var (name, kind, recommenderOptions) = unit.Arms[a];
+            var info = registry.Get(kind);
             return new AbArm
             {
-                Name = arm.Name ?? arm.Algorithm, Traffic = arm.Traffic, Recommender = () => info.Create(recommenderOptions),
+                Name = name, Traffic = arm.Traffic, Recommender = () => info.Create(recommenderOptions),
                 Sponsored = campaign?.For(arm.Plan),
             };
         }).ToList();
@@ -137,6 +82,7 @@ internal static class AbTestExecutor
             Seed = Seeds.Derive(seed, "analysis"),
         });
 
+        AbTestOutputs.Clear(output);
         Directory.CreateDirectory(output);
         AbResultFiles.WriteDaily(Path.Combine(output, AbResultFiles.Daily), report);
         AbResultFiles.WriteSummary(Path.Combine(output, AbResultFiles.Summary), report);
@@ -147,8 +93,8 @@ internal static class AbTestExecutor
         var t = run.Timing;
         var marker = new JsonObject
         {
-            ["id"] = hash,
-            ["definition"] = definition,
+            ["id"] = unit.Id,
+            ["definition"] = JsonNode.Parse(unit.Definition),
             ["finished_utc"] = DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture),
             ["threads"] = threads,
             ["seconds"] = new JsonObject
@@ -164,7 +110,7 @@ internal static class AbTestExecutor
                 ["total"] = clock.Elapsed.TotalSeconds,
             },
         };
-        AtomicFile.WriteAllText(Path.Combine(output, MarkerFileName), marker.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }) + "\n");
+        AtomicFile.WriteAllText(Path.Combine(output, AbTestOutputs.MarkerFileName), marker.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }) + "\n");
     }
 
     /// <summary>The configured metrics the analysis tests over users: all but <c>creator-coverage</c>, an arm-level figure (creators.csv).</summary>

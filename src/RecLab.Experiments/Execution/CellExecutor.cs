@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json.Nodes;
 using RecLab.Evaluation;
 using RecLab.Experiments.Cells;
+using RecLab.Experiments.Configuration;
 using RecLab.Experiments.Results;
 using RecLab.Recommenders;
 using RecLab.Splitting;
@@ -15,7 +16,18 @@ internal sealed class CellExecutor(ExperimentPlan plan, SharedInputs inputs, Rec
     {
         var dataset = inputs.Dataset(cell);
         ct.ThrowIfCancellationRequested();
-        var fold = inputs.Fold(cell, dataset);
+        Fold fold;
+        try
+        {
+            fold = inputs.Fold(cell, dataset);
+            CrossValidation.EnsureTestable(fold, Splitting.SplitSpec.Parse(cell.SplitSpec));
+        }
+        catch (ArgumentException e)
+        {
+            // A split that this data cannot make (more folds than interactions, no timestamps): say where the file asks for it.
+            var split = plan.Config.Splits.Select((s, i) => (s, i)).First(x => ExperimentPlan.SplitLabel(x.s, cell.Onboarding) == cell.Split).i;
+            throw new ArgumentException($"{ExperimentFile.Locate(plan.Config, $"splits[{split}].spec")}: {e.Message}", e);
+        }
         if (cell.TrainImplicit)
             fold = new Fold(fold.Index, fold.Train.ToImplicit(), fold.Test, fold.Onboarding?.ToImplicit())
             {

@@ -1,15 +1,15 @@
 using System.Diagnostics;
 using RecLab.Experiments.Cells;
-using RecLab.Experiments.Configuration;
 using RecLab.Experiments.Results;
 
 namespace RecLab.Experiments.Execution;
 
 /// <summary>
 /// Runs an experiment's cells in parallel, writing each finished cell atomically so that a rerun resumes where an
-/// interrupted one stopped. A cell that throws is recorded with its error and the others go on. A complete unsharded
-/// run then simulates the A/B tests (each resumable too, in <c>ab/TEST/</c>) and writes results.csv, summary.md, timings.md and manifest.json; a shard writes its own manifest and leaves
-/// the reports to <c>reclab merge</c>.
+/// interrupted one stopped. A cell that throws is recorded with its error and the others go on. Then the run simulates
+/// its A/B tests (each resumable too, in <c>ab/TEST/</c>). A complete unsharded run writes results.csv, summary.md,
+/// timings.md and manifest.json; a shard writes its own manifest and leaves the reports to <c>reclab merge</c>. The
+/// folder is locked for the run (<see cref="ResultsFolderLock"/>) and must hold the same setup or none (<see cref="ResultsFolder"/>).
 /// </summary>
 public static class ExperimentRunner
 {
@@ -20,10 +20,13 @@ public static class ExperimentRunner
         var stopwatch = Stopwatch.StartNew();
         var started = DateTime.UtcNow;
         var store = new CellStore(options.OutputFor(plan));
-        Directory.CreateDirectory(store.Folder);
-        AtomicFile.WriteAllText(Path.Combine(store.Folder, ExperimentResults.ConfigFileName), ExperimentFile.ToYaml(plan.Config));
+        using var folderLock = ResultsFolderLock.For(store.Folder, options.Shard,
+            $"reclab run {plan.Config.Name}" + (options.Shard.Count > 1 ? $" --shard {options.Shard}" : ""));
+        ResultsFolder.Claim(store.Folder, plan, options.Fresh,
+            "Give this run its own folder with --output DIR, or pass --fresh to replace them.", options.Registry);
 
-        var shard = options.Shard.Select(plan.Cells);
+        var work = options.Shard.Select(plan);
+        var shard = work.Cells;
         var pending = options.Fresh ? shard : shard.Where(c => store.TryLoad(c.Id)?.Status != CellRecord.Succeeded).ToList();
         var threads = options.ThreadsPerCell;
         // Models: one per configuration, so a cold-start curve fits each once whatever the job count.
@@ -83,13 +86,13 @@ public static class ExperimentRunner
             cancelled = true;
         }
 
-        // A/B tests simulate whole worlds (not cells): only an unsharded run does them, after the cells.
+        // A/B tests simulate whole worlds, after the cells: each is a unit one shard owns, as a cell is.
         IReadOnlyList<(string Test, string Error)> abFailures = [];
-        if (!cancelled && options.Shard.Count == 1)
+        if (!cancelled)
         {
             try
             {
-                abFailures = AbTestExecutor.RunAll(plan, options, store.Folder, ct);
+                abFailures = AbTestExecutor.RunAll(plan, work.AbTests, options, store.Folder, ct);
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
@@ -104,6 +107,7 @@ public static class ExperimentRunner
             OutputDirectory = store.Folder,
             TotalCells = plan.Cells.Count,
             ShardCells = shard.Count,
+            ShardAbTests = work.AbTests.Count,
             Reused = shard.Count - pending.Count,
             Succeeded = succeeded,
             Failures = failures.OrderBy(f => order[f.Cell.Id]).ToList(),

@@ -21,6 +21,9 @@ public sealed record RunResult
     /// <summary>Cells run now that failed.</summary>
     public required IReadOnlyList<CellFailure> Failures { get; init; }
 
+    /// <summary>A/B tests of this shard (all of them for an unsharded run).</summary>
+    public int ShardAbTests { get; init; }
+
     /// <summary>A/B tests that failed in this run: name and error (their files are left as they were).</summary>
     public IReadOnlyList<(string Test, string Error)> AbTestFailures { get; init; } = [];
 

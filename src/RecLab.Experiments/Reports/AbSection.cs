@@ -35,14 +35,17 @@ public sealed class AbSection : IReportSection
         var config = context.Results.Plan.Config;
         var alpha = config.Evaluation.Alpha;
         var drawn = false;
-        foreach (var test in config.AbTests)
+        foreach (var unit in context.Results.Plan.AbTests)
         {
-            var folder = Path.Combine(context.Results.Store.Folder, "ab", test.Name);
+            var test = unit.Test;
+            var folder = AbTestOutputs.FolderOf(context.Results.Store.Folder, test.Name);
             var summaryPath = Path.Combine(folder, AbResultFiles.Summary);
             context.Page.AddHeading("A/B test · " + test.Name);
-            if (!File.Exists(summaryPath))
+            // Only outputs whose marker names this configuration: never another run's numbers under this heading.
+            var stored = AbTestOutputs.StoredId(context.Results.Store.Folder, test.Name);
+            if (stored != unit.Id)
             {
-                context.Page.AddParagraph("Not run yet (or it failed): run the experiment again.");
+                context.Page.AddParagraph(stored is null ? "Not run yet (or it failed): run the experiment again." : AbTestOutputs.StaleNote(unit, stored));
                 continue;
             }
             drawn = true;

@@ -25,7 +25,9 @@ public sealed class ManifestSection : IReportSection
             Row("seed", plan.Config.Seed.ToString(inv) + (plan.RepeatSeeds.Count > 1 ? $"; repeat seeds {string.Join(", ", plan.RepeatSeeds)}" : "")),
             Row("configuration hash", plan.ConfigHash),
         };
-        if (context.Manifest is { } m)
+        // A manifest of another configuration (an earlier run's, left beside shards of this one) describes other results.
+        var stale = context.Manifest is { } written && written.ConfigHash != plan.ConfigHash ? written : null;
+        if (context.Manifest is { } m && stale is null)
         {
             rows.Add(Row("RecLab", m.RecLabVersion));
             rows.Add(Row(".NET", m.DotNet));
@@ -37,7 +39,10 @@ public sealed class ManifestSection : IReportSection
             rows.Add(Row("wall time", m.WallSeconds.ToString("0.0", inv) + " s" + (m.CellsReused > 0 ? $" ({m.CellsReused} cells reused from an earlier run)" : "")));
         }
         context.Page.AddTable(new HtmlTable { Columns = ["", ""], Rows = rows });
-        if (context.Manifest is null)
+        if (stale is not null)
+            context.Page.AddParagraph($"Stale: manifest.json was written by a run of another configuration (hash {stale.ConfigHash[..Math.Min(16, stale.ConfigHash.Length)]}, " +
+                $"seed {stale.Seed.ToString(inv)}), so its versions, machine, timings and datasets are not shown. Run or merge this configuration to rewrite it.");
+        else if (context.Manifest is null)
             context.Page.AddParagraph("This folder has no manifest.json, so versions, machine and timings are unknown.");
         else if (context.Manifest.Datasets.Count > 0)
         {

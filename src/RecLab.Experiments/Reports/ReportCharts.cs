@@ -65,7 +65,13 @@ internal sealed class ReportCharts
         {
             foreach (var (metrics, title) in BarGroups(rows))
             {
-                var estimates = rows.SelectMany(r => metrics.Select(m => Estimate(r, m))).OfType<MetricEstimate>();
+                var estimates = rows.SelectMany(r => metrics.Select(m => Estimate(r, m))).OfType<MetricEstimate>().ToList();
+                // Metrics that apply to none of the rows (rmse of ranking-only models) leave nothing to draw.
+                if (estimates.Count == 0)
+                {
+                    _context.Skip(MetricBars, $"{string.Join(", ", metrics)} has no value for any algorithm of {table.Dataset} · {table.Split}");
+                    continue;
+                }
                 yield return (StandardPlots.MetricBars(estimates, title + " · " + table.Split),
                     $"Error bars: {level} bootstrap intervals of the mean over test users (none for catalogue-level metrics).");
             }
@@ -82,9 +88,12 @@ internal sealed class ReportCharts
         if (_context.Wants(FitCost))
         {
             var costs = rows.Where(r => double.IsFinite(r.FitSeconds) && double.IsFinite(Value(r, primary)))
-                .Select(r => new FitCost(r.Configuration, r.FitSeconds, Value(r, primary)));
-            yield return (Titled(StandardPlots.FitTimeVsAccuracy(primary, costs), table),
-                "Mean fit time per cell (log scale) against accuracy: up and to the left is cheap and good. Times depend on the machine and its load.");
+                .Select(r => new FitCost(r.Configuration, r.FitSeconds, Value(r, primary))).ToList();
+            if (costs.Count > 0)
+                yield return (Titled(StandardPlots.FitTimeVsAccuracy(primary, costs), table),
+                    "Mean fit time per cell (log scale) against accuracy: up and to the left is cheap and good. Times depend on the machine and its load.");
+            else
+                _context.Skip(FitCost, $"{primary} has no value for any algorithm of {table.Dataset} · {table.Split}");
         }
         if (_context.Wants(GridSearch))
         {

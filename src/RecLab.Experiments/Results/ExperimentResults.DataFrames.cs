@@ -120,7 +120,13 @@ public sealed partial class ExperimentResults
 
     /// <summary>The outputs of the simulated A/B test <paramref name="name"/> (in <c>ab/NAME/</c>) as DataFrames.</summary>
     /// <exception cref="FileNotFoundException">The test has no results yet.</exception>
-    public AbTables AbTest(string name) => AbTables.Load(Path.Combine(Store.Folder, "ab", name));
+    /// <exception cref="InvalidDataException">The folder holds the results of another configuration of the test (another seed, other arms).</exception>
+    public AbTables AbTest(string name)
+    {
+        if (Plan.AbTests.FirstOrDefault(t => t.Name == name) is { } unit && AbTestOutputs.StoredId(Store.Folder, name) is { } stored && stored != unit.Id)
+            throw new InvalidDataException(AbTestOutputs.StaleNote(unit, stored));
+        return AbTables.Load(AbTestOutputs.FolderOf(Store.Folder, name));
+    }
 
     /// <summary>The rows of results.csv, in its order: plan order of the cells, then the file's metric order, then bucket rows.</summary>
     internal IEnumerable<TidyResult> TidyRows()

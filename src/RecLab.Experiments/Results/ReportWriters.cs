@@ -14,6 +14,7 @@ public static class ReportWriters
     public static ExperimentResults Rewrite(string folder, Recommenders.RecommenderRegistry? registry = null, IEnumerable<IReportWriter>? extra = null)
     {
         var plan = ExperimentResults.ReadPlan(folder, registry);
+        using var folderLock = ResultsFolderLock.Exclusive(folder, $"reclab report {plan.Config.Name}");
         var results = ExperimentResults.Load(plan, new CellStore(folder));
         WriteAll(results, extra);
         return results;

@@ -1,13 +1,12 @@
 using System.Diagnostics;
-using RecLab.Experiments.Configuration;
 using RecLab.Recommenders;
 
 namespace RecLab.Experiments.Results;
 
 /// <summary>
 /// Joins the results folders of shards of one experiment (<c>reclab merge</c>): checks they ran the same
-/// configuration, copies every cell file (and its per-user file) into one folder, and writes the reports from the
-/// cells, which gives the same bytes as a single-process run.
+/// configuration, copies every cell file (and its per-user file) and every finished A/B test into one folder, and
+/// writes the reports from them, which gives the same bytes as a single-process run.
 /// </summary>
 public static class ResultMerger
 {
@@ -27,8 +26,8 @@ public static class ResultMerger
                 $"(configuration hash {plan.ConfigHash[..16]}); merge only shards of one experiment run with the same file and --set options.");
 
         var store = new CellStore(output ?? Path.Combine(plan.Config.Output, plan.Config.Name));
-        Directory.CreateDirectory(store.Folder);
-        AtomicFile.WriteAllText(Path.Combine(store.Folder, ExperimentResults.ConfigFileName), ExperimentFile.ToYaml(plan.Config));
+        using var folderLock = ResultsFolderLock.Exclusive(store.Folder, $"reclab merge {plan.Config.Name}");
+        ResultsFolder.Claim(store.Folder, plan, replace: false, "Merge into another folder with --output DIR.", registry);
         var shards = folders.Select(f => new CellStore(f)).Where(s => s.Folder != store.Folder).ToList();
         var copied = 0;
         foreach (var cell in plan.Cells)
@@ -44,6 +43,22 @@ public static class ResultMerger
                 Copy(Path.Combine(source.Store.Folder, perUser), Path.Combine(store.Folder, perUser));
             Copy(source.Store.CellPath(cell.Id), store.CellPath(cell.Id));
             copied++;
+        }
+
+        // Each A/B test from the folder that finished it for this very configuration (its marker copied last).
+        int abMissing = 0, abCopied = 0;
+        foreach (var test in plan.AbTests)
+        {
+            if (AbTestOutputs.IsFinished(store.Folder, test))
+                continue;
+            var source = shards.FirstOrDefault(s => AbTestOutputs.IsFinished(s.Folder, test));
+            if (source is null)
+            {
+                abMissing++;
+                continue;
+            }
+            AbTestOutputs.Copy(AbTestOutputs.FolderOf(source.Folder, test.Name), AbTestOutputs.FolderOf(store.Folder, test.Name), Copy);
+            abCopied++;
         }
 
         var results = ExperimentResults.Load(plan, store);
@@ -77,7 +92,12 @@ public static class ResultMerger
         });
         // After the manifest, which report.html shows.
         ReportWriters.WriteAll(results);
-        return new MergeResult(store.Folder, plan.Cells.Count, copied, results.Failed.Count, results.Missing.Count);
+        return new MergeResult(store.Folder, plan.Cells.Count, copied, results.Failed.Count, results.Missing.Count)
+        {
+            AbTests = plan.AbTests.Count,
+            AbTestsCopied = abCopied,
+            AbTestsMissing = abMissing,
+        };
     }
 
     private static void Copy(string from, string to)

@@ -79,15 +79,18 @@ public sealed class SummaryWriter : IReportWriter
         Curves(md, results, metricNames);
         Buckets(md, results, metricNames);
 
-        // Each finished A/B test left its section next to its CSV files.
-        foreach (var test in config.AbTests)
+        // Each finished A/B test left its section next to its CSV files, under a marker naming the configuration it ran.
+        foreach (var test in plan.AbTests)
         {
-            var section = Path.Combine(results.Store.Folder, "ab", test.Name, AbResultFiles.Section);
-            if (File.Exists(section))
+            var folder = AbTestOutputs.FolderOf(results.Store.Folder, test.Name);
+            var stored = AbTestOutputs.StoredId(results.Store.Folder, test.Name);
+            if (stored == test.Id)
             {
-                md.Append(File.ReadAllText(section));
-                AbOfflineOnline.Append(md, results, test, Path.Combine(results.Store.Folder, "ab", test.Name, AbResultFiles.Summary));
+                md.Append(File.ReadAllText(Path.Combine(folder, AbResultFiles.Section)));
+                AbOfflineOnline.Append(md, results, test.Test, Path.Combine(folder, AbResultFiles.Summary));
             }
+            else if (stored is not null)
+                md.Append(inv, $"## A/B test · {test.Name}\n\n**{AbTestOutputs.StaleNote(test, stored)}**\n\n");
             else
                 md.Append(inv, $"## A/B test · {test.Name}\n\nNot run yet (or it failed): run the experiment again.\n\n");
         }

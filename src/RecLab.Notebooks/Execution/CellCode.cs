@@ -1,13 +1,12 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using RecLab.Notebooks.Documents;
 
 namespace RecLab.Notebooks.Execution;
 
 /// <summary>
 /// A code cell as C#: which kernel it is for (cell metadata, else a leading <c>#!kernel</c> line, else C#), its
-/// code without that line, and what in it only .NET Interactive understands.
+/// code without that line.
 /// </summary>
 internal sealed record CellCode(string Kernel, string Code)
 {
@@ -41,34 +40,5 @@ internal sealed record CellCode(string Kernel, string Code)
         }
 
         return new CellCode(metadataKernel ?? "csharp", source);
-    }
-
-    /// <summary>Lines that need .NET Interactive itself: NuGet references, package sources and magic commands.</summary>
-    public IEnumerable<string> Refusals()
-    {
-        foreach (var raw in Code.Split('\n'))
-        {
-            var line = raw.Trim();
-            if (line.StartsWith("#r", StringComparison.Ordinal) && line.Replace(" ", "", StringComparison.Ordinal).StartsWith("#r\"nuget:", StringComparison.OrdinalIgnoreCase))
-            {
-                yield return $"{line} is not supported: notebooks run offline against the RecLab build. Add the package to a RecLab " +
-                             "project (Directory.Packages.props), build, and use the assemblies that notebooks/reclab.csx references.";
-            }
-            else if (line.StartsWith("#i ", StringComparison.Ordinal) || line == "#i")
-            {
-                yield return $"{line} (a NuGet source) is not supported: notebooks run offline against the RecLab build.";
-            }
-            else if (line.StartsWith("#!", StringComparison.Ordinal))
-            {
-                yield return $"{line} is a .NET Interactive magic command; reclab notebook run runs plain C# only (one kernel per cell, on its first line).";
-            }
-        }
-    }
-
-    /// <summary>Whether the code ends with an expression without a semicolon (the cell's result, shown as its output).</summary>
-    public bool HasTrailingExpression()
-    {
-        var root = CSharpSyntaxTree.ParseText(Code, ParseOptions).GetCompilationUnitRoot();
-        return root.Members.LastOrDefault() is GlobalStatementSyntax { Statement: ExpressionStatementSyntax { SemicolonToken.IsMissing: true } };
     }
 }

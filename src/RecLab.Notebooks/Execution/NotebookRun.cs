@@ -28,6 +28,9 @@ public sealed record NotebookRun
     /// <summary>The wall-clock time of the run.</summary>
     public required TimeSpan Elapsed { get; init; }
 
+    /// <summary>The kernel's start-up: from creating it to the end of the first cell (the bootstrap).</summary>
+    public required TimeSpan StartUp { get; init; }
+
     /// <summary>The recorded result named <paramref name="name"/> as a number.</summary>
     /// <exception cref="KeyNotFoundException">Nothing was recorded under that name, or it is text.</exception>
     public double Number(string name) =>
@@ -53,5 +56,21 @@ public sealed record NotebookRun
         Executed.Save(notebook);
         ToHtmlPage().Save(html, plotly);
         return (notebook, html);
+    }
+
+    /// <summary>
+    /// Replaces the notebook itself with its executed copy (the refresh of committed outputs): written beside it and
+    /// moved over it, so an interrupted write never leaves half a notebook.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The run failed, or inserted a parameters cell the notebook does not have.</exception>
+    public void SaveInPlace()
+    {
+        if (Failure is not null)
+            throw new InvalidOperationException($"{Path}: not replaced, the run failed ({Failure}).");
+        if (Executed.Cells.Any(c => c.HasTag(NotebookCell.InjectedParametersTag)))
+            throw new InvalidOperationException($"{Path}: not replaced, a run with --param would commit the injected parameters.");
+        var temporary = Path + ".partial";
+        Executed.Save(temporary);
+        File.Move(temporary, Path, overwrite: true);
     }
 }

@@ -9,18 +9,24 @@ namespace RecLab.Notebooks.Execution;
 /// </summary>
 internal static class ParameterInjection
 {
-    public static string Code(string notebook, IReadOnlyDictionary<string, string> values, IReadOnlyList<ScriptVariable> declared)
+    /// <summary>
+    /// The injected cell's code, and a note for each value whose name the parameters cell does not declare (skipped,
+    /// so one <c>--param</c> can serve a whole folder of notebooks).
+    /// </summary>
+    /// <exception cref="NotebookException">A value that is not valid for its variable's type.</exception>
+    public static (string Code, IReadOnlyList<string> Skipped) Code(string notebook, IReadOnlyDictionary<string, string> values, IReadOnlyList<ScriptVariable> declared)
     {
         var code = new StringBuilder("// Parameters given to reclab notebook run (--param).\n");
+        var skipped = new List<string>();
+        var names = declared.Select(v => v.Name).Distinct().ToList();
         foreach (var (name, text) in values)
         {
             var variable = declared.LastOrDefault(v => v.Name == name);
             if (variable is null)
             {
-                var names = declared.Select(v => v.Name).Distinct().ToList();
-                throw new NotebookException(
-                    $"{notebook}: --param {name}: the parameters cell declares no '{name}'{DidYouMean.Hint(name, names)}; " +
-                    $"it declares: {(names.Count == 0 ? "nothing" : string.Join(", ", names))}.");
+                skipped.Add($"{notebook}: --param {name} skipped: the parameters cell declares no '{name}'{DidYouMean.Hint(name, names)}; " +
+                            $"it declares: {(names.Count == 0 ? "nothing" : string.Join(", ", names))}.");
+                continue;
             }
 
             object? value;
@@ -37,6 +43,6 @@ internal static class ParameterInjection
             code.Append(name).Append(" = ").Append(ParameterValue.Literal(value)).Append(";\n");
         }
 
-        return code.ToString();
+        return (code.ToString(), skipped);
     }
 }

@@ -10,12 +10,21 @@ namespace RecLab.Notebooks.Export;
 
 /// <summary>
 /// A notebook as a .NET 10 file-based app (<c>dotnet run app.cs</c>): <c>#r</c> of a project's build output becomes
-/// <c>#:project</c> to that project, <c>#load</c>ed files are inlined, code cells become regions, markdown becomes
-/// comments, a cell's trailing expression becomes <c>display(...)</c>, and <c>display</c> prints text.
+/// <c>#:project</c> to that project, <c>#load</c>ed files are inlined (or replaced by their <c>// export:</c> lines,
+/// as the bootstrap is), code cells become regions, markdown becomes comments, a cell's trailing expression becomes
+/// <c>display(...)</c>, and <c>display</c> prints text. The app imports what the kernel imports and no more (implicit
+/// usings off), so code that compiles in the notebook compiles in the app and the other way round.
 /// </summary>
 public static class FileBasedApp
 {
-    private static readonly string[] Imports = ["System.Text", typeof(DisplayExtensions).Namespace!];
+    /// <summary>The namespaces .NET Interactive's C# kernel imports into every submission.</summary>
+    public static IReadOnlyList<string> KernelImports { get; } =
+        ["System", "System.Text", "System.Collections", "System.Collections.Generic", "System.Threading.Tasks", "System.Linq"];
+
+    /// <summary>A <c>#load</c>ed file's line that stands, in an exported app, for the whole file (a directive or a using).</summary>
+    public const string ExportPrefix = "// export: ";
+
+    private static readonly string[] Imports = [typeof(AppArguments).Namespace!];
 
     /// <summary>Writes the app for <paramref name="notebookPath"/> to <paramref name="appPath"/>.</summary>
     /// <exception cref="NotebookException">The notebook uses something a file-based app cannot express.</exception>
@@ -71,15 +80,19 @@ public static class FileBasedApp
         // File-based apps default to AOT settings, which turn off reflection-based System.Text.Json; the library
         // (experiment cells, charts) serializes with it.
         text.Append("#:property JsonSerializerIsReflectionEnabledByDefault=true\n");
+        // The kernel's imports, not the SDK's implicit ones (which add System.IO, and so hide a missing using).
+        text.Append("#:property ImplicitUsings=disable\n");
         text.Append('\n');
         // One file: the bootstrap's global usings are plain usings here. System namespaces first, as the repository sorts them.
-        foreach (var name in app.Usings.Concat(Imports).Distinct()
+        foreach (var name in KernelImports.Concat(app.Usings).Concat(Imports).Distinct()
                      .OrderBy(n => n == "System" || n.StartsWith("System.", StringComparison.Ordinal) ? 0 : 1)
                      .ThenBy(n => n, StringComparer.Ordinal))
             text.Append($"using {name};\n");
         text.Append('\n');
+        text.Append("// A bad argument or missing data ends the app with one line and exit code 2.\n");
+        text.Append("AppArguments.ExitOnBadInput();\n");
         text.Append("// The notebook's relative paths are relative to its folder, as when it runs in a notebook.\n");
-        text.Append($"Directory.SetCurrentDirectory(Path.GetFullPath({SymbolDisplay.FormatLiteral(relativeNotebookFolder, quote: true)}, " +
+        text.Append($"System.IO.Directory.SetCurrentDirectory(System.IO.Path.GetFullPath({SymbolDisplay.FormatLiteral(relativeNotebookFolder, quote: true)}, " +
                     "(string)AppContext.GetData(\"EntryPointFileDirectoryPath\")!));\n\n");
         text.Append(app.Body);
         text.Append("// display(x) as in a notebook, as text on standard output.\n");
@@ -108,6 +121,8 @@ public static class FileBasedApp
         public void AddCode(string code, string containingFile, int cell, bool isCell)
         {
             var containingFolder = Path.GetDirectoryName(containingFile)!;
+            if (!isCell && AddExportLines(code, containingFolder))
+                return;
             var remaining = new StringBuilder();
             foreach (var line in code.Split('\n'))
             {
@@ -119,7 +134,7 @@ public static class FileBasedApp
                 else if (trimmed.StartsWith("#load ", StringComparison.Ordinal))
                 {
                     if (isCell)
-                        Body.Append($"// {trimmed}: inlined (its #r became #:project, its usings are at the top).\n");
+                        Body.Append($"// {trimmed}: its project references and usings are at the top.\n");
                     Load(Path.GetFullPath(Quoted(trimmed, cell), containingFolder), cell);
                 }
                 else
@@ -154,6 +169,32 @@ public static class FileBasedApp
                     Body.Append(member.ToFullString().TrimEnd()).Append('\n');
                 }
             }
+        }
+
+        /// <summary>A loaded file's <c>// export:</c> lines in place of the file; false when it has none.</summary>
+        private bool AddExportLines(string code, string containingFolder)
+        {
+            var lines = code.Split('\n').Select(l => l.Trim()).Where(l => l.StartsWith(ExportPrefix, StringComparison.Ordinal))
+                .Select(l => l[ExportPrefix.Length..].Trim()).ToList();
+            foreach (var line in lines)
+            {
+                if (line.StartsWith("#:project ", StringComparison.Ordinal))
+                {
+                    var project = Path.GetRelativePath(appFolder, Path.GetFullPath(line["#:project ".Length..].Trim(), containingFolder)).Replace('\\', '/');
+                    if (!Projects.Contains(project))
+                        Projects.Add(project);
+                }
+                else if (line.StartsWith("using ", StringComparison.Ordinal) && line.EndsWith(';'))
+                {
+                    Usings.Add(line["using ".Length..^1].Trim());
+                }
+                else
+                {
+                    throw new NotebookException($"{notebook}: '{ExportPrefix}{line}': an export line is '#:project PATH' or 'using NAMESPACE;'.");
+                }
+            }
+
+            return lines.Count > 0;
         }
 
         /// <summary>After the parameters cell: its variables from the command line, as <c>--param</c> does for a notebook run.</summary>

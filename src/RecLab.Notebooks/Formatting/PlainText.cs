@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Globalization;
 using System.Text;
+using Microsoft.Data.Analysis;
 using Plotly.NET;
 using RecLab.Charts.Html;
 
@@ -8,7 +9,7 @@ namespace RecLab.Notebooks.Formatting;
 
 /// <summary>
 /// The <c>text/plain</c> form of a displayed value: what a console shows, and what a notebook front end shows
-/// when it cannot render the richer forms. Figures are summarized; tables are aligned in columns.
+/// when it cannot render the richer forms. Charts are summarized; tables and DataFrames are aligned in columns.
 /// </summary>
 internal static class PlainText
 {
@@ -20,6 +21,7 @@ internal static class PlainText
         string text => text,
         GenericChart chart => Describe(chart),
         HtmlTable table => Describe(table),
+        DataFrame frame => Describe(FrameTable.Of(frame)),
         IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
         IDictionary dictionary => Join("{", dictionary.Cast<DictionaryEntry>().Select(e => Format(e.Key) + ": " + Format(e.Value)), "}"),
         IEnumerable sequence => Join("[", sequence.Cast<object?>().Select(Format), "]"),

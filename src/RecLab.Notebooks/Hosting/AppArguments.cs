@@ -1,3 +1,4 @@
+using RecLab.Data.Loading;
 using RecLab.Notebooks.Execution;
 
 namespace RecLab.Notebooks.Hosting;
@@ -8,6 +9,25 @@ namespace RecLab.Notebooks.Hosting;
 /// </summary>
 public static class AppArguments
 {
+    /// <summary>
+    /// From now on an exception nothing catches ends the app with one line on standard error: exit code 2 for bad
+    /// input (an argument, a missing file or dataset, malformed data), 1 for anything else, as <c>reclab</c> exits.
+    /// </summary>
+    public static void ExitOnBadInput()
+    {
+        AppDomain.CurrentDomain.UnhandledException += (_, e) =>
+        {
+            var exception = e.ExceptionObject as Exception;
+            Console.Out.Flush();
+            Console.Error.WriteLine("error: " + (exception?.Message ?? e.ExceptionObject?.ToString() ?? "unknown error").ReplaceLineEndings(" "));
+            Environment.Exit(exception is not null && IsBadInput(exception) ? 2 : 1);
+        };
+    }
+
+    /// <summary>Whether <paramref name="exception"/> says the input was wrong rather than the program.</summary>
+    public static bool IsBadInput(Exception exception) =>
+        exception is ArgumentException or FileNotFoundException or DirectoryNotFoundException or DataFormatException or NotebookException;
+
     /// <summary>Fails when an argument is not <c>NAME=VALUE</c> with a NAME among <paramref name="parameters"/>.</summary>
     /// <exception cref="ArgumentException">A malformed or unknown argument; the message lists the parameters.</exception>
     public static void Check(string[] args, params string[] parameters)

@@ -62,7 +62,7 @@ public static class AbSimulator
         var policies = new Policy[arms.Count];
         for (var a = 0; a < arms.Count; a++)
         {
-            progress?.Report(new AbProgress("fit", a, arms.Count));
+            progress?.Report(new AbProgress("fit", a, arms.Count, arms[a].Name));
             if (arms[a].Fitted is { } fitted)
             {
                 if (!ReferenceEquals(fitted.World, world))
@@ -72,6 +72,7 @@ public static class AbSimulator
             }
             policies[a] = FitArm(world, arms[a], history, Seeds.Derive(fitSeed, (ulong)a, 0), threads, cancellationToken, runs[a]);
         }
+        progress?.Report(new AbProgress("fit", arms.Count, arms.Count));
         var fitSeconds = fitClock.Elapsed.TotalSeconds;
 
         var context = new BlockContext(world, new DaySimulator(world, options.Behaviour, options.Economics), [.. inTest], assignment,
@@ -85,11 +86,15 @@ public static class AbSimulator
         var preClicks = new List<LoggedClick>();
         if (options.PreDays > 0)
         {
-            progress?.Report(new AbProgress("pre-period", 0, options.PreDays));
             var control = policies[0];
             control.Prepare(inTest, parallel);
-            preClicks = context.Run(_ => control, Seeds.Derive(options.Seed, "pre-period"), keyByArm: false,
-                world.Options.Days, 0, options.PreDays, pre: true, logClicks: retrain, explore: false).Clicks;
+            for (var day = 0; day < options.PreDays; day++)
+            {
+                progress?.Report(new AbProgress("pre-period", day, options.PreDays));
+                preClicks.AddRange(context.Run(_ => control, Seeds.Derive(options.Seed, "pre-period"), keyByArm: false,
+                    world.Options.Days, day, day + 1, pre: true, logClicks: retrain, explore: false).Clicks);
+            }
+            progress?.Report(new AbProgress("pre-period", options.PreDays, options.PreDays));
         }
         var preSeconds = preClock.Elapsed.TotalSeconds;
 
@@ -104,15 +109,16 @@ public static class AbSimulator
         for (var start = 0; start < options.Days; start += block)
         {
             var end = Math.Min(options.Days, start + block);
-            progress?.Report(new AbProgress("test", start, options.Days));
             for (var a = 0; a < arms.Count; a++)
                 policies[a].Prepare(members[a], parallel);
-            // Exploration arms learn from each day's clicks before the next day: their blocks are single days.
+            // Day by day: exploration arms learn from each day's clicks before the next, and progress counts days. A user's
+            // days run in the same order with the same streams as in one pass, and the counters are integers, so nothing moves.
             var exploring = policies.Any(p => p.Exploration is not null);
             var logged = new List<LoggedClick>();
-            for (var day = start; day < end; day = exploring ? day + 1 : end)
+            for (var day = start; day < end; day++)
             {
-                var (clicks, explored) = context.Run(u => policies[assignment[u]], testSeed, keyByArm: true, firstDay, day, exploring ? day + 1 : end,
+                progress?.Report(new AbProgress("test", day, options.Days));
+                var (clicks, explored) = context.Run(u => policies[assignment[u]], testSeed, keyByArm: true, firstDay, day, day + 1,
                     pre: false, logClicks: retrain, explore: exploring);
                 logged.AddRange(clicks);
                 for (var a = 0; a < arms.Count; a++)
@@ -125,7 +131,7 @@ public static class AbSimulator
             var retrainClock = Stopwatch.StartNew();
             for (var a = 0; a < arms.Count; a++)
             {
-                progress?.Report(new AbProgress("retrain", a, arms.Count));
+                progress?.Report(new AbProgress("retrain", a, arms.Count, arms[a].Name));
                 var training = Merge(world, history, preClicks, armClicks[a]);
                 var arm = arms[a] with { Slate = policies[a].Slate, Sponsored = policies[a].Sponsored };
                 var learnt = policies[a].Exploration;
@@ -133,6 +139,7 @@ public static class AbSimulator
                 if (learnt is not null)
                     policies[a].Exploration = learnt;
             }
+            progress?.Report(new AbProgress("retrain", arms.Count, arms.Count));
             retrainSeconds += retrainClock.Elapsed.TotalSeconds;
         }
         progress?.Report(new AbProgress("test", options.Days, options.Days));

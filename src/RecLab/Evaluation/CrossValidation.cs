@@ -53,6 +53,7 @@ public static class CrossValidation
         {
             ct.ThrowIfCancellationRequested();
             var fold = splitter.CreateFold(dataset.Interactions, f, splitSeed);
+            EnsureTestable(fold, splitter);
             for (var a = 0; a < algorithms.Count; a++)
             {
                 var model = algorithms[a].Create();
@@ -88,6 +89,20 @@ public static class CrossValidation
             }
         }
         return results;
+    }
+
+    /// <summary>
+    /// A fold that tests nothing (more folds than the data has interactions, users or items to deal; a test share
+    /// that rounds to none) cannot be measured: stop, rather than report its metrics as missing or average them in.
+    /// </summary>
+    /// <exception cref="ArgumentException">The fold's test set is empty.</exception>
+    public static void EnsureTestable(Fold fold, ISplitter splitter)
+    {
+        if (fold.Test.Count == 0 && fold.Train.Count + fold.Test.Count > 0)
+            throw new ArgumentException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"Split '{splitter.Spec}': fold {fold.Index + 1} of {splitter.FoldCount} has no test interactions; ") +
+                string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"the data ({fold.Train.Count:N0} interactions) is too small for it. Use fewer folds or a larger test share."));
     }
 
     /// <summary>

@@ -64,6 +64,10 @@ public static class Evaluator
                 _ => PerUserResult(metric, users, values[m], options, seed),
             });
         }
+        // NaN is a metric's "undefined" (no relevant item, nothing recommended); an infinity is never a result.
+        foreach (var r in results)
+            if (double.IsInfinity(r.Value))
+                throw new NonFiniteResultException(model.Name, $"{r.Name} = {r.Value}");
         var buckets = options.ActivityBuckets is { } bounds && options.KeepPerUser
             ? ActivityBreakdown.Compute(bounds, results, users.ToDictionary(u => u, u => Activity(fold, u, options)))
             : [];
@@ -319,6 +323,11 @@ public static class Evaluator
             for (var r = 0; r < ratingMetrics.Count; r++)
                 perUser[r][slot] = ((IRatingMetric)ratingMetrics[r].m).Measure(predicted.AsSpan(start, length), actual.AsSpan(start, length));
         });
+        // Rating predictors promise a number for every pair (IRatingPredictor): NaN here is a broken model, not a missing value.
+        var notFinite = predicted.Length - CountFinite(predicted);
+        if (notFinite > 0)
+            throw new NonFiniteResultException(model.Name,
+                string.Create(System.Globalization.CultureInfo.InvariantCulture, $"NaN or infinite predictions for {notFinite:N0} of {predicted.Length:N0} test ratings"));
         for (var r = 0; r < ratingMetrics.Count; r++)
         {
             var (m, i) = ratingMetrics[r];
@@ -333,6 +342,14 @@ public static class Evaluator
             };
         }
         return new RatingSummary(test.Count, results);
+    }
+
+    private static int CountFinite(ReadOnlySpan<float> values)
+    {
+        var n = 0;
+        foreach (var v in values)
+            n += float.IsFinite(v) ? 1 : 0;
+        return n;
     }
 
     private static MetricResult PerUserResult(IMetric metric, int[] users, double[] perUser, EvaluationOptions options, ulong seed)

@@ -22,13 +22,47 @@ public static class OptionsBinder
                 $"{algorithm}: unknown option '{key}'{DidYouMean.Hint(key, properties.Select(p => p.Name))}. " +
                 (properties.Count == 0 ? "It has no options." : $"Options: {string.Join(", ", properties.Select(p => p.Name))}."));
             if (!TryParse(property.PropertyType, text, out var value))
-                throw new ArgumentException($"{algorithm}: option {property.Name} expects {DescribeType(property.PropertyType)}, got '{text}'.");
+                throw new ArgumentException($"{algorithm}: option {property.Name} expects {DescribeType(property.PropertyType)}, got '{text}'{RangeHint(property.PropertyType, text)}.");
+            if (NumberProblem(text, value) is { } problem)
+                throw new ArgumentException($"{algorithm}: option {property.Name} {problem}.");
             property.SetValue(options, value);
         }
-        var errors = options.Validate().ToList();
+        var errors = options.Check();
         if (errors.Count > 0)
             throw new ArgumentException($"{algorithm}: " + string.Join("; ", errors.Select(e => $"option {e.Property} {e.Message}")));
         return options;
+    }
+
+    /// <summary>
+    /// What is wrong with a parsed number that is not finite, as <c>must be ...</c>: text such as <c>1e39</c> that
+    /// overflowed a 32-bit number is out of range, <c>Infinity</c> and <c>NaN</c> are not finite; null for anything else.
+    /// Shared by the command line and experiment files, so both say the same.
+    /// </summary>
+    public static string? NumberProblem(string text, object? value)
+    {
+        var infinite = value is float f && float.IsInfinity(f) || value is double d && double.IsInfinity(d);
+        if (!infinite && value is not (float.NaN or double.NaN))
+            return null;
+        var word = text.Trim().TrimStart('+', '-');
+        return infinite && !word.StartsWith("inf", StringComparison.OrdinalIgnoreCase) && word != "∞"
+            ? $"must be a number within ±{(value is float ? "3.4E+38" : "1.8E+308")} (got '{text}', out of range)"
+            : $"must be a finite number (got '{text}')";
+    }
+
+    /// <summary>
+    /// " (out of range: ...)" when <paramref name="text"/> is a number that does not fit the whole-number
+    /// <paramref name="type"/> (e.g. 2147483648 for an int), else "": appended to "expected an integer, got ...".
+    /// </summary>
+    public static string RangeHint(Type type, string text)
+    {
+        type = Nullable.GetUnderlyingType(type) ?? type;
+        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) || Math.Floor(v) != v)
+            return "";
+        return type == typeof(int) && (v < int.MinValue || v > int.MaxValue) ? " (out of range: a whole number from -2147483648 to 2147483647)"
+            // 2^63 and 2^64 exactly: long.MaxValue and ulong.MaxValue round up to them as doubles.
+            : type == typeof(long) && (v < -9223372036854775808d || v >= 9223372036854775808d) ? " (out of range: a whole number within ±9.2E+18)"
+            : type == typeof(ulong) && v >= 18446744073709551616d ? " (out of range: a whole number from 0 to 18446744073709551615)"
+            : "";
     }
 
     /// <summary>Parses <c>a=1,b=2</c> into pairs (values may not contain commas; use <c>|</c> for lists).</summary>

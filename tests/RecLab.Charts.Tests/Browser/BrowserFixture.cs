@@ -1,5 +1,6 @@
 using Microsoft.Playwright;
 using RecLab.Charts.Html;
+using RecLab.Tests.Support;
 
 namespace RecLab.Charts.Tests.Browser;
 
@@ -56,7 +57,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     public IBrowser RequireBrowser()
     {
         if (SkipReason is not null)
-            Assert.Skip(SkipReason);
+            TestSkip.Because(SkipReason);
         return Browser!;
     }
 

@@ -62,52 +62,6 @@ public sealed class ChartsInBrowserTests(BrowserFixture fixture) : IClassFixture
     }
 
     [Fact]
-    public async Task Notebook_fragments_fetch_plotly_from_the_cdn_once_and_draw()
-    {
-        var browser = fixture.RequireBrowser();
-        var charts = new[] { StandardPlots.MetricBars(SampleResults.Estimates()), StandardPlots.AbDaily("CTR", SampleResults.Arms()) };
-        await using var context = await browser.NewContextAsync();
-        var tab = await context.NewPageAsync();
-        var errors = CollectErrors(tab);
-        var cdnHits = 0;
-        // Offline here, so the CDN address is answered with the pinned local file: the same bytes the CDN serves.
-        await tab.RouteAsync(PlotlyScript.CdnUrl, async route =>
-        {
-            Interlocked.Increment(ref cdnHits);
-            await route.FulfillAsync(new RouteFulfillOptions { Path = fixture.Plotly!.FilePath, ContentType = "text/javascript; charset=utf-8" });
-        });
-
-        // Two output cells on one notebook page: the second runs while the first is still loading plotly.
-        var body = string.Concat(charts.Select((c, i) => "<div class=\"output\">" + c.ToNotebookHtml("cell-" + i) + "</div>"));
-        await tab.SetContentAsync("<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body>" + body + "</body></html>", new PageSetContentOptions { Timeout = Timeout });
-        var drawn = await WaitForCharts(tab, charts.Length);
-
-        Assert.Empty(errors);
-        Assert.Equal(1, cdnHits);
-        Assert.Equal(charts.Select(GenericChart.countTrace), drawn.Select(c => c.Traces));
-        Assert.All(drawn, c => Assert.True(c.Plotly));
-    }
-
-    [Fact]
-    public async Task A_notebook_chart_explains_itself_when_plotly_cannot_load()
-    {
-        var browser = fixture.RequireBrowser();
-        await using var context = await browser.NewContextAsync();
-        var tab = await context.NewPageAsync();
-        var pageErrors = new List<string>();
-        tab.PageError += (_, error) => pageErrors.Add(error);
-        await tab.RouteAsync(PlotlyScript.CdnUrl, route => route.AbortAsync());
-
-        var chart = StandardPlots.Uplift("CTR", SampleResults.Uplifts());
-        await tab.SetContentAsync("<!DOCTYPE html><html><body>" + chart.ToNotebookHtml("lonely") + "</body></html>");
-        await tab.WaitForFunctionAsync("() => document.getElementById('lonely').textContent.length > 0", null, new PageWaitForFunctionOptions { Timeout = Timeout });
-
-        Assert.Empty(pageErrors);
-        Assert.Equal("plotly.js did not load, so the chart \u201cUplift in CTR over control\u201d cannot be drawn (offline? run `npm ci` in web/ or set RECLAB_PLOTLY_JS).",
-            await tab.TextContentAsync("#lonely"));
-    }
-
-    [Fact]
     public async Task A_page_without_plotly_names_each_chart_it_cannot_draw()
     {
         var browser = fixture.RequireBrowser();

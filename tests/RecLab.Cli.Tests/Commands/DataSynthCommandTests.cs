@@ -38,6 +38,18 @@ public sealed class DataSynthCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Synth_takes_the_folder_with_a_trailing_separator_as_the_folder()
+    {
+        var folder = Path.Combine(_root, "synth") + Path.DirectorySeparatorChar;
+        var (code, _, error) = await Run("data", "synth", "--preset", "tiny", "--set", "users=40", "--set", "days=2", "--out", folder);
+        Assert.True(code == 0, error);
+        Assert.True(File.Exists(Path.Combine(folder, "users.csv")));
+        // Nothing else beside or inside it: the temporary folder was renamed into place.
+        Assert.Equal(["synth"], Directory.GetFileSystemEntries(_root).Select(Path.GetFileName));
+        Assert.DoesNotContain(Directory.GetFileSystemEntries(folder), e => Path.GetFileName(e).StartsWith('.'));
+    }
+
+    [Fact]
     public async Task Synth_rejects_unknown_keys_listing_the_valid_ones()
     {
         var (code, _, error) = await Run("data", "synth", "--preset", "tiny", "--set", "user=5", "--out", Path.Combine(_root, "x"));

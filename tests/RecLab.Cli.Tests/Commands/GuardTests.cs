@@ -15,6 +15,9 @@ public sealed class GuardTests
         { new IOException("Input/output error"), ExitCodes.InvalidInput },
         { new UnauthorizedAccessException("Access to the path is denied."), ExitCodes.InvalidInput },
         { new DownloadException("checksum mismatch"), ExitCodes.PartialFailure },
+        { new RecLab.Recommenders.Factorization.TrainingDivergedException("biased-mf", "epoch", 1, "the loss is NaN", "Try a smaller learning rate."), ExitCodes.PartialFailure },
+        { new RecLab.Evaluation.NonFiniteResultException("bias", "rmse = NaN"), ExitCodes.PartialFailure },
+        { new RecLab.Experiments.Results.ResultsFolderException("results/default is in use by reclab run default"), ExitCodes.InvalidInput },
     };
 
     [Theory]

@@ -68,7 +68,7 @@ public sealed class RunCommandTests : IDisposable
         Assert.Contains("│ cell ", output);
         Assert.Contains("│ 2/2    │ random ", output);
         Assert.Contains("8 cells: 1 dataset(s) x 1 split(s) x folds x 2 repeat(s) x 2 configuration(s); 8 to run, 0 already done; 4 folds to build.", output);
-        Assert.Contains("cost estimate: no finished cells of these datasets and algorithms yet to estimate from.", output);
+        Assert.Contains("cost estimate: no basis for any of the 8 to run (no finished cell of the same dataset and algorithm in this folder).", output);
         Assert.False(Directory.Exists(_temp["results"]));
     }
 

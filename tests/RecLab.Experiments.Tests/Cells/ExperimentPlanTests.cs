@@ -143,21 +143,50 @@ public sealed class ExperimentPlanTests
         Assert.True(a.SetEquals(Plan(explicitSeeds).Cells.Select(c => c.Id)));
     }
 
+    /// <summary>Two A/B tests, appended to <see cref="Base"/> or <see cref="Reordered"/> (tests in the other order for the latter).</summary>
+    private static string WithAbTests(string yaml, bool reversed = false)
+    {
+        string Test(string name, int days) => $$"""
+              - name: {{name}}
+                world: tiny
+                days: {{days}}
+                arms:
+                  - {algorithm: pop, traffic: 0.5}
+                  - {algorithm: random, traffic: 0.5}
+            """;
+        return yaml + "\nab_tests:\n" + (reversed ? Test("second", 3) + "\n" + Test("first", 2) : Test("first", 2) + "\n" + Test("second", 3));
+    }
+
     [Theory]
     [InlineData(1)]
     [InlineData(3)]
     [InlineData(7)]
     public void Shards_are_disjoint_complete_balanced_and_independent_of_file_order(int n)
     {
-        var cells = Plan(Base).Cells;
-        var reordered = Plan(Reordered).Cells;
-        var shards = Enumerable.Range(0, n).Select(i => new ShardSpec(i, n).Select(cells).Select(c => c.Id).ToList()).ToList();
+        var plan = Plan(WithAbTests(Base));
+        var reordered = Plan(WithAbTests(Reordered, reversed: true));
+        List<string> Units(ShardWork work) => [.. work.Cells.Select(c => c.Id), .. work.AbTests.Select(t => t.Id)];
+        var shards = Enumerable.Range(0, n).Select(i => Units(new ShardSpec(i, n).Select(plan))).ToList();
 
-        Assert.Equal(cells.Count, shards.Sum(s => s.Count));
-        Assert.Equal(cells.Count, shards.SelectMany(s => s).Distinct().Count());
+        var units = plan.Cells.Count + plan.AbTests.Count;
+        Assert.Equal(2, plan.AbTests.Count);
+        Assert.Equal(units, shards.Sum(s => s.Count));
+        Assert.Equal(units, shards.SelectMany(s => s).Distinct().Count());
         Assert.True(shards.Max(s => s.Count) - shards.Min(s => s.Count) <= 1);
         for (var i = 0; i < n; i++)
-            Assert.Equal(shards[i].Order(), new ShardSpec(i, n).Select(reordered).Select(c => c.Id).Order());
+            Assert.Equal(shards[i].Order(), Units(new ShardSpec(i, n).Select(reordered)).Order());
+    }
+
+    [Fact]
+    public void An_ab_test_id_follows_its_definition_and_the_seed_not_its_place_in_the_file()
+    {
+        var first = Plan(WithAbTests(Base)).AbTests.Single(t => t.Name == "first");
+
+        Assert.Equal(first.Id, Plan(WithAbTests(Reordered, reversed: true)).AbTests.Single(t => t.Name == "first").Id);
+        Assert.NotEqual(first.Id, Plan(WithAbTests(Base), "seed=6").AbTests.Single(t => t.Name == "first").Id);
+        Assert.NotEqual(first.Id, Plan(WithAbTests(Base), "ab_tests[first].days=4").AbTests.Single(t => t.Name == "first").Id);
+        Assert.NotEqual(first.Id, Plan(WithAbTests(Base), "algorithms[pop].options.measure=damped-mean").AbTests.Single(t => t.Name == "first").Id);
+        Assert.Equal(first.Id, Plan(WithAbTests(Base), "algorithms[damped].options.measure=count").AbTests.Single(t => t.Name == "first").Id);
     }
 
     [Theory]

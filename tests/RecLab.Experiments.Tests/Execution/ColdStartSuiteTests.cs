@@ -13,10 +13,11 @@ public sealed class ColdStartSuiteTests
     [Trait("Category", "Slow")]
     public async Task With_five_onboarding_ratings_the_blend_beats_popularity_significantly()
     {
-        var movieLens = SharedData.MovieLensSmall();
+        // The suite names ml-latest-small; the tests' cache holds it, as a user's does after `reclab data fetch`.
+        var cache = SharedData.Cache();
         using var temp = new TempFolder();
         var path = Path.Combine(SharedData.RepoRoot, "experiments", "cold-start.yaml");
-        var config = ExperimentFile.Load(path, [$"datasets[ml].source={movieLens}"]);
+        var config = ExperimentFile.Load(path, cache: cache);
         config = config with
         {
             Datasets = config.Datasets.Where(d => d.Name == "ml").ToList(),
@@ -25,7 +26,7 @@ public sealed class ColdStartSuiteTests
         };
         var plan = ExperimentPlan.Create(config);
 
-        var result = await ExperimentRunner.RunAsync(plan, new RunOptions { OutputDirectory = temp.Path }, TestContext.Current.CancellationToken);
+        var result = await ExperimentRunner.RunAsync(plan, new RunOptions { OutputDirectory = temp.Path, Data = cache }, TestContext.Current.CancellationToken);
 
         Assert.Empty(result.Failures);
         var results = ExperimentResults.Load(plan, new CellStore(temp.Path));

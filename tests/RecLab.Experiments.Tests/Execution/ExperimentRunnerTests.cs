@@ -306,4 +306,29 @@ public sealed class ExperimentRunnerTests : IDisposable
         Assert.Equal(before.Where(c => c.Split == "warm").Select(c => c.Id), withSizes.Where(c => c.Split == "warm").Select(c => c.Id));
         Assert.DoesNotContain(withSizes, c => before.Any(b => b.Id == c.Id && c.Onboarding is not null));
     }
+
+    [Fact]
+    public async Task A_split_with_more_folds_than_the_data_has_fails_its_cells_naming_the_split_in_the_file()
+    {
+        // kfold:K above the number of interactions left folds that test nothing, reported as n/a.
+        var six = _temp.Write("six.csv", "userId,movieId,rating\n1,1,5\n1,2,4\n2,1,3\n2,3,5\n3,2,4\n3,3,2\n");
+        var yaml = $$"""
+            version: 1
+            name: k
+            datasets: [{name: six, source: {{six}}}]
+            splits:
+              - spec: kfold:8
+            algorithms: [{kind: most-popular}]
+            metrics: [ndcg@10]
+            """;
+
+        var result = await Run(Plan(yaml), _temp["k"], jobs: 1);
+
+        // Six interactions fill six folds; the last two test nothing.
+        Assert.Equal(6, result.Succeeded);
+        Assert.Equal(["ArgumentException: test.yaml:5:11: splits[0].spec: Split 'kfold:8': fold 7 of 8 has no test interactions; " +
+            "the data (6 interactions) is too small for it. Use fewer folds or a larger test share.",
+            "ArgumentException: test.yaml:5:11: splits[0].spec: Split 'kfold:8': fold 8 of 8 has no test interactions; " +
+            "the data (6 interactions) is too small for it. Use fewer folds or a larger test share."], result.Failures.Select(f => f.Error));
+    }
 }

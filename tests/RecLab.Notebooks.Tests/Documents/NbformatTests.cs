@@ -30,7 +30,7 @@ public sealed class NbformatTests
         Assert.Equal(["c1", "c2", "injected-parameters", "c3", "c4", "c5"], cells.Select(c => (string)c!["id"]!));
         var outputTypes = cells.SelectMany(c => c!["outputs"]?.AsArray() ?? []).Select(o => (string)o!["output_type"]!).ToList();
         Assert.Equal(["stream", "stream", "display_data", "execute_result", "error"], outputTypes);
-        Assert.Equal("8", (string)cells[3]!["outputs"]![3]!["data"]!["text/plain"]![0]!);
+        Assert.Contains("<pre>8</pre>", string.Concat(cells[3]!["outputs"]![3]!["data"]!["text/html"]!.AsArray().Select(l => (string)l!)), StringComparison.Ordinal);
         Assert.Equal(3, (int)cells[3]!["outputs"]![3]!["execution_count"]!);
         Assert.Null(cells[5]!["execution_count"]);
         Assert.Equal(NotebookDocument.CSharpMetadata().ToJsonString(), json["metadata"]!.ToJsonString());

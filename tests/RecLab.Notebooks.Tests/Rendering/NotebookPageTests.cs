@@ -12,12 +12,13 @@ public sealed class NotebookPageTests
 {
     private static async Task<NotebookRun> RunChartsNotebook(string folder)
     {
-        // RecLab.Charts and the Plotly.NET assemblies its charts are made of, as notebooks/reclab.csx references them.
-        var references = string.Concat(new[] { typeof(ChartExtensions), typeof(Plotly.NET.GenericChart), typeof(Plotly.NET.CSharp.Chart), typeof(Microsoft.FSharp.Core.FSharpOption<>), typeof(DynamicObj.DynamicObj) }
+        // RecLab.Charts, the Plotly.NET assemblies its charts are made of and RecLab.Notebooks' formatters, as
+        // notebooks/reclab.csx references and registers them.
+        var references = string.Concat(new[] { typeof(Notebook), typeof(ChartExtensions), typeof(Plotly.NET.GenericChart), typeof(Plotly.NET.CSharp.Chart), typeof(Microsoft.FSharp.Core.FSharpOption<>), typeof(DynamicObj.DynamicObj) }
             .Select(t => $"#r \"{t.Assembly.Location}\"\n"));
         var path = Write(folder,
             Markdown("# Charts page\n\nSome *emphasis* and a table:\n\n| a | b |\n|---|---|\n| 1 | 2 |"),
-            Code(references + "using RecLab.Charts;\nusing RecLab.Charts.Html;\nusing Plotly.NET.CSharp;"),
+            Code(references + "using RecLab.Charts;\nusing RecLab.Charts.Html;\nusing Plotly.NET.CSharp;\nRecLab.Notebooks.Notebook.Setup();"),
             Code("Plotly.NET.GenericChart Bars(string title) => Chart.Column<double, string, string>(new[] { 1.0, 2.0 }, Keys: new[] { \"a\", \"b\" }).WithTitle(title);\ndisplay(Bars(\"first\"));\nConsole.WriteLine(\"<not a tag>\");"),
             Code("new HtmlTable { Columns = [\"k\", \"v\"], Rows = [[\"x\", TableCell.Number(1.5)]] }"),
             Code("Bars(\"second\")"));
@@ -60,7 +61,8 @@ public sealed class NotebookPageTests
         // No live values now: the notebook fragments are used as they are, and fetch plotly themselves.
         var doc = HtmlDom.Parse(NotebookPage.Create(NotebookDocument.Load(executed), "fallback").ToHtml(PlotlyScript.Cdn));
 
-        Assert.Equal(2, doc.QuerySelectorAll("div.reclab-chart").Length);
+        // Plotly.NET.Interactive's fragments, each in its recorded wrapper.
+        Assert.Equal(["reclab-chart-c3-1", "reclab-chart-c5-1"], doc.QuerySelectorAll("div.reclab-figure > div > div[id]").Select(d => d.Id));
         Assert.Single(doc.QuerySelectorAll("table.reclab-table"));
         Assert.DoesNotContain(doc.Scripts, s => s.Source is not null);
     }

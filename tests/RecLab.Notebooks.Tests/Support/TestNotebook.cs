@@ -20,6 +20,9 @@ public static class TestNotebook
 
     public static NotebookCell Markdown(string source) => NotebookCell.Markdown("", source);
 
+    /// <summary>A cell that references RecLab.Notebooks, as the bootstrap does, for notebooks that call <c>Notebook.Record</c>.</summary>
+    public static NotebookCell ReferenceRecLab() => Code($"#r \"{typeof(Notebook).Assembly.Location}\"");
+
     /// <summary>A code cell whose metadata names another kernel, as Polyglot Notebooks saves it.</summary>
     public static NotebookCell ForKernel(string kernel, string source)
     {

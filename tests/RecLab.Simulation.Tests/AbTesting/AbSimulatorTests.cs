@@ -49,6 +49,27 @@ public sealed class AbSimulatorTests
     }
 
     [Fact]
+    public void Progress_names_each_arm_as_it_is_fitted_and_counts_the_days()
+    {
+        var events = new List<AbProgress>();
+        AbSimulator.Run(Worlds.Tiny, Options(1, retrainEvery: 2), new Recorder(events.Add), TestContext.Current.CancellationToken);
+        AbProgress[] expected =
+        [
+            new("fit", 0, 2, "popular"), new("fit", 1, 2, "als"), new("fit", 2, 2),
+            new("pre-period", 0, 2), new("pre-period", 1, 2), new("pre-period", 2, 2),
+            new("test", 0, 4), new("test", 1, 4),
+            new("retrain", 0, 2, "popular"), new("retrain", 1, 2, "als"), new("retrain", 2, 2),
+            new("test", 2, 4), new("test", 3, 4), new("test", 4, 4),
+        ];
+        Assert.Equal(expected, events);
+    }
+
+    private sealed class Recorder(Action<AbProgress> report) : IProgress<AbProgress>
+    {
+        public void Report(AbProgress value) => report(value);
+    }
+
+    [Fact]
     public void Users_land_in_arms_by_traffic_and_every_arm_is_active()
     {
         var run = AbSimulator.Run(Worlds.Tiny, Options(2), cancellationToken: TestContext.Current.CancellationToken);

@@ -71,6 +71,41 @@ public sealed class EvaluatorTests
         Assert.Equal([Math.Round(Math.Sqrt(2.5), 6), Math.Round(Math.Sqrt(2.5), 6), 2.0], result["rmse"].PerUser.Select(v => Math.Round(v, 6)));
     }
 
+    private sealed class NaNPredictor() : RatingPredictor<NoOptions>(new NoOptions())
+    {
+        public override string Name => "broken";
+
+        protected override float Estimate(int user, int item) => user == 1 ? float.NaN : 3f;
+    }
+
+    [Fact]
+    public void A_nan_prediction_is_a_named_failure_not_an_rmse_of_nan()
+    {
+        // Rating predictors promise a number for every pair; NaN here was reported as "rmse n/a" and a succeeded cell.
+        var (train, test) = Tiny();
+
+        var e = Assert.Throws<NonFiniteResultException>(() => Evaluator.Evaluate(new NaNPredictor(), new Dataset("tiny", train), new Fold(0, train, test),
+            new EvaluationOptions { Metrics = [new Rmse()] }, FitContext.Default));
+
+        Assert.Equal("broken produced NaN or infinite predictions for 2 of 5 test ratings; the result is not reported as a number. " +
+            "Check the options (regularization, learning rate) and the data.", e.Message);
+    }
+
+    [Fact]
+    public void A_fold_that_tests_nothing_stops_cross_validation()
+    {
+        // kfold:8 over six interactions: folds 7 and 8 would test nothing and report their metrics as n/a.
+        var (train, test) = Tiny();
+        var all = train.Subset(Enumerable.Range(0, train.Count).ToArray());
+        var splitter = RecLab.Splitting.SplitSpec.Parse("kfold:8");
+
+        var e = Assert.Throws<ArgumentException>(() => (object)CrossValidation.Run([("pop", "", () => new MostPopular())], new Dataset("tiny", all), splitter,
+            new EvaluationOptions { Metrics = RankingMetrics }, 1, ct: TestContext.Current.CancellationToken));
+
+        Assert.Equal("Split 'kfold:8': fold 7 of 8 has no test interactions; the data (6 interactions) is too small for it. Use fewer folds or a larger test share.",
+            e.Message);
+    }
+
     [Fact]
     public void Rating_metrics_of_a_ranking_only_model_are_marked_not_applicable()
     {

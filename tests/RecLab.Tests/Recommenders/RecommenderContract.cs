@@ -58,7 +58,7 @@ public abstract class RecommenderContract<T> where T : IRecommender
     public void Checkerboard_held_out_items_come_first()
     {
         if (!Personalized)
-            Assert.Skip($"{typeof(T).Name} is not personalised; its known-answer tests are in its own class.");
+            TestSkip.Because($"{typeof(T).Name} is not personalised; its known-answer tests are in its own class.");
         var train = CheckerboardFor(Create());
         var model = Fitted(train);
         for (var u = 0; u < train.UserCount; u++)
@@ -130,7 +130,7 @@ public abstract class RecommenderContract<T> where T : IRecommender
     {
         var model = Create();
         if (model.Accepts == FeedbackKinds.Any)
-            Assert.Skip($"{typeof(T).Name} accepts both feedback kinds.");
+            TestSkip.Because($"{typeof(T).Name} accepts both feedback kinds.");
         var other = model.Accepts.Allows(FeedbackKind.Implicit) ? Checkerboard.Explicit() : Checkerboard.Implicit();
         var e = Assert.Throws<NotSupportedException>(() => model.Fit(new TrainingSet(other), Seeded));
         Assert.Contains(model.Name, e.Message);

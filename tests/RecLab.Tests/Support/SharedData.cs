@@ -36,7 +36,7 @@ public static class SharedData
     {
         var path = Path.Combine(Root, "ml-latest-small");
         if (!File.Exists(Path.Combine(path, "ratings.csv")))
-            Assert.Skip($"MovieLens latest-small not found at {path}; set RECLAB_SHARED_DATA to the folder holding ml-latest-small/ to run this test.");
+            TestSkip.Because($"MovieLens latest-small not found at {path}; set RECLAB_SHARED_DATA to the folder holding ml-latest-small/ to run this test.");
         return path;
     }
 

@@ -37,6 +37,8 @@ internal static class InteractionFileReader
         if (!spec.Format.HasHeader)
             (userCol, itemCol, valueCol, timeCol) = Positions(spec.Columns, null, path, 1);
 
+        Span<int> recentLengths = stackalloc int[RecentLines];
+
         // Ids usually come grouped by user, so remembering the last one skips most hash lookups.
         Span<char> lastUser = stackalloc char[64];
         var lastUserLength = -1;
@@ -55,6 +57,8 @@ internal static class InteractionFileReader
                 continue;
             }
             dataLines++;
+            // Lengths of the latest data lines: a last line shorter than all of them, without a newline, was likely cut short.
+            recentLengths[(int)(dataLines % RecentLines)] = line.Length;
             if (dataLines == CapacitySample)
             {
                 // Size the builder from the file once its lines' typical length is known: no regrowth, no copies.
@@ -116,6 +120,15 @@ internal static class InteractionFileReader
                         "unix seconds, or yyyy-MM-dd[THH:mm:ss[Z]]", BadLineHint, timeColumnStart), options);
                     continue;
                 }
+                // Every date shown or split on must exist: outside years 1-9999 nothing downstream can represent it.
+                if (t < MinUnixSeconds || t > MaxUnixSeconds)
+                {
+                    report.Handle(new DataFormatException(path, reader.LineNumber,
+                        $"timestamp {t} is outside the dates a calendar can show (years 1 to 9999)",
+                        $"unix seconds from {MinUnixSeconds} to {MaxUnixSeconds}",
+                        "If the column holds milliseconds, convert it to seconds; or pass --skip-bad-lines", timeColumnStart), options);
+                    continue;
+                }
                 timestamp = t;
             }
 
@@ -151,6 +164,9 @@ internal static class InteractionFileReader
             builder.Add(userIndex, itemIndex, rating, timestamp);
         }
         report.LinesRead += dataLines;
+        if (reader.LastLineUnterminated && dataLines > 2 && CutShort(recentLengths, (int)(dataLines % RecentLines), (int)Math.Min(dataLines, RecentLines)))
+            report.Warn($"{path}:{reader.LineNumber}: the last line has no newline and is shorter than the lines before it " +
+                "(the file may have been cut short); it was read as it is");
         if (dataLines == 0)
             throw new DataFormatException(path, Math.Max(reader.LineNumber, 1),
                 headerSeen ? "the file has a header but no data lines" : "the file is empty", spec.LineDescription,
@@ -158,6 +174,20 @@ internal static class InteractionFileReader
     }
 
     private const int CapacitySample = 4096;
+
+    private const int RecentLines = 16;
+
+    /// <summary>True when the line at <paramref name="last"/> of the ring is shorter than the other <paramref name="count"/> - 1 lines in it.</summary>
+    private static bool CutShort(ReadOnlySpan<int> lengths, int last, int count)
+    {
+        for (var k = 1; k < count; k++)
+            if (lengths[(last - k + RecentLines) % RecentLines] <= lengths[last])
+                return false;
+        return true;
+    }
+
+    private static readonly long MinUnixSeconds = DateTimeOffset.MinValue.ToUnixTimeSeconds();
+    private static readonly long MaxUnixSeconds = DateTimeOffset.MaxValue.ToUnixTimeSeconds();
 
     private const string BadLineHint = "Fix the line, or pass --skip-bad-lines to skip malformed lines and report how many were skipped";
 

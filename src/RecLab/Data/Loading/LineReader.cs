@@ -30,6 +30,9 @@ internal sealed class LineReader : IDisposable
     /// <summary>1-based number of the line last returned.</summary>
     public int LineNumber { get; private set; }
 
+    /// <summary>True once the last line has been returned and it had no line terminator (a file cut short often ends so).</summary>
+    public bool LastLineUnterminated { get; private set; }
+
     /// <summary>Length of the file in bytes (for progress).</summary>
     public long Length => _stream.Length;
 
@@ -54,6 +57,7 @@ internal sealed class LineReader : IDisposable
                 {
                     line = Decode(_start, _end - _start);
                     _start = _end;
+                    LastLineUnterminated = true;
                     return true;
                 }
                 line = default;

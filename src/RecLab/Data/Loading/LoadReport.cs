@@ -23,6 +23,17 @@ public sealed class LoadReport
     /// <summary>The first <see cref="MaxProblemsKept"/> skipped-line messages.</summary>
     public IReadOnlyList<string> Problems => _problems;
 
+    /// <summary>Lines read as they are that may not be what the file meant (<c>path:line: why</c>), e.g. a last line cut short.</summary>
+    public IReadOnlyList<string> Warnings => _warnings;
+
+    private readonly List<string> _warnings = [];
+
+    internal void Warn(string message)
+    {
+        if (_warnings.Count < MaxProblemsKept)
+            _warnings.Add(message);
+    }
+
     internal void Skip(DataFormatException problem)
     {
         SkippedLines++;

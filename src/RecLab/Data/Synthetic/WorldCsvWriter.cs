@@ -94,14 +94,16 @@ public static class WorldCsvWriter
     /// <exception cref="IOException">The folder exists and is not empty (without <paramref name="overwrite"/>), or writing failed.</exception>
     public static IReadOnlyList<string> Write(World world, string directory, bool overwrite = false, IProgress<string>? progress = null)
     {
-        var target = Path.GetFullPath(directory);
+        // "out/" and "out" name the same folder; with the separator kept, the folder would be its own parent.
+        var target = Path.TrimEndingDirectorySeparator(Path.GetFullPath(directory));
         CheckTarget(target, overwrite);
         var parent = Path.GetDirectoryName(target) ?? throw new IOException($"{target}: cannot write into a root folder.");
+        var firstCreated = FirstMissingAncestor(parent);
         Directory.CreateDirectory(parent);
         var temp = Path.Combine(parent, $".{Path.GetFileName(target)}.tmp-{Environment.ProcessId}-{Path.GetRandomFileName()}");
-        Directory.CreateDirectory(temp);
         try
         {
+            Directory.CreateDirectory(temp);
             foreach (var (file, _, columns) in Files)
             {
                 progress?.Report(file);
@@ -128,9 +130,20 @@ public static class WorldCsvWriter
         {
             if (Directory.Exists(temp))
                 Directory.Delete(temp, recursive: true);
+            // The parent folders this call made, so a failure leaves the disk as it found it.
+            if (firstCreated is not null && Directory.Exists(firstCreated) && !Directory.EnumerateFileSystemEntries(firstCreated, "*", SearchOption.AllDirectories).Any(File.Exists))
+                Directory.Delete(firstCreated, recursive: true);
             throw;
         }
         return [.. Files.Select(f => Path.Combine(target, f.File)), Path.Combine(target, "README.md")];
+    }
+
+    private static string? FirstMissingAncestor(string folder)
+    {
+        string? missing = null;
+        for (var dir = folder; dir is not null && !Directory.Exists(dir); dir = Path.GetDirectoryName(dir))
+            missing = dir;
+        return missing;
     }
 
     private static void CheckTarget(string target, bool overwrite)

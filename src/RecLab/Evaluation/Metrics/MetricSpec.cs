@@ -12,6 +12,9 @@ public static class MetricSpec
     /// <summary>List length used when a metric that takes one is named without <c>@N</c>.</summary>
     public const int DefaultN = 10;
 
+    /// <summary>The longest list a metric may measure: longer than any list a person reads, short enough to allocate per thread.</summary>
+    public const int MaxN = 100_000;
+
     private static readonly MetricInfo[] Table =
     [
         new("precision", [], true, "relevant items in the top N / N"),
@@ -74,6 +77,8 @@ public static class MetricSpec
             var digits = spec[(at + 1)..].Trim();
             if (!int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out n) || n < 1)
                 throw new ArgumentException($"Metric '{spec}': the list length after '@' must be a whole number of at least 1, got '{digits}'.", nameof(text));
+            if (n > MaxN)
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Metric '{spec}': the list length after '@' must be at most {MaxN:N0}."), nameof(text));
         }
         return Create(info.Name, n);
     }

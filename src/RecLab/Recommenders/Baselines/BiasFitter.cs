@@ -41,7 +41,8 @@ internal static class BiasFitter
                 double dev = 0;
                 for (var k = 0; k < users.Length; k++)
                     dev += values[k] - mu - bu[users[k]];
-                bi[i] = dev / (itemRegularization + users.Length);
+                // No ratings: no evidence, bias 0 (with no regularization this was 0/0).
+                bi[i] = users.Length == 0 ? 0 : dev / (itemRegularization + users.Length);
             }
             for (var u = 0; u < bu.Length; u++)
             {
@@ -50,7 +51,7 @@ internal static class BiasFitter
                 double dev = 0;
                 for (var k = 0; k < items.Length; k++)
                     dev += values[k] - mu - bi[items[k]];
-                bu[u] = dev / (userRegularization + items.Length);
+                bu[u] = items.Length == 0 ? 0 : dev / (userRegularization + items.Length);
             }
         }
         return new Biases(mu, bu, bi);

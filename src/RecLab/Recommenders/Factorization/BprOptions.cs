@@ -33,7 +33,7 @@ public sealed record BprOptions : RecommenderOptions
 
     /// <inheritdoc/>
     public override IEnumerable<OptionError> Validate() =>
-        AtLeast(nameof(Factors), Factors, 1)
+        FactorCount(nameof(Factors), Factors)
             .Concat(AtLeast(nameof(Epochs), Epochs, 1))
             .Concat(SgdOptionChecks.Positive((nameof(LearningRate), LearningRate)))
             .Concat(SgdOptionChecks.NonNegative((nameof(Regularization), Regularization)));

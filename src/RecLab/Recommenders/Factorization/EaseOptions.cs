@@ -14,6 +14,6 @@ public sealed record EaseOptions : RecommenderOptions
 
     /// <inheritdoc/>
     public override IEnumerable<OptionError> Validate() =>
-        AtLeast(nameof(Regularization), Regularization, float.Epsilon)
+        GreaterThan(nameof(Regularization), Regularization, 0)
             .Concat(Between(nameof(MaxItems), MaxItems, 1, Ease.ArrayLimit));
 }

@@ -23,7 +23,7 @@ public sealed record ExplicitAlsOptions : RecommenderOptions
 
     /// <inheritdoc/>
     public override IEnumerable<OptionError> Validate() =>
-        AtLeast(nameof(Factors), Factors, 1)
+        FactorCount(nameof(Factors), Factors)
             .Concat(AtLeast(nameof(Iterations), Iterations, 1))
             .Concat(AtLeast(nameof(Regularization), Regularization, 0))
             .Concat(UserRegularization is { } u ? AtLeast(nameof(UserRegularization), u, 0) : [])

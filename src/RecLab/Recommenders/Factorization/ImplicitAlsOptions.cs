@@ -26,7 +26,7 @@ public sealed record ImplicitAlsOptions : RecommenderOptions
 
     /// <inheritdoc/>
     public override IEnumerable<OptionError> Validate() =>
-        AtLeast(nameof(Factors), Factors, 1)
+        FactorCount(nameof(Factors), Factors)
             .Concat(AtLeast(nameof(Regularization), Regularization, 0))
             .Concat(AtLeast(nameof(Alpha), Alpha, 0))
             .Concat(AtLeast(nameof(Iterations), Iterations, 1))

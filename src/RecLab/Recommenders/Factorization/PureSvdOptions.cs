@@ -14,7 +14,7 @@ public sealed record PureSvdOptions : RecommenderOptions
 
     /// <inheritdoc/>
     public override IEnumerable<OptionError> Validate() =>
-        AtLeast(nameof(Factors), Factors, 1)
+        FactorCount(nameof(Factors), Factors)
             .Concat(AtLeast(nameof(Oversampling), Oversampling, 0))
             .Concat(AtLeast(nameof(PowerIterations), PowerIterations, 0));
 }

@@ -61,7 +61,7 @@ public abstract record SgdFactorizationOptions : RecommenderOptions
 
     /// <inheritdoc/>
     public override IEnumerable<OptionError> Validate() =>
-        AtLeast(nameof(Factors), Factors, 1)
+        FactorCount(nameof(Factors), Factors)
             .Concat(AtLeast(nameof(Epochs), Epochs, 1))
             .Concat(SgdOptionChecks.Positive((nameof(LearningRate), LearningRate), (nameof(UserBiasLearningRate), UserBiasLearningRate),
                 (nameof(ItemBiasLearningRate), ItemBiasLearningRate), (nameof(UserFactorLearningRate), UserFactorLearningRate),

@@ -32,7 +32,7 @@ public sealed record FeatureMfOptions : RecommenderOptions
 
     /// <inheritdoc/>
     public override IEnumerable<OptionError> Validate() =>
-        AtLeast(nameof(Factors), Factors, 1)
+        FactorCount(nameof(Factors), Factors)
             .Concat(AtLeast(nameof(Epochs), Epochs, 1))
             .Concat(LearningRate > 0 && float.IsFinite(LearningRate) ? [] : [new OptionError(nameof(LearningRate), $"must be a positive number (got {LearningRate})")])
             .Concat(AtLeast(nameof(Regularization), Regularization, 0))

@@ -63,6 +63,40 @@ public sealed class BadInputTests : IDisposable
     public void Line_numbers_count_blank_lines_and_crlf_endings() =>
         CsvFails(RatingsHeader + "1,1,4.0,964982703\r\n\r\n\n1,2,x,964982703\r\n", 5, 5, "value 'x' is not a number");
 
+    [Theory]
+    [InlineData("99999999999999")]
+    [InlineData("253402300800")]
+    [InlineData("-62135596801")]
+    public void Timestamps_outside_years_1_to_9999_are_refused_where_they_are(string timestamp)
+    {
+        // They loaded, then 'data info' failed without a location ("Valid values are between -62135596800 and 253402300799").
+        var e = CsvFails(RatingsHeader + $"1,1,4.0,964982703\n1,3,5.0,{timestamp}\n", 3, 9, $"timestamp {timestamp} is outside the dates a calendar can show");
+
+        Assert.Contains("(expected unix seconds from -62135596800 to 253402300799). If the column holds milliseconds, convert it to seconds", e.Message);
+    }
+
+    [Fact]
+    public void The_extreme_timestamps_that_exist_load()
+    {
+        var folder = CsvFolder(RatingsHeader + "1,1,4.0,-62135596800\n1,3,5.0,253402300799\n");
+
+        Assert.Equal(2, MovieLensLoader.Load(folder).Interactions.Count);
+    }
+
+    [Fact]
+    public void A_last_line_without_a_newline_and_shorter_than_the_others_is_read_with_a_warning()
+    {
+        // '7,466,5.0,11066' became a 1970 timestamp without a word.
+        var cut = MovieLensLoader.Load(CsvFolder(RatingsHeader + "1,1,4.0,964982703\n1,3,5.0,964982704\n7,466,5.0,11066"));
+        Assert.Equal(3, cut.Interactions.Count);
+        Assert.Equal([$"{_temp["ml/ratings.csv"]}:4: the last line has no newline and is shorter than the lines before it (the file may have been cut short); it was read as it is"],
+            cut.Report.Warnings);
+
+        // Ended by a newline, or as long as its neighbours: nothing to say.
+        Assert.Empty(MovieLensLoader.Load(CsvFolder(RatingsHeader + "1,1,4.0,964982703\n1,3,5.0,964982704\n7,466,5.0,11066\n")).Report.Warnings);
+        Assert.Empty(MovieLensLoader.Load(CsvFolder(RatingsHeader + "1,1,4.0,964982703\n1,3,5.0,964982704\n7,466,5.0,964982705")).Report.Warnings);
+    }
+
     [Fact]
     public void Non_numeric_rating() =>
         CsvFails(RatingsHeader + "1,1,4.0,964982703\n12,34,four,964982703\n", 3, 7, "value 'four' is not a number");

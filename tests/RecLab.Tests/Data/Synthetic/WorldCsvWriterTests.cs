@@ -85,6 +85,26 @@ public sealed class WorldCsvWriterTests : IDisposable
     }
 
     [Fact]
+    public void A_trailing_separator_names_the_same_folder()
+    {
+        var world = SyntheticWorlds.Generate(WorldOptions.Tiny with { Users = 40, Items = 100, Creators = 5, Days = 2 });
+        var written = WorldCsvWriter.Write(world, Path.Combine(_root, "out") + Path.DirectorySeparatorChar);
+        Assert.Equal(Path.Combine(_root, "out", "interactions.csv"), written[0]);
+        Assert.Equal(["out"], Directory.GetFileSystemEntries(_root).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void A_failed_write_removes_the_parent_folders_it_made()
+    {
+        var world = SyntheticWorlds.Generate(WorldOptions.Tiny with { Users = 40, Items = 100, Creators = 5, Days = 2 });
+        Directory.CreateDirectory(_root);
+        // A legal folder name whose temporary sibling (".NAME.tmp-...") is longer than a file name may be.
+        var target = Path.Combine(_root, "new", "deeper", new string('w', 240));
+        Assert.ThrowsAny<IOException>(() => WorldCsvWriter.Write(world, target));
+        Assert.Empty(Directory.GetFileSystemEntries(_root));
+    }
+
+    [Fact]
     public void Same_world_writes_identical_files()
     {
         var options = WorldOptions.Tiny with { Users = 80, Items = 300, Creators = 10, Days = 4 };

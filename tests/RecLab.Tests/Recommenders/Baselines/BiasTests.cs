@@ -74,6 +74,21 @@ public sealed class BiasTests : RecommenderContract<Bias>
     }
 
     [Fact]
+    public void Without_regularization_users_and_items_without_ratings_get_bias_zero_not_nan()
+    {
+        // Four items in the id space, item 3 and user 2 without a training rating: reg 0 made their biases 0/0 = NaN,
+        // and RMSE was reported as NaN ("n/a", exit 0) while run counted the cell as a success.
+        var train = TinyRatings.Build([(0, 0, 4), (0, 1, 2), (1, 0, 5), (1, 2, 3)], users: 3, items: 4);
+        var model = TinyRatings.Fitted(new Bias(new BiasOptions { UserRegularization = 0, ItemRegularization = 0 }), train);
+
+        Assert.Equal(0, model.ItemBiases[3]);
+        Assert.Equal(0, model.UserBiases[2]);
+        Assert.All(model.ItemBiases.ToArray().Concat(model.UserBiases.ToArray()), b => Assert.True(double.IsFinite(b)));
+        // mu = 3.5 + b_u1 for an item nobody rated.
+        Assert.Equal((float)(3.5 + model.UserBiases[1]), model.Predict(1, 3), 5);
+    }
+
+    [Fact]
     public void Invalid_options_are_refused()
     {
         Assert.Throws<ArgumentException>(() => new Bias(new BiasOptions { Epochs = 0 }));

@@ -39,7 +39,7 @@ public sealed class ImplicitAlsScaleTests
     public void Implicit_als_fits_ten_million_interactions_within_the_scale_target()
     {
         if (!Optimized)
-            Assert.Skip("The scale target is about optimized code: run with dotnet test -c Release (unoptimized, it takes ten minutes and proves nothing).");
+            TestSkip.Because("The scale target is about optimized code: run with dotnet test -c Release (unoptimized, it takes ten minutes and proves nothing).");
         GC.Collect();
         GC.WaitForPendingFinalizers();
         var reset = ResetPeak();

@@ -54,7 +54,7 @@ public sealed class LeastSquaresAnchorTests
     public void Implicit_als_fits_on_one_thread_in_less_cpu_time_than_the_implicit_library_takes()
     {
         if (!Optimized)
-            Assert.Skip("Timing bands need RecLab.Core built in Release (dotnet test -c Release).");
+            TestSkip.Because("Timing bands need RecLab.Core built in Release (dotnet test -c Release).");
         var train = new TrainingSet(RankingSplit().Train);
         var times = new List<double>();
         for (var run = 0; run < 3; run++)
