@@ -14,7 +14,10 @@ namespace RecLab.Recommenders.Learning;
 /// <remarks>
 /// Label-bearing counts only ever include events strictly before the moment asked about, and training rows are swept
 /// in time order (as CatBoost's ordered statistics are), so no row's features count its own click. Not thread-safe
-/// while sweeping; once advanced to the end it is read-only and thread-safe.
+/// while sweeping; once advanced to the end it is read-only and thread-safe. Without timestamps (on the interactions, or
+/// on an impression log there is) there is no "before": every row's counts would include its own label, which boosted
+/// trees learn to read and held-out rows do not have. Then the label-bearing counts are left out (written as 0, the
+/// rates as the overall rate) and only the follow edge and the audience remain.
 /// </remarks>
 internal sealed class ClickHistory
 {
@@ -54,6 +57,7 @@ internal sealed class ClickHistory
     private readonly float[] _userCrossShown, _userCrossTaken;
     private readonly Dictionary<long, (double Value, long Time)> _exposure = [];
     private readonly float _prior;
+    private readonly bool _timed;
     private int _next, _nextShown;
 
     /// <param name="data">The training interactions (their timestamps order the sweep; without any, every row sees them all).</param>
@@ -94,6 +98,7 @@ internal sealed class ClickHistory
         (_itemShown, _itemTaken, _userShown, _userTaken) = (new int[items], new int[items], new int[users], new int[users]);
         _prior = _log is null || _log.Count == 0 ? 0.01f : Math.Max(1, _log.ClickCount) / (float)_log.Count;
         Latest = data.HasTimestamps && data.Count > 0 ? data.TimestampColumn().Max() : 0;
+        _timed = data.HasTimestamps && (_log is null || _log.HasTimestamps);
     }
 
     /// <summary>The latest training time: "now" for scoring.</summary>
@@ -183,21 +188,22 @@ internal sealed class ClickHistory
     /// </summary>
     public void Write(int user, int item, long time, bool context, Span<float> features)
     {
-        var known = (uint)user < (uint)_userClicks.Length;
+        var known = _timed && (uint)user < (uint)_userClicks.Length;
         var userClicks = known ? _userClicks[user] : 0;
         features[0] = MathF.Log(1 + userClicks);
-        features[1] = MathF.Log(1 + _itemClicks[item]);
+        features[1] = _timed ? MathF.Log(1 + _itemClicks[item]) : 0;
         var c = _creators.CreatorOf(item);
         var key = (long)user * _creators.Count + c;
-        features[2] = c >= 0 ? MathF.Log(1 + _creatorClicks[c]) : 0;
+        features[2] = c >= 0 && _timed ? MathF.Log(1 + _creatorClicks[c]) : 0;
         features[3] = c >= 0 && known ? MathF.Log(1 + _userCreator.GetValueOrDefault(key)) : 0;
         features[4] = known && userClicks > 0 ? Cross(_userCross, user, item) / userClicks : 0;
         var born = _creators.Published(item) ?? (_firstSeen[item] == long.MaxValue ? (long?)null : _firstSeen[item]);
         features[5] = born is { } b && _data.HasTimestamps ? (float)((time - b) / Day) : -1;
         features[6] = _creators.Follows(user, item) ? 1 : 0;
         features[7] = MathF.Log(1 + _creators.Followers(item));
-        features[8] = MathF.Log(1 + _itemShown[item]);
-        features[9] = Rate(_itemTaken[item], _itemShown[item]);
+        var (itemShown, itemTaken) = _timed ? (_itemShown[item], _itemTaken[item]) : (0, 0);
+        features[8] = MathF.Log(1 + itemShown);
+        features[9] = Rate(itemTaken, itemShown);
         var (userShown, userTaken) = known ? (_userShown[user], _userTaken[user]) : (0, 0);
         features[10] = MathF.Log(1 + userShown);
         features[11] = Rate(userTaken, userShown);
