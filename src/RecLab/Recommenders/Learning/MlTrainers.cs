@@ -98,16 +98,7 @@ internal static class MlTrainers
             var model = Run(ct, () => trainer.Fit(table));
             return new(new TreeScorer(model.Model.SubModel.TrainedTreeEnsemble), Platt.Of(model.Model.Calibrator), model);
         }
-        var fastTree = ml.BinaryClassification.Trainers.FastTree(new FastTreeBinaryTrainer.Options
-        {
-            LabelColumnName = FeatureTable.LabelColumn,
-            FeatureColumnName = feature,
-            NumberOfTrees = s.Trees,
-            NumberOfLeaves = s.Leaves,
-            LearningRate = s.LearningRate,
-            MinimumExampleCountPerLeaf = s.MinExamplesPerLeaf,
-            NumberOfThreads = 1,
-        });
+        var fastTree = ml.BinaryClassification.Trainers.FastTree(FastTree(new FastTreeBinaryTrainer.Options(), s));
         var fitted = Run(ct, () => fastTree.Fit(table));
         return new(new TreeScorer(fitted.Model.SubModel.TrainedTreeEnsemble), Platt.Of(fitted.Model.Calibrator), fitted);
     }
@@ -138,19 +129,22 @@ internal static class MlTrainers
             var model = Run(ct, () => trainer.Fit(table));
             return new(new TreeScorer(model.Model.TrainedTreeEnsemble), default, model);
         }
-        var fastTree = ml.Ranking.Trainers.FastTree(new FastTreeRankingTrainer.Options
-        {
-            LabelColumnName = FeatureTable.LabelColumn,
-            RowGroupColumnName = FeatureTable.GroupColumn,
-            FeatureColumnName = feature,
-            NumberOfTrees = s.Trees,
-            NumberOfLeaves = s.Leaves,
-            LearningRate = s.LearningRate,
-            MinimumExampleCountPerLeaf = s.MinExamplesPerLeaf,
-            NumberOfThreads = 1,
-        });
+        var fastTree = ml.Ranking.Trainers.FastTree(FastTree(new FastTreeRankingTrainer.Options { RowGroupColumnName = FeatureTable.GroupColumn }, s));
         var ranker = Run(ct, () => fastTree.Fit(table));
         return new(new TreeScorer(ranker.Model.TrainedTreeEnsemble), default, ranker);
+    }
+
+    /// <summary>The settings every FastTree trainer here shares, on one thread.</summary>
+    private static T FastTree<T>(T options, TreeSettings s) where T : BoostedTreeOptions
+    {
+        options.LabelColumnName = FeatureTable.LabelColumn;
+        options.FeatureColumnName = FeatureTable.FieldColumn(0);
+        options.NumberOfTrees = s.Trees;
+        options.NumberOfLeaves = s.Leaves;
+        options.LearningRate = s.LearningRate;
+        options.MinimumExampleCountPerLeaf = s.MinExamplesPerLeaf;
+        options.NumberOfThreads = 1;
+        return options;
     }
 
     private static T Run<T>(CancellationToken ct, Func<T> train)
