@@ -9,7 +9,7 @@ namespace RecLab.Experiments.Tests.Cells;
 /// <summary>
 /// Cell ids and seeds of every committed experiment file, pinned: a cell's id names its stored result and its seeds
 /// decide its numbers, so a change of how cells are defined that moves either would silently orphan every results
-/// folder and change every figure. A deliberate change of meaning raises <see cref="ExperimentPlan.DefinitionFormat"/>
+/// folder and change every figure. A deliberate change of meaning raises <see cref="CellDefinition.Format"/>
 /// and updates these checksums in the same commit.
 /// </summary>
 public sealed class CellIdentityTests
