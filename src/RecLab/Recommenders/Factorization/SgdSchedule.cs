@@ -16,7 +16,7 @@ internal delegate double SgdPass(ReadOnlySpan<int> users, ReadOnlySpan<int> item
 /// (r, (r + s) mod B) for r = 0..B-1), and the stratum order of each epoch is drawn from the seed. Within a block the
 /// order is Surprise's. LIBMF picks free blocks dynamically (its order depends on timing); here the result is that of
 /// running the blocks one after another in this fixed sequence, so it depends on the seed and B, never on the threads.</para>
-/// <para>Threads do not wait for a whole stratum to finish: a block starts as soon as the two blocks it must follow
+/// <para>Threads do not wait for a whole stratum to finish: a block (a task) starts as soon as the two blocks it must follow
 /// (the previous one of its user group and the previous one of its item group) are done, which gives the same updates
 /// in the same order on every row. Only one barrier per epoch remains, so a thread slowed by another process (or a
 /// block larger than its stratum-mates) holds up only the blocks that need it; with B ≥ 2 x threads there is
@@ -154,7 +154,7 @@ internal sealed class SgdSchedule
         }
         else
         {
-            new GridEpoch(this, strata, pass, errors, context.CancellationToken).Run(threads);
+            RunGrid(strata, pass, errors, threads, context.CancellationToken);
         }
         double sse = 0;
         foreach (var e in errors)
@@ -188,81 +188,42 @@ internal sealed class SgdSchedule
     }
 
     /// <summary>
-    /// One grid epoch on several threads: a block becomes ready when its predecessor in its user group and its
-    /// predecessor in its item group (both in the previous stratum) are done; free threads take the earliest ready block.
+    /// One grid epoch on several threads: each block is a task that continues from its predecessor in its user group
+    /// and its predecessor in its item group (both in the previous stratum), on a scheduler of <paramref name="threads"/>.
     /// </summary>
-    private sealed class GridEpoch(SgdSchedule schedule, int[] strata, SgdPass pass, double[] errors, CancellationToken ct)
+    private void RunGrid(int[] strata, SgdPass pass, double[] errors, int threads, CancellationToken ct)
     {
-        private readonly int _b = strata.Length;
-        private readonly object _gate = new();
-        private readonly PriorityQueue<int, int> _ready = new();
-        private int[] _waitingFor = [];
-        private int _done;
-        private ExceptionDispatchInfo? _failure;
-
-        public void Run(int threads)
+        var b = _blocks;
+        var scheduler = new ConcurrentExclusiveSchedulerPair(TaskScheduler.Default, threads).ConcurrentScheduler;
+        var factory = new TaskFactory(ct, TaskCreationOptions.None, TaskContinuationOptions.None, scheduler);
+        var blocks = new Task[b * b];
+        for (var k = 0; k < b; k++)
         {
-            var b = _b;
-            // Every block after the first stratum waits for two distinct blocks: the strata's shifts differ, so
-            // its user group's and its item group's predecessors are not the same block.
-            _waitingFor = new int[b * b];
-            _waitingFor.AsSpan(b).Fill(2);
             for (var r = 0; r < b; r++)
-                _ready.Enqueue(r, r);
-            Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, _ => Work());
-            _failure?.Throw();
-        }
-
-        private void Work()
-        {
-            var b = _b;
-            while (true)
             {
-                int at;
-                lock (_gate)
+                var (at, userGroup, itemGroup) = (k * b + r, r, (r + strata[k]) % b);
+                void Run() => errors[at] = RunBlock(userGroup, itemGroup, pass);
+                if (k == 0)
                 {
-                    while (!_ready.TryDequeue(out at, out _))
-                    {
-                        if (_failure is not null || _done == b * b)
-                            return;
-                        Monitor.Wait(_gate);
-                    }
-                    if (_failure is not null)
-                        return;
+                    blocks[at] = factory.StartNew(Run);
+                    continue;
                 }
-                var (k, r) = Math.DivRem(at, b);
-                try
+                // The strata's shifts differ, so the two predecessors are distinct blocks; a failed one fails this one.
+                Task[] after = [blocks[at - b], blocks[(k - 1) * b + (itemGroup - strata[k - 1] + b) % b]];
+                blocks[at] = factory.ContinueWhenAll(after, done =>
                 {
-                    ct.ThrowIfCancellationRequested();
-                    errors[at] = schedule.RunBlock(r, (r + strata[k]) % b, pass);
-                }
-                catch (Exception e)
-                {
-                    lock (_gate)
-                    {
-                        _failure ??= ExceptionDispatchInfo.Capture(e);
-                        Monitor.PulseAll(_gate);
-                    }
-                    return;
-                }
-                lock (_gate)
-                {
-                    _done++;
-                    if (k + 1 < b)
-                    {
-                        var itemGroup = (r + strata[k]) % b;
-                        Release((k + 1) * b + r);
-                        Release((k + 1) * b + (itemGroup - strata[k + 1] + b) % b);
-                    }
-                    Monitor.PulseAll(_gate);
-                }
+                    Task.WaitAll(done, CancellationToken.None);
+                    Run();
+                });
             }
         }
-
-        private void Release(int at)
+        try
         {
-            if (--_waitingFor[at] == 0)
-                _ready.Enqueue(at, at);
+            Task.WaitAll(blocks, CancellationToken.None);
+        }
+        catch (AggregateException e)
+        {
+            ExceptionDispatchInfo.Throw(e.Flatten().InnerExceptions[0]);
         }
     }
 
