@@ -21,7 +21,7 @@ internal delegate double SgdPass(ReadOnlySpan<int> users, ReadOnlySpan<int> item
 /// in the same order on every row. Only one barrier per epoch remains, so a thread slowed by another process (or a
 /// block larger than its stratum-mates) holds up only the blocks that need it; with B ≥ 2 x threads there is
 /// almost always a block ready. While a grid fit runs, each group's rows are contiguous in memory
-/// (<see cref="UserLayout"/>, <see cref="ItemLayout"/>), so two threads never write one cache line.</para>
+/// (<see cref="UserLayout"/>, <see cref="ItemLayout"/>), so two threads share only the cache lines where groups meet.</para>
 /// </remarks>
 internal sealed class SgdSchedule
 {
