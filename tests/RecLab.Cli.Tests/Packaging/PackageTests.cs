@@ -34,7 +34,8 @@ public sealed class PackageTests
         var version = typeof(ReclabApp).Assembly.GetName().Version!.ToString(3);
         foreach (var id in Libraries.Append("reclab"))
         {
-            var package = Path.Combine(folder, $"{id}.{version}.nupkg");
+            // RecLab.Notebooks is a preview while the .NET Interactive kernel it depends on is a beta.
+            var package = Path.Combine(folder, $"{id}.{version}{(id == "RecLab.Notebooks" ? "-preview" : "")}.nupkg");
             Assert.True(File.Exists(package), $"{package} is missing");
             using var zip = ZipFile.OpenRead(package);
             var nuspec = Nuspec(zip, id);
