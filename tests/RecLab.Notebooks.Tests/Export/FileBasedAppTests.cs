@@ -112,7 +112,8 @@ public sealed partial class FileBasedAppTests
         }
         finally
         {
-            Directory.Delete(folder, recursive: true);
+            if (Directory.Exists(folder))
+                Directory.Delete(folder, recursive: true);
         }
     }
 
