@@ -111,8 +111,11 @@ stop() {
 
 down() {
   need_root down
-  # Jobs first, so none is left running without its daemon.
-  command -v scancel >/dev/null && running "$state/slurmctld.pid" && scancel --partition=local 2>/dev/null || true
+  # Jobs first, and gone before slurmd stops: their slurmstepd would outlive it.
+  if running "$state/slurmctld.pid"; then
+    scancel --partition=local 2>/dev/null || true
+    for _ in $(seq 100); do [ -z "$(squeue -h 2>/dev/null)" ] && break; sleep 0.1; done
+  fi
   stop "$state/slurmd.pid"
   stop "$state/slurmctld.pid"
   # munged only if this script's configuration is the one in place (it started it); another cluster keeps its munge.
