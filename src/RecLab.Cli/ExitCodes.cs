@@ -20,13 +20,9 @@ internal static class ExitCodes
     /// <summary>Stopped by Ctrl-C.</summary>
     public const int Cancelled = 130;
 
-    /// <summary>The lines <c>reclab --help</c> prints about them.</summary>
-    public const string Help = """
-        Exit codes:
-          0    success
-          1    valid input, but some work failed: cells or A/B tests of a run (the rest is kept), a diverged fit, a download
-          2    invalid configuration, arguments or input, or a results folder in use or holding another setup: nothing run
-          70   internal error: a bug in RecLab, reported with its trace
-          130  stopped by Ctrl-C: finished work is kept
-        """;
+    /// <summary>
+    /// The line <c>reclab --help</c> prints about them: short, so the root help stays one screen; the README's table
+    /// says what each means in full.
+    /// </summary>
+    public const string Help = "Exit codes: 0 ok, 1 some work failed, 2 invalid input, 70 bug, 130 Ctrl-C.";
 }

@@ -12,8 +12,7 @@ internal sealed class ReclabApp
     private ReclabApp(Terminal terminal)
     {
         _terminal = terminal;
-        _root = new RootCommand("RecLab: a recommender-systems laboratory. Compare recommenders honestly and see what they would do to real users.\n\n" +
-            ExitCodes.Help)
+        _root = new RootCommand("RecLab: compare recommenders honestly, and see what they do to real users.\n" + ExitCodes.Help)
         {
             DataCommand.Create(terminal),
             EvalCommand.Create(terminal),

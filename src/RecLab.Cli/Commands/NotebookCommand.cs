@@ -11,7 +11,7 @@ namespace RecLab.Cli.Commands;
 internal static class NotebookCommand
 {
     public static Command Create(Terminal terminal) =>
-        new("notebook", "Run notebooks in the .NET Interactive kernel, or export them as C# apps.")
+        new("notebook", "Run notebooks in .NET Interactive's kernel, or export them.")
         {
             Run(terminal),
             Export(terminal),

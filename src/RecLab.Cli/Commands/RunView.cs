@@ -82,11 +82,16 @@ internal static class RunView
     /// <summary>The final summary line, the failures, and the exit code.</summary>
     public static int Finish(Terminal terminal, RunResult result)
     {
-        var ran = result.Succeeded + result.Failures.Count;
-        var line = $"{ran} cell{(ran == 1 ? "" : "s")} run ({result.Succeeded} ok, {result.Failures.Count} failed), {result.Reused} reused of {result.ShardCells}" +
+        var notRun = result.DatasetFailures.Sum(d => d.Cells);
+        var ran = result.Succeeded + result.Failures.Count - notRun;
+        var line = $"{ran} cell{(ran == 1 ? "" : "s")} run ({result.Succeeded} ok, {result.Failures.Count - notRun} failed)" +
+            (notRun > 0 ? $", {notRun} not run (their data did not load)" : "") + $", {result.Reused} reused of {result.ShardCells}" +
             (result.ShardCells != result.TotalCells ? $" in this shard ({result.TotalCells} in all)" : "") +
             $", {FormatTime(result.Elapsed)}; results in {result.OutputDirectory}";
         terminal.Out.WriteLine(line);
+        foreach (var dataset in result.Datasets.Where(d => d.SkippedLines > 0))
+            terminal.Warn($"dataset '{dataset.Name}': {dataset.SkippedLines:N0} malformed line{(dataset.SkippedLines == 1 ? "" : "s")} skipped (skip_bad_lines), the first: " +
+                dataset.Skipped![0]);
         if (result.Cancelled)
         {
             terminal.Fail($"stopped (Ctrl-C): finished cells were kept in {result.OutputDirectory}; run the same command again to resume.");
@@ -103,9 +108,14 @@ internal static class RunView
             terminal.Fail($"A/B test {test}: {error}");
         if (result.Failures.Count == 0)
             return result.AbTestFailures.Count == 0 ? ExitCodes.Success : ExitCodes.PartialFailure;
-        foreach (var f in result.Failures)
+        foreach (var d in result.DatasetFailures)
+            terminal.Fail($"dataset '{d.Dataset}' ({d.Cells} cell{(d.Cells == 1 ? "" : "s")} not run): {d.Error}");
+        var failedDatasets = result.DatasetFailures.Select(d => d.Dataset).ToHashSet(StringComparer.Ordinal);
+        var cellFailures = result.Failures.Where(f => !failedDatasets.Contains(f.Cell.Dataset)).ToList();
+        foreach (var f in cellFailures)
             terminal.Fail($"cell {f.Cell.Id} ({f.Cell.Describe(int.MaxValue)}): {f.Error}");
-        terminal.Fail($"{result.Failures.Count} cell{(result.Failures.Count == 1 ? "" : "s")} failed; the others were kept. Details in the cell files; a rerun retries only the failures.");
+        if (cellFailures.Count > 0)
+            terminal.Fail($"{cellFailures.Count} cell{(cellFailures.Count == 1 ? "" : "s")} failed; the others were kept. Details in the cell files; a rerun retries only the failures.");
         return ExitCodes.PartialFailure;
     }
 

@@ -37,7 +37,12 @@ internal static class CanonicalJson
             default:
                 var obj = new JsonObject();
                 foreach (var property in OptionsBinder.Settable(value.GetType()).OrderBy(p => YamlNames.Snake(p.Name), StringComparer.Ordinal))
-                    obj[YamlNames.Snake(property.Name)] = ToNode(property.GetValue(value));
+                {
+                    var propertyValue = property.GetValue(value);
+                    if (propertyValue is null or false && Attribute.IsDefined(property, typeof(OmittedWhenDefaultAttribute)))
+                        continue;
+                    obj[YamlNames.Snake(property.Name)] = ToNode(propertyValue);
+                }
                 return obj;
         }
     }

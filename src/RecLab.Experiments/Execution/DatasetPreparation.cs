@@ -13,17 +13,18 @@ internal static class DatasetPreparation
     public static Dataset Load(DatasetConfig config, DataCache? cache = null)
     {
         Dataset dataset;
+        var options = LoadOptions.Default with { SkipBadLines = config.SkipBadLines };
         if (config.Csv is { } csv)
         {
             var c = csv.Columns;
             var byName = new[] { c.User, c.Item, c.Value, c.Time }.Any(x => x is not null && !x.All(char.IsAsciiDigit));
             var format = new DelimitedFormat { Delimiter = csv.Delimiter, HasHeader = csv.Header ?? byName, Quoted = true };
             var kind = csv.Kind ?? (csv.Columns.Value is null ? FeedbackKind.Implicit : FeedbackKind.Explicit);
-            dataset = DelimitedLoader.Load(csv.Path, csv.Columns, format, kind);
+            dataset = DelimitedLoader.Load(csv.Path, csv.Columns, format, kind, options: options);
         }
         else
         {
-            dataset = DatasetLoader.Load(config.Source!, cache: cache);
+            dataset = DatasetLoader.Load(config.Source!, options, cache);
         }
         return Prepare(dataset, config.Name, config.Preprocessing);
     }

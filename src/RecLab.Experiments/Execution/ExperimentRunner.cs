@@ -28,6 +28,7 @@ public static class ExperimentRunner
         var work = options.Shard.Select(plan);
         var shard = work.Cells;
         var pending = options.Fresh ? shard : shard.Where(c => store.TryLoad(c.Id)?.Status != CellRecord.Succeeded).ToList();
+        var reused = shard.Count - pending.Count;
         var threads = options.ThreadsPerCell;
         // Models: one per configuration, so a cold-start curve fits each once whatever the job count.
         var inputs = new SharedInputs(options.Jobs + 2, plan.Configurations.Count + options.Jobs, options.Data);
@@ -36,6 +37,18 @@ public static class ExperimentRunner
         var gate = new Lock();
         int done = 0, failed = 0, succeeded = 0;
         var cancelled = false;
+
+        // Each dataset is read before any cell runs, so bad data is one error for the dataset, not one per cell; its
+        // cells are recorded as failed with that error (a rerun after the fix retries them) and do not run.
+        var datasetFailures = LoadDatasets(pending, inputs);
+        foreach (var cell in pending.Where(c => datasetFailures.ContainsKey(c.Dataset)))
+        {
+            var record = executor.Failed(cell, datasetFailures[cell.Dataset].Exception, TimeSpan.Zero);
+            store.Save(record, null);
+            failures.Add(new CellFailure(cell, record.Error!));
+        }
+        if (datasetFailures.Count > 0)
+            pending = pending.Where(c => !datasetFailures.ContainsKey(c.Dataset)).ToList();
 
         void Report(RunEvent e, Cell cell, CellRecord? record) => options.Progress?.Report(new RunProgress
         {
@@ -108,7 +121,7 @@ public static class ExperimentRunner
             TotalCells = plan.Cells.Count,
             ShardCells = shard.Count,
             ShardAbTests = work.AbTests.Count,
-            Reused = shard.Count - pending.Count,
+            Reused = reused,
             Succeeded = succeeded,
             Failures = failures.OrderBy(f => order[f.Cell.Id]).ToList(),
             Cancelled = cancelled,
@@ -116,11 +129,37 @@ public static class ExperimentRunner
             FoldsBuilt = inputs.FoldBuilds,
             ReportWritten = reportWritten,
             AbTestFailures = abFailures,
+            DatasetFailures = datasetFailures.Values.Select(f => new DatasetFailure(f.Dataset, f.Cells, f.Exception.Message)).ToList(),
+            Datasets = [.. inputs.Facts.Values.OrderBy(f => f.Name, StringComparer.Ordinal)],
         };
         // The manifest first: report.html shows it, and `reclab report` must rewrite the very same page.
         Manifest.Write(store.Folder, Manifest.ForRun(plan, options, result, inputs.Facts.Values, started));
         if (reportWritten)
             ReportWriters.WriteAll(ExperimentResults.Load(plan, store));
         return result;
+    }
+
+    private sealed record LoadFailure(string Dataset, int Cells, Exception Exception);
+
+    /// <summary>
+    /// Loads the datasets of <paramref name="pending"/>'s cells, the last used first, so those the cells start with are
+    /// still cached; returns the ones that failed, by name.
+    /// </summary>
+    private static Dictionary<string, LoadFailure> LoadDatasets(IReadOnlyList<Cell> pending, SharedInputs inputs)
+    {
+        var failures = new Dictionary<string, LoadFailure>(StringComparer.Ordinal);
+        var firstCells = pending.GroupBy(c => c.Dataset, StringComparer.Ordinal).Select(g => (Cell: g.First(), Count: g.Count())).Reverse();
+        foreach (var (cell, count) in firstCells)
+        {
+            try
+            {
+                inputs.Dataset(cell);
+            }
+            catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
+            {
+                failures[cell.Dataset] = new LoadFailure(cell.Dataset, count, e);
+            }
+        }
+        return failures;
     }
 }

@@ -27,6 +27,12 @@ public sealed record RunResult
     /// <summary>A/B tests that failed in this run: name and error (their files are left as they were).</summary>
     public IReadOnlyList<(string Test, string Error)> AbTestFailures { get; init; } = [];
 
+    /// <summary>Datasets that could not be loaded: their cells did not run and are among <see cref="Failures"/>.</summary>
+    public IReadOnlyList<DatasetFailure> DatasetFailures { get; init; } = [];
+
+    /// <summary>What was loaded of each dataset this run read (lines skipped with <c>skip_bad_lines</c> among it).</summary>
+    public IReadOnlyList<DatasetFacts> Datasets { get; init; } = [];
+
     /// <summary>True when the run was cancelled; finished cells were kept, summaries not written.</summary>
     public required bool Cancelled { get; init; }
 

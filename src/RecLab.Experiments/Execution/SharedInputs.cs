@@ -29,7 +29,8 @@ internal sealed class SharedInputs(int foldCapacity, int modelCapacity, DataCach
         var dataset = DatasetPreparation.Load(cell.DatasetConfig, cache);
         var data = dataset.Interactions;
         _facts[cell.Dataset] = new DatasetFacts(cell.Dataset, cell.DatasetConfig.Source ?? cell.DatasetConfig.Csv?.Path ?? "",
-            DatasetPreparation.Checksum(data), data.ActiveUserCount(), data.ActiveItemCount(), data.Count, data.Kind.ToString().ToLowerInvariant());
+            DatasetPreparation.Checksum(data), data.ActiveUserCount(), data.ActiveItemCount(), data.Count, data.Kind.ToString().ToLowerInvariant(),
+            dataset.Report.SkippedLines, dataset.Report.SkippedLines > 0 ? dataset.Report.Problems : null);
         return dataset;
     });
 

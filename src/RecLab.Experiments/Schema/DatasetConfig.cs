@@ -1,3 +1,5 @@
+using RecLab.Experiments.Cells;
+
 namespace RecLab.Experiments.Schema;
 
 /// <summary>A dataset: where it comes from and how it is prepared. Give exactly one of <c>source</c> and <c>csv</c>.</summary>
@@ -17,4 +19,12 @@ public sealed record DatasetConfig
 
     /// <summary>Conversion to implicit feedback and minimum-activity filtering, applied before splitting.</summary>
     public PreprocessingConfig Preprocessing { get; init; } = new();
+
+    /// <summary>
+    /// Skip malformed lines of the data file (how many, and the first, in the run's output; the first 20 in manifest.json) instead of
+    /// failing every cell of the dataset at the first; what <c>--skip-bad-lines</c> does for <c>reclab eval</c> and
+    /// <c>reclab data info</c>.
+    /// </summary>
+    [OmittedWhenDefault]
+    public bool SkipBadLines { get; init; }
 }

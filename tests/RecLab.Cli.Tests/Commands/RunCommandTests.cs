@@ -60,6 +60,27 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Bad_data_is_one_error_line_naming_file_and_line_then_skip_bad_lines_runs()
+    {
+        File.AppendAllText(_temp["ratings.csv"], "u1,i1,five\n");
+
+        var (code, output, error) = await CliRun.Reclab("run", _file, "--jobs", "1");
+
+        Assert.Equal(ExitCodes.PartialFailure, code);
+        Assert.StartsWith("0 cells run (0 ok, 0 failed), 4 not run (their data did not load), 0 reused of 4, ", output);
+        var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith($"error: dataset 'tiny' (4 cells not run): {_temp["ratings.csv"]}:", line, StringComparison.Ordinal);
+        Assert.Contains("skip_bad_lines: true", line, StringComparison.Ordinal);
+
+        File.WriteAllText(_file, File.ReadAllText(_file).Replace("preprocessing:", "skip_bad_lines: true\n    preprocessing:", StringComparison.Ordinal));
+        var (fixedCode, fixedOutput, warning) = await CliRun.Reclab("run", _file, "--jobs", "1", "--fresh");
+
+        Assert.True(fixedCode == ExitCodes.Success, warning);
+        Assert.Contains("4 cells run (4 ok, 0 failed), 0 reused of 4, ", fixedOutput, StringComparison.Ordinal);
+        Assert.StartsWith("warning: dataset 'tiny': 1 malformed line skipped (skip_bad_lines), the first: ", warning, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_dry_run_prints_the_cell_table_and_runs_nothing()
     {
         var (code, output, error) = await CliRun.Reclab("run", _file, "--dry-run", "--set", "repeats=2");

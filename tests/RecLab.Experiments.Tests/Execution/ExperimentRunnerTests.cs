@@ -61,6 +61,44 @@ public sealed class ExperimentRunnerTests : IDisposable
     }
 
     [Fact]
+    public async Task Bad_data_is_one_error_for_its_dataset_before_any_cell_runs_and_skip_bad_lines_skips_it()
+    {
+        var lines = File.ReadAllLines(_csv).ToList();
+        lines.Insert(3, "u9,i9,not-a-number");
+        File.WriteAllLines(_csv, lines);
+        var started = 0;
+        var progress = new Inline<RunProgress>(p => started += p.Event == RunEvent.Started ? 1 : 0);
+
+        var plan = Plan();
+        var result = await Run(plan, _temp["bad"], progress: progress);
+
+        Assert.Equal(0, started);
+        var failure = Assert.Single(result.DatasetFailures);
+        Assert.Equal("tiny", failure.Dataset);
+        Assert.Equal(plan.Cells.Count, failure.Cells);
+        Assert.StartsWith($"{_csv}:4:", failure.Error, StringComparison.Ordinal);
+        Assert.Contains("skip_bad_lines: true", failure.Error, StringComparison.Ordinal);
+        // Recorded as failed, so a rerun after the fix retries them.
+        Assert.Equal(plan.Cells.Count, result.Failures.Count);
+        Assert.All(Directory.GetFiles(_temp["bad/cells"], "*.json"), f => Assert.Contains("\"failed\"", File.ReadAllText(f), StringComparison.Ordinal));
+
+        var skipping = Plan(Yaml.Small(_csv).Replace("    source: " + _csv, "    source: " + _csv + "\n    skip_bad_lines: true", StringComparison.Ordinal));
+        var skipped = await Run(skipping, _temp["skipped"]);
+
+        Assert.Empty(skipped.Failures);
+        var facts = Assert.Single(skipped.Datasets);
+        Assert.Equal(1, facts.SkippedLines);
+        Assert.StartsWith($"{_csv}:4:", Assert.Single(facts.Skipped!), StringComparison.Ordinal);
+        Assert.Contains("\"skipped_lines\": 1", Read(_temp["skipped"], "manifest.json"), StringComparison.Ordinal);
+        // The key joins a cell's identity only when set: files without it keep their ids and configuration hash.
+        Assert.NotEqual(plan.ConfigHash, skipping.ConfigHash);
+        var unset = Plan(Yaml.Small(_csv).Replace("    source: " + _csv, "    source: " + _csv + "\n    skip_bad_lines: false", StringComparison.Ordinal));
+        Assert.Equal(plan.ConfigHash, unset.ConfigHash);
+        Assert.Equal(plan.Cells.Select(c => c.Id), unset.Cells.Select(c => c.Id));
+        Assert.DoesNotContain("skipped_lines", Read(_temp["bad"], "manifest.json"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Three_shards_merged_equal_one_process_byte_for_byte()
     {
         var plan = Plan();

@@ -126,7 +126,7 @@ internal static class InteractionFileReader
                     report.Handle(new DataFormatException(path, reader.LineNumber,
                         $"timestamp {t} is outside the dates a calendar can show (years 1 to 9999)",
                         $"unix seconds from {MinUnixSeconds} to {MaxUnixSeconds}",
-                        "If the column holds milliseconds, convert it to seconds; or pass --skip-bad-lines", timeColumnStart), options);
+                        "If the column holds milliseconds, convert it to seconds; or skip such lines (--skip-bad-lines, or skip_bad_lines: true in an experiment file)", timeColumnStart), options);
                     continue;
                 }
                 timestamp = t;
@@ -158,7 +158,7 @@ internal static class InteractionFileReader
                 report.Handle(new DataFormatException(path, reader.LineNumber,
                     $"user {user.ToString()} and item {item.ToString()} already appear together on line {firstLineOfPair[pair]}",
                     "each (user, item) pair once, as the duplicate policy is Error",
-                    "Choose another duplicate policy to merge repeated pairs, or pass --skip-bad-lines"), options);
+                    "Choose another duplicate policy to merge repeated pairs, or skip such lines (--skip-bad-lines, or skip_bad_lines: true in an experiment file)"), options);
                 continue;
             }
             builder.Add(userIndex, itemIndex, rating, timestamp);
@@ -189,7 +189,7 @@ internal static class InteractionFileReader
     private static readonly long MinUnixSeconds = DateTimeOffset.MinValue.ToUnixTimeSeconds();
     private static readonly long MaxUnixSeconds = DateTimeOffset.MaxValue.ToUnixTimeSeconds();
 
-    private const string BadLineHint = "Fix the line, or pass --skip-bad-lines to skip malformed lines and report how many were skipped";
+    private const string BadLineHint = "Fix the line, or skip malformed lines and count them: --skip-bad-lines (eval, data info) or skip_bad_lines: true (a dataset of an experiment file)";
 
     private static string ExpectedValue(Spec spec) =>
         spec.Kind == FeedbackKind.Explicit && spec.Scale is { } s

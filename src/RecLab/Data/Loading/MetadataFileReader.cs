@@ -38,7 +38,7 @@ internal static class MetadataFileReader
                     throw new DataFormatException(path, reader.LineNumber, error, description, column: fieldStart);
                 if (fields.Count != columns)
                     throw new DataFormatException(path, reader.LineNumber, $"found {fields.Count} columns", $"{columns}: {description}",
-                        "Fix the line, or pass --skip-bad-lines to skip malformed lines");
+                        "Fix the line, or skip malformed lines (--skip-bad-lines, or skip_bad_lines: true in an experiment file)");
                 onLine(reader.LineNumber, fields);
             }
             catch (DataFormatException e)

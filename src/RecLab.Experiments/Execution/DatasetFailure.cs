@@ -1,0 +1,7 @@
+namespace RecLab.Experiments.Execution;
+
+/// <summary>A dataset of the run that could not be loaded, so none of its cells ran.</summary>
+/// <param name="Dataset">The dataset's name in the experiment file.</param>
+/// <param name="Cells">Its cells that were due to run and were recorded as failed.</param>
+/// <param name="Error">Why (for bad data: <c>file:line:column</c>, the problem and the fix).</param>
+public sealed record DatasetFailure(string Dataset, int Cells, string Error);
