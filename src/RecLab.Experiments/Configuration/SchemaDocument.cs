@@ -69,6 +69,7 @@ public static class SchemaDocument
         Section(md, "ab_tests[].arms[]", "ab_tests[].arms[]", typeof(AbArmConfig));
         Section(md, "ab_tests[].campaign", "ab_tests[].campaign", typeof(CampaignConfig));
         Section(md, "report", "report", typeof(ReportConfig));
+        Section(md, "privacy", "privacy", typeof(PrivacyConfig));
 
         md.Append("## Split specs (`splits[].spec`)\n\n```text\n").Append(SplitSpec.Help.Replace("\r\n", "\n").TrimEnd()).Append("\n```\n\n");
         md.Append("## Metrics (`metrics`)\n\n```text\n").Append(MetricSpec.HelpText.Replace("\r\n", "\n").TrimEnd()).Append("\n```\n\n");

@@ -21,7 +21,7 @@ internal static class AbTestExecutor
 {
     /// <summary>Runs every test of <paramref name="tests"/> not already finished; returns the errors of those that failed (test name, message).</summary>
     public static IReadOnlyList<(string Test, string Error)> RunAll(ExperimentPlan plan, IReadOnlyList<AbTestUnit> tests, RunOptions options, string folder,
-        CancellationToken ct)
+        Pseudonymizer? pseudonyms, CancellationToken ct)
     {
         var failures = new List<(string, string)>();
         foreach (var test in tests)
@@ -31,7 +31,7 @@ internal static class AbTestExecutor
                 continue;
             try
             {
-                Run(plan, test, options.Registry, AbTestOutputs.FolderOf(folder, test.Name), ct);
+                Run(plan, test, options.Registry, AbTestOutputs.FolderOf(folder, test.Name), pseudonyms, ct);
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
@@ -45,7 +45,7 @@ internal static class AbTestExecutor
         return failures;
     }
 
-    private static void Run(ExperimentPlan plan, AbTestUnit unit, RecommenderRegistry registry, string output, CancellationToken ct)
+    private static void Run(ExperimentPlan plan, AbTestUnit unit, RecommenderRegistry registry, string output, Pseudonymizer? pseudonyms, CancellationToken ct)
     {
         var test = unit.Test;
         var clock = Stopwatch.StartNew();
@@ -88,7 +88,7 @@ internal static class AbTestExecutor
         AbResultFiles.WriteSummary(Path.Combine(output, AbResultFiles.Summary), report);
         AbResultFiles.WriteCreators(Path.Combine(output, AbResultFiles.Creators), report);
         AbResultFiles.WriteRegret(Path.Combine(output, AbResultFiles.Regret), report);
-        AbResultFiles.WriteUsers(Path.Combine(output, AbResultFiles.Users), run);
+        AbResultFiles.WriteUsers(Path.Combine(output, AbResultFiles.Users), run, pseudonyms is null ? null : pseudonyms.Pseudonym);
         AtomicFile.WriteAllText(Path.Combine(output, AbResultFiles.Section), AbSection.Render(test, run, report));
         var t = run.Timing;
         var marker = new JsonObject

@@ -25,6 +25,7 @@ public static class ExperimentRunner
         ResultsFolder.Claim(store.Folder, plan, options.Fresh,
             "Give this run its own folder with --output DIR, or pass --fresh to replace them.", options.Registry);
 
+        var pseudonyms = Pseudonymizer.For(plan.Config, store.Folder);
         var work = options.Shard.Select(plan);
         var shard = work.Cells;
         var pending = options.Fresh ? shard : shard.Where(c => store.TryLoad(c.Id)?.Status != CellRecord.Succeeded).ToList();
@@ -67,7 +68,7 @@ public static class ExperimentRunner
                     try
                     {
                         var (record, perUser) = executor.Run(cell, token);
-                        store.Save(record, perUser);
+                        store.Save(record, perUser is not null && pseudonyms is not null ? pseudonyms.Apply(perUser) : perUser);
                         lock (gate)
                         {
                             done++;
@@ -105,7 +106,7 @@ public static class ExperimentRunner
         {
             try
             {
-                abFailures = AbTestExecutor.RunAll(plan, work.AbTests, options, store.Folder, ct);
+                abFailures = AbTestExecutor.RunAll(plan, work.AbTests, options, store.Folder, pseudonyms, ct);
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
@@ -133,7 +134,7 @@ public static class ExperimentRunner
             Datasets = [.. inputs.Facts.Values.OrderBy(f => f.Name, StringComparer.Ordinal)],
         };
         // The manifest first: report.html shows it, and `reclab report` must rewrite the very same page.
-        Manifest.Write(store.Folder, Manifest.ForRun(plan, options, result, inputs.Facts.Values, started));
+        Manifest.Write(store.Folder, Manifest.ForRun(plan, options, result, inputs.Facts.Values, started, pseudonyms?.KeyId));
         if (reportWritten)
             ReportWriters.WriteAll(ExperimentResults.Load(plan, store));
         return result;

@@ -86,13 +86,13 @@ internal static class AbResultFiles
     }
 
     /// <summary>Every member's counters per test day, and summed over the pre-period as day <c>pre</c> (the CUPED covariate).</summary>
-    public static void WriteUsers(string path, AbRun run) => Write(path, UserColumns, csv =>
+    public static void WriteUsers(string path, AbRun run, Func<string, string>? pseudonym = null) => Write(path, UserColumns, csv =>
     {
         var ids = run.World.UserIds;
         foreach (var arm in run.Arms)
             for (var m = 0; m < arm.Users.Count; m++)
             {
-                var id = ids[arm.Users[m]];
+                var id = pseudonym is null ? ids[arm.Users[m]] : pseudonym(ids[arm.Users[m]]);
                 if (run.Options.PreDays > 0)
                     csv.WriteRecord(Row(arm.Name, id, "pre", arm.PrePeriod[m]));
                 for (var d = 0; d < arm.Days; d++)

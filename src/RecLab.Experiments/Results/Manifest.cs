@@ -1,7 +1,7 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using RecLab.Experiments.Cells;
 using RecLab.Experiments.Execution;
-using System.Text.Json.Serialization;
-using System.Text.Json;
 
 namespace RecLab.Experiments.Results;
 
@@ -51,6 +51,14 @@ public sealed record Manifest
     /// <summary>Datasets loaded in this run, with checksums of the prepared interactions.</summary>
     public required IReadOnlyList<DatasetFacts> Datasets { get; init; }
 
+    /// <summary>True when every user id in the outputs is a keyed pseudonym (<c>privacy.pseudonymize_ids</c>); absent otherwise.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public bool? PseudonymizedIds { get; init; }
+
+    /// <summary>The pseudonym key's fingerprint (never the key): shards merge only when theirs agree.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? PseudonymKeyId { get; init; }
+
     /// <summary>RecLab version (+ git commit).</summary>
     [JsonPropertyName("reclab_version")]
     public required string RecLabVersion { get; init; }
@@ -87,8 +95,9 @@ public sealed record Manifest
     public static string FileName(ShardSpec shard) =>
         shard.Count == 1 ? "manifest.json" : $"manifest-shard-{shard.Index}-of-{shard.Count}.json";
 
-    /// <summary>The manifest of a run.</summary>
-    public static Manifest ForRun(ExperimentPlan plan, RunOptions options, RunResult result, IEnumerable<DatasetFacts> datasets, DateTime startedUtc) => new()
+    /// <summary>The manifest of a run (<paramref name="pseudonymKeyId"/>: the key's fingerprint when user ids are pseudonymised).</summary>
+    public static Manifest ForRun(ExperimentPlan plan, RunOptions options, RunResult result, IEnumerable<DatasetFacts> datasets, DateTime startedUtc,
+        string? pseudonymKeyId = null) => new()
     {
         Experiment = plan.Config.Name,
         ConfigHash = plan.ConfigHash,
@@ -102,7 +111,10 @@ public sealed record Manifest
         CellsFailed = result.Failures.Count,
         FoldsBuilt = result.FoldsBuilt,
         Cancelled = result.Cancelled,
-        Datasets = datasets.OrderBy(d => d.Name, StringComparer.Ordinal).ToList(),
+        // A skipped line's message may quote the line: not with pseudonymised ids.
+        Datasets = datasets.OrderBy(d => d.Name, StringComparer.Ordinal).Select(d => pseudonymKeyId is null ? d : d with { Skipped = null }).ToList(),
+        PseudonymizedIds = pseudonymKeyId is null ? null : true,
+        PseudonymKeyId = pseudonymKeyId,
         RecLabVersion = Versions.RecLab,
         GitCommit = Versions.GitCommit,
         DotNet = Versions.DotNet,

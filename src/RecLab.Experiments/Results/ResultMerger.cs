@@ -25,6 +25,12 @@ public static class ResultMerger
             throw new ArgumentException($"{string.Join(", ", different)} ran a different configuration than {folders[0]} " +
                 $"(configuration hash {plan.ConfigHash[..16]}); merge only shards of one experiment run with the same file and --set options.");
 
+        var shardManifests = ShardManifests(folders);
+        var keys = shardManifests.Select(m => m.PseudonymKeyId).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        if (keys.Count > 1)
+            throw new ArgumentException($"the shards pseudonymised user ids with {keys.Count} different keys (fingerprints {string.Join(", ", keys)}): " +
+                "their per-user files would not pair. Run every shard with the same RECLAB_PSEUDONYM_KEY.");
+
         var store = new CellStore(output ?? Path.Combine(plan.Config.Output, plan.Config.Name));
         using var folderLock = ResultsFolderLock.Exclusive(store.Folder, $"reclab merge {plan.Config.Name}");
         ResultsFolder.Claim(store.Folder, plan, replace: false, "Merge into another folder with --output DIR.", registry);
@@ -62,9 +68,6 @@ public static class ResultMerger
         }
 
         var results = ExperimentResults.Load(plan, store);
-        var shardManifests = folders
-            .SelectMany(f => Directory.Exists(f) ? Directory.EnumerateFiles(f, "manifest*.json").Order(StringComparer.Ordinal) : Enumerable.Empty<string>())
-            .Select(Manifest.TryRead).OfType<Manifest>().Where(m => m.Shard != "merged").ToList();
         Manifest.Write(store.Folder, new Manifest
         {
             Experiment = plan.Config.Name,
@@ -79,6 +82,8 @@ public static class ResultMerger
             CellsFailed = results.Failed.Count,
             Cancelled = false,
             Datasets = shardManifests.SelectMany(m => m.Datasets).DistinctBy(d => (d.Name, d.Sha256)).OrderBy(d => d.Name, StringComparer.Ordinal).ToList(),
+            PseudonymizedIds = keys.Count == 1 ? true : null,
+            PseudonymKeyId = keys.Count == 1 ? keys[0] : null,
             RecLabVersion = Execution.Versions.RecLab,
             GitCommit = Execution.Versions.GitCommit,
             DotNet = Execution.Versions.DotNet,
@@ -107,4 +112,8 @@ public static class ResultMerger
         using var source = File.OpenRead(from);
         AtomicFile.Write(to, source.CopyTo);
     }
+
+    private static List<Manifest> ShardManifests(IReadOnlyList<string> folders) => folders
+        .SelectMany(f => Directory.Exists(f) ? Directory.EnumerateFiles(f, "manifest*.json").Order(StringComparer.Ordinal) : Enumerable.Empty<string>())
+        .Select(Manifest.TryRead).OfType<Manifest>().Where(m => m.Shard != "merged").ToList();
 }

@@ -1,3 +1,5 @@
+using RecLab.Experiments.Cells;
+
 namespace RecLab.Experiments.Schema;
 
 /// <summary>
@@ -41,4 +43,8 @@ public sealed record ExperimentConfig
 
     /// <summary>What the report shows.</summary>
     public ReportConfig Report { get; init; } = new();
+
+    /// <summary>Pseudonymised user ids in the outputs (<c>privacy: {pseudonymize_ids: true}</c>).</summary>
+    [OmittedWhenDefault]
+    public PrivacyConfig? Privacy { get; init; }
 }
