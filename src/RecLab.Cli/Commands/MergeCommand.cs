@@ -1,5 +1,5 @@
 using System.CommandLine;
-using RecLab.Experiments.Results;
+using RecLab.Experiments.Execution;
 
 namespace RecLab.Cli.Commands;
 

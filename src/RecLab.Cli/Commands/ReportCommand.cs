@@ -1,5 +1,5 @@
 using System.CommandLine;
-using RecLab.Experiments.Results;
+using RecLab.Experiments.Reports;
 
 namespace RecLab.Cli.Commands;
 

@@ -84,6 +84,15 @@ internal static class CanonicalJson
         }
     }
 
+    /// <summary>A deep copy with object keys sorted (ordinal) at every level: the tree <see cref="Write"/> would write.</summary>
+    public static JsonNode? Sorted(JsonNode? node) => node switch
+    {
+        JsonObject obj => new JsonObject(obj.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => KeyValuePair.Create(p.Key, Sorted(p.Value)))),
+        JsonArray array => new JsonArray(array.Select(Sorted).ToArray()),
+        null => null,
+        _ => node.DeepClone(),
+    };
+
     /// <summary>The canonical text of a schema value.</summary>
     public static string Of(object? value) => Write(ToNode(value));
 

@@ -10,62 +10,62 @@ namespace RecLab.Experiments.Cells;
 /// </summary>
 public sealed record Cell
 {
-    /// <summary>First 16 hex digits of the SHA-256 of <see cref="Definition"/>.</summary>
-    public required string Id { get; init; }
+    /// <summary>Everything that determines the result; its canonical JSON is what <see cref="Id"/> hashes.</summary>
+    public required CellDefinition Definition { get; init; }
 
-    /// <summary>Canonical JSON of everything that determines the result (dataset source and preparation, split spec, fold, kind, every option, metrics, evaluation options, seeds).</summary>
-    public required string Definition { get; init; }
+    /// <summary>First 16 hex digits of the SHA-256 of the definition's canonical JSON.</summary>
+    public string Id => Definition.Id;
 
     /// <summary>Dataset name.</summary>
-    public required string Dataset { get; init; }
+    public string Dataset => Definition.Dataset.Name;
 
     /// <summary>Split name; with an onboarding size, <c>NAME onboarding=N</c> (each size is a table of its own).</summary>
     public required string Split { get; init; }
 
     /// <summary>Onboarding interactions handed to each cold user's query (a point of the cold-start curve); null when the split has no onboarding sizes.</summary>
-    public int? Onboarding { get; init; }
+    public int? Onboarding => Definition.Onboarding;
 
     /// <summary>Canonical split spec (<c>ISplitter.Spec</c>).</summary>
-    public required string SplitSpec { get; init; }
+    public string SplitSpec => Definition.Split.Spec;
 
     /// <summary>0-based fold.</summary>
-    public required int Fold { get; init; }
+    public int Fold => Definition.Fold;
 
     /// <summary>Folds of the split.</summary>
-    public required int FoldCount { get; init; }
+    public int FoldCount => Definition.Split.FoldCount;
 
     /// <summary>Algorithm name (its label in the file).</summary>
     public required string Algorithm { get; init; }
 
     /// <summary>Registry name of the algorithm.</summary>
-    public required string Kind { get; init; }
+    public string Kind => Definition.Kind;
 
     /// <summary>The grid point's values, <c>neighbors=20 weighting=bm25</c>; empty without a grid.</summary>
     public required string Parameters { get; init; }
 
     /// <summary>The full options, defaults filled in.</summary>
-    public required RecommenderOptions Options { get; init; }
+    public RecommenderOptions Options => Definition.Options;
 
     /// <summary>True when the algorithm trains on the ratings as implicit interactions (<see cref="Schema.AlgorithmConfig.TrainImplicit"/>).</summary>
-    public bool TrainImplicit { get; init; }
+    public bool TrainImplicit => Definition.TrainImplicit;
 
     /// <summary>0-based repeat.</summary>
     public required int Repeat { get; init; }
 
     /// <summary>The repeat's seed (explicit or derived from the experiment seed).</summary>
-    public required ulong RepeatSeed { get; init; }
+    public ulong RepeatSeed => Definition.RepeatSeed;
 
-    /// <summary>Seed of the split: from the experiment seed, dataset, split and repeat only, so every algorithm sees the same folds.</summary>
-    public required ulong SplitSeed { get; init; }
+    /// <inheritdoc cref="CellDefinition.SplitSeed"/>
+    public ulong SplitSeed => Definition.SplitSeed;
 
-    /// <summary>Seed of the fit and of the bootstrap: from the experiment seed and the definition (without the onboarding size, so every point of a cold-start curve measures the same fit).</summary>
-    public required ulong FitSeed { get; init; }
+    /// <inheritdoc cref="CellDefinition.FitSeed"/>
+    public ulong FitSeed => Definition.FitSeed;
 
     /// <summary>The dataset's configuration.</summary>
-    public required DatasetConfig DatasetConfig { get; init; }
+    public DatasetConfig DatasetConfig => Definition.Dataset;
 
-    /// <summary>Canonical JSON of the dataset's source and preparation (its name excluded): the key of the shared dataset.</summary>
-    internal string DatasetKey { get; init; } = "";
+    /// <inheritdoc cref="CellDefinition.DatasetKey"/>
+    internal string DatasetKey => Definition.DatasetKey;
 
     /// <summary>The algorithm with its grid point, as tables show it: <c>item-knn-implicit neighbors=20</c>.</summary>
     public string Configuration => Parameters.Length == 0 ? Algorithm : $"{Algorithm} {Parameters}";

@@ -3,7 +3,6 @@ using RecLab.Evaluation;
 using RecLab.Evaluation.Metrics;
 using RecLab.Experiments.Configuration;
 using RecLab.Experiments.Schema;
-using RecLab.Randomness;
 using RecLab.Recommenders;
 
 namespace RecLab.Experiments.Cells;
@@ -14,9 +13,6 @@ namespace RecLab.Experiments.Cells;
 /// </summary>
 public sealed class ExperimentPlan
 {
-    /// <summary>Version of the cell definition format; part of every id, so a change of meaning gives new ids.</summary>
-    public const int DefinitionFormat = 2;
-
     private ExperimentPlan(ExperimentConfig config, IReadOnlyList<Cell> cells, IReadOnlyList<AbTestUnit> abTests, IReadOnlyList<IMetric> metrics,
         IReadOnlyList<ulong> repeatSeeds, IReadOnlyList<string> configurations, string? baseline, IReadOnlyDictionary<string, string> setup)
     {
@@ -88,103 +84,30 @@ public sealed class ExperimentPlan
     {
         registry ??= RecommenderRegistry.Default;
         var metrics = config.Metrics.Select(MetricSpec.Parse).ToList();
+        var metricNames = metrics.Select(m => m.Name).ToList();
         var repeatSeeds = config.Repeats.Resolve(config.Seed);
-        var evaluation = new JsonObject
-        {
-            ["relevance_threshold"] = CanonicalJson.ToNode(config.Evaluation.RelevanceThreshold),
-            ["candidates"] = CanonicalJson.ToNode(config.Evaluation.Candidates),
-            ["per_user"] = config.Evaluation.PerUser,
-            ["confidence_level"] = CanonicalJson.ToNode(config.Evaluation.ConfidenceLevel),
-            ["bootstrap_resamples"] = config.Evaluation.BootstrapResamples,
-        };
-        // Only when set, so the ids of cells without buckets stay as they were.
-        if (config.Evaluation.ActivityBuckets is { } bounds)
-            evaluation["activity_buckets"] = new JsonArray(bounds.Select(b => (JsonNode?)JsonValue.Create(b)).ToArray());
-        // Sorted: the order metrics are listed in changes the reports' column order, not any result.
-        var metricNames = new JsonArray(metrics.Select(m => m.Name).Order(StringComparer.Ordinal).Select(n => (JsonNode?)JsonValue.Create(n)).ToArray());
+        var points = config.Algorithms.SelectMany(a => GridPoints(a).Select(p => (Algorithm: a, Kind: registry.Get(a.Kind).Name, p.Options, p.Parameters))).ToList();
+        var configurations = points.Select(p => p.Parameters.Length == 0 ? p.Algorithm.Label : $"{p.Algorithm.Label} {p.Parameters}").ToList();
+        var splits = config.Splits.Select(s => (Config: s, Splitter: Splitter(s))).ToList();
 
-        var points = config.Algorithms.Select(a => (Algorithm: a, Points: GridPoints(a))).ToList();
-        var configurations = points.SelectMany(p => p.Points.Select(x => x.Parameters.Length == 0 ? p.Algorithm.Label : $"{p.Algorithm.Label} {x.Parameters}")).ToList();
-
-        var cells = new List<Cell>();
-        foreach (var dataset in config.Datasets)
-        {
-            var datasetNode = CanonicalJson.ToNode(dataset)!.AsObject();
-            datasetNode.Remove("name");
-            var datasetKey = CanonicalJson.Write(datasetNode);
-            foreach (var split in config.Splits)
+        // The nesting is the order of tables and of execution: cells sharing a fold run together.
+        var cells = (
+            from dataset in config.Datasets
+            from split in splits
+            from repeat in Enumerable.Range(0, repeatSeeds.Count)
+            from onboarding in split.Config.Onboarding is { Count: > 0 } list ? list.Select(n => (int?)n) : [null]
+            from fold in Enumerable.Range(0, split.Splitter.FoldCount)
+            from point in points
+            select new Cell
             {
-                var splitter = Splitting.SplitSpec.Parse(split.Spec);
-                if (split.Onboarding is { Count: > 0 } sizes)
-                    splitter = Splitting.ColdStartSplit.ForOnboardingCurve(splitter, sizes.Max());
-                for (var r = 0; r < repeatSeeds.Count; r++)
-                foreach (var onboarding in split.Onboarding is { Count: > 0 } list ? list.Select(n => (int?)n) : [null])
-                {
-                    // Seeds follow the dataset's name, not its source: moving the data to another folder must not change results.
-                    var splitSeed = Seeds.Derive(config.Seed, Seeds.Hash("dataset:" + dataset.Name), Seeds.Hash(splitter.Spec), repeatSeeds[r]);
-                    for (var f = 0; f < splitter.FoldCount; f++)
-                    {
-                        foreach (var (algorithm, grid) in points)
-                        {
-                            var info = registry.Get(algorithm.Kind);
-                            foreach (var (options, parameters) in grid)
-                            {
-                                var algorithmNode = new JsonObject { ["kind"] = info.Name, ["options"] = CanonicalJson.ToNode(options) };
-                                // Only when set, so the cells of files without it keep their ids.
-                                if (algorithm.TrainImplicit)
-                                    algorithmNode["train_implicit"] = true;
-                                var definition = CanonicalJson.Write(new JsonObject
-                                {
-                                    ["format"] = DefinitionFormat,
-                                    ["seed"] = config.Seed,
-                                    ["dataset"] = JsonNode.Parse(datasetKey),
-                                    ["split"] = splitter.Spec,
-                                    ["fold"] = f,
-                                    ["algorithm"] = algorithmNode,
-                                    ["metrics"] = metricNames.DeepClone(),
-                                    ["evaluation"] = evaluation.DeepClone(),
-                                    ["repeat_seed"] = repeatSeeds[r],
-                                });
-                                // Every onboarding size measures the same fitted model: the fit seed comes from the definition
-                                // without it, and with the dataset's name in place of its source (see the split seed).
-                                var seedDefinition = JsonNode.Parse(definition)!.AsObject();
-                                seedDefinition["dataset"] = dataset.Name;
-                                var fitSeed = Seeds.Derive(config.Seed, Seeds.Hash(CanonicalJson.Sha256(CanonicalJson.Write(seedDefinition))[..16]));
-                                if (onboarding is { } size)
-                                {
-                                    var node = JsonNode.Parse(definition)!.AsObject();
-                                    node["onboarding"] = size;
-                                    definition = CanonicalJson.Write(node);
-                                }
-                                var id = CanonicalJson.Sha256(definition)[..16];
-                                cells.Add(new Cell
-                                {
-                                    Id = id,
-                                    Definition = definition,
-                                    Dataset = dataset.Name,
-                                    Split = SplitLabel(split, onboarding),
-                                    SplitSpec = splitter.Spec,
-                                    Onboarding = onboarding,
-                                    Fold = f,
-                                    FoldCount = splitter.FoldCount,
-                                    Algorithm = algorithm.Label,
-                                    Kind = info.Name,
-                                    Parameters = parameters,
-                                    Options = options,
-                                    TrainImplicit = algorithm.TrainImplicit,
-                                    Repeat = r,
-                                    RepeatSeed = repeatSeeds[r],
-                                    SplitSeed = splitSeed,
-                                    FitSeed = fitSeed,
-                                    DatasetConfig = dataset,
-                                    DatasetKey = datasetKey,
-                                });
-                            }
-                        }
-                    }
-                }
-            }
-        }
+                Definition = new CellDefinition(config.Seed, dataset, split.Splitter, fold, point.Kind, point.Options,
+                    point.Algorithm.TrainImplicit, metricNames, config.Evaluation, repeatSeeds[repeat], onboarding),
+                Split = SplitLabel(split.Config, onboarding),
+                Algorithm = point.Algorithm.Label,
+                Parameters = point.Parameters,
+                Repeat = repeat,
+            }).ToList();
+
         var baseline = config.Evaluation.Significance ? config.Evaluation.Baseline ?? config.Algorithms[0].Label : null;
         if (baseline is not null)
             baseline = configurations.First(c => c == baseline || c.StartsWith(baseline + " ", StringComparison.Ordinal));
@@ -195,10 +118,17 @@ public sealed class ExperimentPlan
             ["datasets"] = CanonicalJson.Write(new JsonArray(config.Datasets.Select(d => (JsonNode?)CanonicalJson.ToNode(d)).ToArray())),
             ["splits"] = CanonicalJson.Write(new JsonArray(config.Splits.Select(s => (JsonNode?)CanonicalJson.ToNode(s)).ToArray())),
             ["repeats"] = CanonicalJson.Of(config.Repeats),
-            ["metrics"] = CanonicalJson.Write(metricNames),
-            ["evaluation"] = CanonicalJson.Write(evaluation),
+            ["metrics"] = CanonicalJson.Write(CellDefinition.MetricsNode(metricNames)),
+            ["evaluation"] = CanonicalJson.Write(CellDefinition.EvaluationNode(config.Evaluation)),
         };
         return new ExperimentPlan(config, cells, abTests, metrics, repeatSeeds, configurations, baseline, setup);
+    }
+
+    /// <summary>The split parsed (once for the whole plan); an onboarding curve's split hands out its largest size.</summary>
+    private static Splitting.ISplitter Splitter(SplitConfig split)
+    {
+        var splitter = Splitting.SplitSpec.Parse(split.Spec);
+        return split.Onboarding is { Count: > 0 } sizes ? Splitting.ColdStartSplit.ForOnboardingCurve(splitter, sizes.Max()) : splitter;
     }
 
     /// <summary>An algorithm's grid points with their parameter text (<c>neighbors=20 weighting=bm25</c>).</summary>

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using RecLab.Data.Synthetic;
 using RecLab.Experiments.Cells;
+using RecLab.Experiments.Reports;
 using RecLab.Experiments.Results;
 using RecLab.Experiments.Schema;
 using RecLab.Randomness;
@@ -89,7 +90,7 @@ internal static class AbTestExecutor
         AbResultFiles.WriteCreators(Path.Combine(output, AbResultFiles.Creators), report);
         AbResultFiles.WriteRegret(Path.Combine(output, AbResultFiles.Regret), report);
         AbResultFiles.WriteUsers(Path.Combine(output, AbResultFiles.Users), run, pseudonyms is null ? null : pseudonyms.Pseudonym);
-        AtomicFile.WriteAllText(Path.Combine(output, AbResultFiles.Section), AbSection.Render(test, run, report));
+        AtomicFile.WriteAllText(Path.Combine(output, AbResultFiles.Section), AbMarkdown.Render(test, run, report));
         var t = run.Timing;
         var marker = new JsonObject
         {

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json.Nodes;
 using RecLab.Evaluation;
 using RecLab.Experiments.Cells;
 using RecLab.Experiments.Configuration;
@@ -20,7 +19,7 @@ internal sealed class CellExecutor(ExperimentPlan plan, SharedInputs inputs, Rec
         try
         {
             fold = inputs.Fold(cell, dataset);
-            CrossValidation.EnsureTestable(fold, Splitting.SplitSpec.Parse(cell.SplitSpec));
+            CrossValidation.EnsureTestable(fold, cell.Definition.Split);
         }
         catch (ArgumentException e)
         {
@@ -29,12 +28,7 @@ internal sealed class CellExecutor(ExperimentPlan plan, SharedInputs inputs, Rec
             throw new ArgumentException($"{ExperimentFile.Locate(plan.Config, $"splits[{split}].spec")}: {e.Message}", e);
         }
         if (cell.TrainImplicit)
-            fold = new Fold(fold.Index, fold.Train.ToImplicit(), fold.Test, fold.Onboarding?.ToImplicit())
-            {
-                UsersKeptInTrain = fold.UsersKeptInTrain,
-                ItemsKeptInTrain = fold.ItemsKeptInTrain,
-                Warnings = fold.Warnings,
-            };
+            fold = fold.ToImplicit();
         ct.ThrowIfCancellationRequested();
         var options = plan.EvaluationOptions(cell, threads);
         var context = new FitContext { Seed = cell.FitSeed, MaxThreads = threads, CancellationToken = ct };
@@ -94,7 +88,7 @@ internal sealed class CellExecutor(ExperimentPlan plan, SharedInputs inputs, Rec
     {
         Id = cell.Id,
         Status = CellRecord.Succeeded,
-        Definition = JsonNode.Parse(cell.Definition)!.AsObject(),
+        Definition = cell.Definition.ToNode(),
         Dataset = cell.Dataset,
         Split = cell.Split,
         Fold = cell.Fold,

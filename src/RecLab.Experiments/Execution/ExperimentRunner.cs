@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using RecLab.Experiments.Cells;
+using RecLab.Experiments.Reports;
 using RecLab.Experiments.Results;
 
 namespace RecLab.Experiments.Execution;

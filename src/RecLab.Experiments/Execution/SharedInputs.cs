@@ -46,5 +46,5 @@ internal sealed class SharedInputs(int foldCapacity, int modelCapacity, DataCach
 
     public Fold Fold(Cell cell, Dataset dataset) =>
         _folds.Get($"{cell.DatasetKey}|{cell.SplitSpec}|{cell.SplitSeed}|{cell.Fold}",
-            () => SplitSpec.Parse(cell.SplitSpec).CreateFold(dataset.Interactions, cell.Fold, cell.SplitSeed));
+            () => cell.Definition.Split.CreateFold(dataset.Interactions, cell.Fold, cell.SplitSeed));
 }

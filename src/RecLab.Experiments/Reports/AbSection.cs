@@ -4,7 +4,6 @@ using RecLab.Charts.Html;
 using RecLab.Charts.Plots;
 using RecLab.Experiments.Results;
 using RecLab.Experiments.Schema;
-using Md = RecLab.Experiments.Results.AbSection;
 
 namespace RecLab.Experiments.Reports;
 
@@ -135,7 +134,7 @@ public sealed class AbSection : IReportSection
             $". Arms: {string.Join(", ", users)}; control {control}. ";
         var srm = summary.Select(r => r.SrmP).FirstOrDefault(double.IsFinite, double.NaN);
         if (double.IsFinite(srm))
-            text += $"Sample-ratio check: p = {Md.P(srm)}{(srm < 0.001 ? " (mismatch: do not trust this test)" : " (no mismatch)")}. ";
+            text += $"Sample-ratio check: p = {AbMarkdown.P(srm)}{(srm < 0.001 ? " (mismatch: do not trust this test)" : " (no mismatch)")}. ";
         return text + $"Users are the unit: per-user metrics by Welch's t-test, ratios by the delta method; uplift with its {level} CI; " +
             "* marks a Holm-adjusted p under α. Hover a value for its interval and the bootstrap interval of the difference.";
     }
@@ -148,23 +147,23 @@ public sealed class AbSection : IReportSection
         [
             r.Metric,
             r.Arm,
-            new TableCell { Text = $"{Md.Value(r.Value)} [{Md.Value(r.Low)}, {Md.Value(r.High)}]", Numeric = true },
+            new TableCell { Text = $"{AbMarkdown.Value(r.Value)} [{AbMarkdown.Value(r.Low)}, {AbMarkdown.Value(r.High)}]", Numeric = true },
             r.Comparison
                 ? new TableCell
                 {
-                    Text = $"{Md.Percent(r.Uplift)} [{Md.Percent(r.UpliftLow)}, {Md.Percent(r.UpliftHigh)}]",
+                    Text = $"{AbMarkdown.Percent(r.Uplift)} [{AbMarkdown.Percent(r.UpliftLow)}, {AbMarkdown.Percent(r.UpliftHigh)}]",
                     Numeric = true,
                     Strong = r.PHolm < alpha,
                     Tooltip = double.IsFinite(r.Difference)
-                        ? $"difference {Md.Value(r.Difference)} [{Md.Value(r.DifferenceLow)}, {Md.Value(r.DifferenceHigh)}], bootstrap [{Md.Value(r.BootstrapLow)}, {Md.Value(r.BootstrapHigh)}]"
+                        ? $"difference {AbMarkdown.Value(r.Difference)} [{AbMarkdown.Value(r.DifferenceLow)}, {AbMarkdown.Value(r.DifferenceHigh)}], bootstrap [{AbMarkdown.Value(r.BootstrapLow)}, {AbMarkdown.Value(r.BootstrapHigh)}]"
                         : null,
                 }
                 : "control",
-            Number(r.Comparison ? Md.P(r.PHolm) + (r.PHolm < alpha ? " *" : "") : ""),
-            Number(r.Comparison && double.IsFinite(r.CupedUplift) ? $"{Md.Percent(r.CupedUplift)} [{Md.Percent(r.CupedLow)}, {Md.Percent(r.CupedHigh)}]" : ""),
-            Number(r.Comparison && double.IsFinite(r.CupedUplift) ? Md.P(r.CupedP) : ""),
-            Number(r.Comparison && double.IsFinite(r.CupedVarianceReduction) ? Md.Share(r.CupedVarianceReduction) : ""),
-            Number(r.Comparison ? Md.P(r.AlwaysValidP) : ""),
+            Number(r.Comparison ? AbMarkdown.P(r.PHolm) + (r.PHolm < alpha ? " *" : "") : ""),
+            Number(r.Comparison && double.IsFinite(r.CupedUplift) ? $"{AbMarkdown.Percent(r.CupedUplift)} [{AbMarkdown.Percent(r.CupedLow)}, {AbMarkdown.Percent(r.CupedHigh)}]" : ""),
+            Number(r.Comparison && double.IsFinite(r.CupedUplift) ? AbMarkdown.P(r.CupedP) : ""),
+            Number(r.Comparison && double.IsFinite(r.CupedVarianceReduction) ? AbMarkdown.Share(r.CupedVarianceReduction) : ""),
+            Number(r.Comparison ? AbMarkdown.P(r.AlwaysValidP) : ""),
         ]).ToList(),
     };
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using RecLab.Experiments.Reports;
 using RecLab.Experiments.Results;
 
 namespace RecLab.Experiments.Reproduction;

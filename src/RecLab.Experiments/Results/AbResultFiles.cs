@@ -115,7 +115,7 @@ internal static class AbResultFiles
             rows(csv);
         });
 
-    private static string Number(double? value) => ResultsCsvWriter.Number(value is { } v && double.IsFinite(v) ? v : null);
+    private static string Number(double? value) => CsvOptions.Number(value is { } v && double.IsFinite(v) ? v : null);
 
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

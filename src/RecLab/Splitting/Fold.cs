@@ -42,4 +42,15 @@ public sealed class Fold
 
     /// <summary>Caveats about this split (e.g. temporal leakage across users), for reports.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
+
+    /// <summary>
+    /// The same fold with its training and onboarding interactions as implicit ones of weight 1 (the test keeps its
+    /// ratings, so relevance is judged as before): for an algorithm that trains on implicit feedback.
+    /// </summary>
+    public Fold ToImplicit() => new(Index, Train.ToImplicit(), Test, Onboarding?.ToImplicit())
+    {
+        UsersKeptInTrain = UsersKeptInTrain,
+        ItemsKeptInTrain = ItemsKeptInTrain,
+        Warnings = Warnings,
+    };
 }

@@ -1,6 +1,7 @@
 using RecLab.Experiments.Cells;
 using RecLab.Experiments.Configuration;
 using RecLab.Experiments.Execution;
+using RecLab.Experiments.Reports;
 using RecLab.Experiments.Results;
 using RecLab.Tests.Support;
 

@@ -3,11 +3,12 @@ using RecLab.Data;
 using RecLab.Experiments.Cells;
 using RecLab.Experiments.Configuration;
 using RecLab.Experiments.Execution;
+using RecLab.Experiments.Reports;
 using RecLab.Experiments.Results;
 using RecLab.Experiments.Tests.Support;
-using RecLab.Tests.Support;
 using RecLab.Recommenders;
 using RecLab.Recommenders.Baselines;
+using RecLab.Tests.Support;
 
 namespace RecLab.Experiments.Tests.Execution;
 

@@ -65,8 +65,8 @@ public sealed class TrainImplicitTests : IDisposable
         var with = ExperimentPlan.Create(ExperimentFile.Parse(File("  - kind: bpr\n    train_implicit: true"), "a.yaml"));
         var without = ExperimentPlan.Create(ExperimentFile.Parse(File("  - kind: bpr"), "b.yaml"));
         Assert.NotEqual(with.Cells[0].Id, without.Cells[0].Id);
-        Assert.Contains("\"train_implicit\":true", with.Cells[0].Definition);
-        Assert.DoesNotContain("train_implicit", without.Cells[0].Definition);
+        Assert.Contains("\"train_implicit\":true", with.Cells[0].Definition.Json);
+        Assert.DoesNotContain("train_implicit", without.Cells[0].Definition.Json);
 
         var e = Assert.Throws<ExperimentConfigException>(() => ExperimentFile.Parse(File("  - kind: bias\n    train_implicit: true"), "c.yaml"));
         Assert.Contains(e.Errors, x => x.ToString().Contains("algorithms[0].train_implicit") && x.ToString().Contains("explicit ratings only"));

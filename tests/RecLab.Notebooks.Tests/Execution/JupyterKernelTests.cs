@@ -57,7 +57,7 @@ public sealed class JupyterKernelTests
     {
         var kernels = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".local", "share", "jupyter", "kernels", ".net-csharp");
         if (!File.Exists("/usr/bin/jupyter-nbconvert") || !Directory.Exists(kernels))
-            Assert.Skip("Jupyter's nbconvert and the .net-csharp kernel are not installed (apt-get install jupyter-nbconvert python3-nbclient jupyter-client; dotnet tool install -g Microsoft.dotnet-interactive; dotnet interactive jupyter install).");
+            RecLab.Tests.Support.TestSkip.Because("Jupyter's nbconvert and the .net-csharp kernel are not installed (apt-get install jupyter-nbconvert python3-nbclient jupyter-client; dotnet tool install -g Microsoft.dotnet-interactive; dotnet interactive jupyter install).");
     }
 
     /// <summary>The notebook executed by <c>jupyter nbconvert --execute --allow-errors</c>.</summary>

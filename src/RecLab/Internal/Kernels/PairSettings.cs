@@ -9,4 +9,8 @@ namespace RecLab.Internal.Kernels;
 /// <param name="Dense">Store an n x n matrix instead of sparse rows.</param>
 /// <param name="TopK">When positive, keep only the <c>TopK</c> largest values of each row (ties to the lower index).</param>
 internal readonly record struct PairSettings(PairMeasure Measure, int MinSupport = 1, float Shrinkage = 0, bool PositiveOnly = false,
-    bool KeepCounts = false, bool Dense = false, int TopK = 0);
+    bool KeepCounts = false, bool Dense = false, int TopK = 0)
+{
+    /// <summary>Most rows a pair matrix stores dense (4,096: a 64 MiB matrix); more are stored as sparse rows.</summary>
+    public const int DenseLimit = 4096;
+}

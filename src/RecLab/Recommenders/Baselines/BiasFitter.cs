@@ -26,7 +26,7 @@ internal static class BiasFitter
     /// </summary>
     public static Biases Als(InteractionData data, int epochs, double userRegularization, double itemRegularization, CancellationToken ct)
     {
-        var mu = ItemPopularity.Mean(data.ValueColumn);
+        var mu = ValueMean.Of(data.ValueColumn);
         var bu = new double[data.UserCount];
         var bi = new double[data.ItemCount];
         var byUser = data.ByUser;
@@ -63,7 +63,7 @@ internal static class BiasFitter
     /// </summary>
     public static Biases Sgd(InteractionData data, int epochs, double regularization, double learningRate, CancellationToken ct)
     {
-        var mu = ItemPopularity.Mean(data.ValueColumn);
+        var mu = ValueMean.Of(data.ValueColumn);
         var bu = new double[data.UserCount];
         var bi = new double[data.ItemCount];
         var byUser = data.ByUser;

@@ -16,7 +16,7 @@ public sealed class GlobalMean(NoOptions options) : RatingPredictor<NoOptions>(o
 
     /// <inheritdoc/>
     protected override void FitCore(TrainingSet train, FitContext context) =>
-        _mean = (float)ItemPopularity.Mean(train.Interactions.ValueColumn);
+        _mean = (float)ValueMean.Of(train.Interactions.ValueColumn);
 
     /// <inheritdoc/>
     protected override float Estimate(int user, int item) => _mean;

@@ -5,15 +5,6 @@ namespace RecLab.Recommenders.Baselines;
 /// <summary>Item popularity over a set of users, shared by <see cref="MostPopular"/> and <see cref="SegmentPopularity"/>.</summary>
 internal static class ItemPopularity
 {
-    /// <summary>The mean of all values (0 for no data), accumulated in double.</summary>
-    public static double Mean(ReadOnlySpan<float> values)
-    {
-        double total = 0;
-        foreach (var v in values)
-            total += v;
-        return values.Length == 0 ? 0 : total / values.Length;
-    }
-
     /// <summary>
     /// Popularity of every item among the interactions of <paramref name="users"/>: the count, or the mean value
     /// damped towards <paramref name="prior"/>: <c>(sum + damping * prior) / (count + damping)</c>.

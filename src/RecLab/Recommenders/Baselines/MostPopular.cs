@@ -21,7 +21,7 @@ public sealed class MostPopular(MostPopularOptions options) : Recommender<MostPo
     protected override void FitCore(TrainingSet train, FitContext context)
     {
         var data = train.Interactions;
-        _popularity = ItemPopularity.Compute(data, ItemPopularity.AllUsers(data), Options.Measure, Options.Damping, ItemPopularity.Mean(data.ValueColumn));
+        _popularity = ItemPopularity.Compute(data, ItemPopularity.AllUsers(data), Options.Measure, Options.Damping, ValueMean.Of(data.ValueColumn));
     }
 
     /// <inheritdoc/>

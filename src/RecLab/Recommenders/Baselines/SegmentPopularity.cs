@@ -27,7 +27,7 @@ public sealed class SegmentPopularity(SegmentPopularityOptions options) : Recomm
     protected override void FitCore(TrainingSet train, FitContext context)
     {
         var data = train.Interactions;
-        var mu = ItemPopularity.Mean(data.ValueColumn);
+        var mu = ValueMean.Of(data.ValueColumn);
         var global = ItemPopularity.Compute(data, ItemPopularity.AllUsers(data), Options.Measure, Options.Damping, mu);
         var segmentOf = new int[data.UserCount];
         Array.Fill(segmentOf, -1);

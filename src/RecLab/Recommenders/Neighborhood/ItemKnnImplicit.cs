@@ -44,7 +44,7 @@ public sealed class ItemKnnImplicit(ItemKnnImplicitOptions options) : Recommende
         var columns = ReferenceEquals(own, neighbor) ? PairStatistics.WithValues(data.ByItem, data.ByUser, own).Columns
             : PairStatistics.WithValues(data.ByItem, data.ByUser, neighbor).Columns;
         var settings = new PairSettings(PairMeasure.Dot, PositiveOnly: true, TopK: Options.Neighbors,
-            Dense: data.ItemCount <= KnnRatingPredictor<ItemKnnOptions>.DenseLimit);
+            Dense: data.ItemCount <= PairSettings.DenseLimit);
         _neighbors = PairStatistics.Compute(rows, columns, settings, context.ParallelOptions);
     }
 

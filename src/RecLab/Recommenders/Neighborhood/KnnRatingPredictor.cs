@@ -25,9 +25,6 @@ namespace RecLab.Recommenders.Neighborhood;
 /// <typeparam name="TOptions">The options record of the concrete class.</typeparam>
 public abstract class KnnRatingPredictor<TOptions> : RatingPredictor<TOptions> where TOptions : KnnOptions
 {
-    /// <summary>Largest number of rows stored as a dense matrix.</summary>
-    internal const int DenseLimit = 4096;
-
     private PairMatrix? _similarities;
     private CsrMatrix? _columns;
     private float _mu;
@@ -65,7 +62,7 @@ public abstract class KnnRatingPredictor<TOptions> : RatingPredictor<TOptions> w
         var biases = needsBaselines
             ? BiasFitter.Als(data, o.BaselineEpochs, o.BaselineUserRegularization, o.BaselineItemRegularization, context.CancellationToken)
             : null;
-        var mu = (float)ItemPopularity.Mean(data.ValueColumn);
+        var mu = (float)ValueMean.Of(data.ValueColumn);
         var means = RowMeans(rows);
 
         var (simRows, simColumns) = o.Similarity switch
@@ -86,7 +83,7 @@ public abstract class KnnRatingPredictor<TOptions> : RatingPredictor<TOptions> w
             MinSupport: o.Similarity == Similarity.PearsonBaseline ? Math.Max(2, o.MinSupport) : o.MinSupport,
             Shrinkage: o.Shrinkage ?? (o.Similarity == Similarity.PearsonBaseline ? 100f : 0f),
             PositiveOnly: true,
-            Dense: rows.RowCount <= DenseLimit);
+            Dense: rows.RowCount <= PairSettings.DenseLimit);
         context.CancellationToken.ThrowIfCancellationRequested();
         var similarities = PairStatistics.Compute(simRows, simColumns, settings, context.ParallelOptions);
         context.Progress?.Report(new FitProgress("similarities", 1, 1, null, clock.Elapsed));
@@ -262,7 +259,7 @@ public abstract class KnnRatingPredictor<TOptions> : RatingPredictor<TOptions> w
     {
         var means = new float[matrix.RowCount];
         for (var r = 0; r < means.Length; r++)
-            means[r] = (float)ItemPopularity.Mean(matrix.RowValues(r));
+            means[r] = (float)ValueMean.Of(matrix.RowValues(r));
         return means;
     }
 

@@ -72,7 +72,7 @@ public sealed class Sar(SarOptions options) : Recommender<SarOptions>(options)
         var ones = new float[data.Count];
         Array.Fill(ones, 1f);
         var (rows, columns) = PairStatistics.WithValues(data.ByItem, data.ByUser, ones);
-        var settings = new PairSettings(PairMeasure.Dot, MinSupport: Options.Threshold, Dense: data.ItemCount <= KnnRatingPredictor<ItemKnnOptions>.DenseLimit);
+        var settings = new PairSettings(PairMeasure.Dot, MinSupport: Options.Threshold, Dense: data.ItemCount <= PairSettings.DenseLimit);
         _cooccurrence = PairStatistics.Compute(rows, columns, settings, context.ParallelOptions);
         _itemUsers = new int[data.ItemCount];
         for (var i = 0; i < _itemUsers.Length; i++)

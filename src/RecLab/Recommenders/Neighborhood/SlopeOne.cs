@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using RecLab.Internal.Kernels;
-using RecLab.Recommenders.Baselines;
 
 namespace RecLab.Recommenders.Neighborhood;
 
@@ -36,13 +35,13 @@ public sealed class SlopeOne(SlopeOneOptions options) : RatingPredictor<SlopeOne
     {
         var data = train.Interactions;
         var settings = new PairSettings(PairMeasure.MeanDifference, KeepCounts: Options.Weighted,
-            Dense: data.ItemCount <= KnnRatingPredictor<ItemKnnOptions>.DenseLimit);
+            Dense: data.ItemCount <= PairSettings.DenseLimit);
         _deviations = PairStatistics.Compute(data.ByItem, data.ByUser, settings, context.ParallelOptions);
         var means = new float[data.UserCount];
         for (var u = 0; u < means.Length; u++)
-            means[u] = (float)ItemPopularity.Mean(data.ByUser.RowValues(u));
+            means[u] = (float)ValueMean.Of(data.ByUser.RowValues(u));
         _userMeans = means;
-        _mu = (float)ItemPopularity.Mean(data.ValueColumn);
+        _mu = (float)ValueMean.Of(data.ValueColumn);
     }
 
     /// <inheritdoc/>

@@ -1,3 +1,4 @@
+using RecLab.Internal.Kernels;
 using RecLab.Recommenders;
 using RecLab.Recommenders.Neighborhood;
 
@@ -93,7 +94,7 @@ public sealed class ItemKnnTests : RecommenderContract<ItemKnn>
             for (var k = 0; k < items.Length; k++)
                 ratings.Add((u, items[k], values[k]));
         }
-        var wide = TinyRatings.Build(ratings, items: KnnRatingPredictor<ItemKnnOptions>.DenseLimit + 1);
+        var wide = TinyRatings.Build(ratings, items: PairSettings.DenseLimit + 1);
         var sparse = TinyRatings.Fitted(new ItemKnn(), wide);
         Assert.True(sparse.SimilarityBytes < (long)wide.ItemCount * wide.ItemCount * 4);
         for (var u = 0; u < train.UserCount; u++)

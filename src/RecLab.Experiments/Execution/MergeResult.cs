@@ -1,4 +1,4 @@
-namespace RecLab.Experiments.Results;
+namespace RecLab.Experiments.Execution;
 
 /// <summary>What <see cref="ResultMerger.Merge"/> did.</summary>
 /// <param name="OutputDirectory">The merged results folder.</param>

@@ -2,9 +2,10 @@ using System.Globalization;
 using System.Text;
 using CsvHelper;
 using MathNet.Numerics.Statistics;
+using RecLab.Experiments.Results;
 using RecLab.Experiments.Schema;
 
-namespace RecLab.Experiments.Results;
+namespace RecLab.Experiments.Reports;
 
 /// <summary>
 /// Does offline accuracy predict the online outcome? For an A/B test whose arms were also evaluated offline on the

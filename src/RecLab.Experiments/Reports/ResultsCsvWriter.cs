@@ -1,7 +1,8 @@
 using System.Globalization;
 using CsvHelper;
+using RecLab.Experiments.Results;
 
-namespace RecLab.Experiments.Results;
+namespace RecLab.Experiments.Reports;
 
 /// <summary>
 /// <c>results.csv</c>: tidy, one row per successful cell and metric, in plan order (dataset, split, repeat, fold,
@@ -35,8 +36,7 @@ public sealed class ResultsCsvWriter : IReportWriter
             }
         });
 
-    /// <summary>Invariant round-trip text; empty for null.</summary>
-    internal static string Number(double? value) => value is { } v ? v.ToString("R", CultureInfo.InvariantCulture) : "";
+    private static string Number(double? value) => CsvOptions.Number(value);
 
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

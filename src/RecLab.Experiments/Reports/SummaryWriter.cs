@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Text;
 using RecLab.Evaluation;
+using RecLab.Experiments.Results;
 
-namespace RecLab.Experiments.Results;
+namespace RecLab.Experiments.Reports;
 
 /// <summary>
 /// <c>summary.md</c>: one table per (dataset, split), algorithms by metrics aggregated over folds and repeats, the

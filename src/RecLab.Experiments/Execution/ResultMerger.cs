@@ -1,7 +1,9 @@
 using System.Diagnostics;
+using RecLab.Experiments.Reports;
+using RecLab.Experiments.Results;
 using RecLab.Recommenders;
 
-namespace RecLab.Experiments.Results;
+namespace RecLab.Experiments.Execution;
 
 /// <summary>
 /// Joins the results folders of shards of one experiment (<c>reclab merge</c>): checks they ran the same

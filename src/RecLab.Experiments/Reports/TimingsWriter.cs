@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text;
+using RecLab.Experiments.Results;
 
-namespace RecLab.Experiments.Results;
+namespace RecLab.Experiments.Reports;
 
 /// <summary><c>timings.md</c>: per (dataset, split) and configuration, mean fit and evaluation seconds per cell and peak memory.</summary>
 public sealed class TimingsWriter : IReportWriter

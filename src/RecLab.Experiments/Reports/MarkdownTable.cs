@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace RecLab.Experiments.Results;
+namespace RecLab.Experiments.Reports;
 
 /// <summary>Pipe tables for the Markdown reports: the first column left-aligned, the others right-aligned.</summary>
 internal static class MarkdownTable

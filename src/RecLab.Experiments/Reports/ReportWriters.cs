@@ -1,4 +1,6 @@
-namespace RecLab.Experiments.Results;
+using RecLab.Experiments.Results;
+
+namespace RecLab.Experiments.Reports;
 
 /// <summary>The outputs every complete run, merge and <c>reclab report</c> writes.</summary>
 public static class ReportWriters
@@ -8,7 +10,7 @@ public static class ReportWriters
     /// report.html (charts; it shows the manifest, so write manifest.json first).
     /// </summary>
     public static IReadOnlyList<IReportWriter> Default { get; } =
-        [new ResultsCsvWriter(), new ComparisonsCsvWriter(), new SummaryWriter(), new TimingsWriter(), new Reports.HtmlReportWriter()];
+        [new ResultsCsvWriter(), new ComparisonsCsvWriter(), new SummaryWriter(), new TimingsWriter(), new HtmlReportWriter()];
 
     /// <summary>Rewrites the reports of a results folder from its saved configuration and cells (<c>reclab report DIR</c>).</summary>
     public static ExperimentResults Rewrite(string folder, Recommenders.RecommenderRegistry? registry = null, IEnumerable<IReportWriter>? extra = null)

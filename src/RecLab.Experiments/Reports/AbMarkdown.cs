@@ -4,14 +4,14 @@ using RecLab.Experiments.Schema;
 using RecLab.Simulation.AbTesting;
 using RecLab.Simulation.Statistics;
 
-namespace RecLab.Experiments.Results;
+namespace RecLab.Experiments.Reports;
 
 /// <summary>
 /// The Markdown section of one simulated A/B test, written next to its CSV files when it finishes and appended to
 /// summary.md: the split check, the per-metric table (value with CI, uplift with CI, Holm p, CUPED, always-valid p),
 /// creator concentration and warnings. No timings, so equal runs give equal bytes.
 /// </summary>
-internal static class AbSection
+internal static class AbMarkdown
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 

@@ -1,7 +1,8 @@
 using System.Globalization;
 using CsvHelper;
+using RecLab.Experiments.Results;
 
-namespace RecLab.Experiments.Results;
+namespace RecLab.Experiments.Reports;
 
 /// <summary>
 /// <c>comparisons.csv</c>: every configuration against the baseline on every per-user metric, per (dataset, split):
@@ -31,5 +32,5 @@ public sealed class ComparisonsCsvWriter : IReportWriter
             }
         });
 
-    private static string N(double value) => ResultsCsvWriter.Number(value);
+    private static string N(double value) => CsvOptions.Number(value);
 }

@@ -1,4 +1,6 @@
-namespace RecLab.Experiments.Results;
+using RecLab.Experiments.Results;
+
+namespace RecLab.Experiments.Reports;
 
 /// <summary>
 /// Writes one output of an experiment from its assembled results into the results folder (atomically). The CSV and
