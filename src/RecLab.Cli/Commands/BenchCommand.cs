@@ -20,8 +20,9 @@ internal static class BenchCommand
         {
             quick, output, repeats, data,
         };
-        command.WithDetails("Tasks: load ml-latest-small, 5-fold biased-mf, implicit-als, item-knn, top-10 for every user, the large synthetic world " +
-            "and a 14-day A/B test, each timed over repeats with the machine described.");
+        command.WithDetails("Tasks: load ml-latest-small, 5-fold biased-mf, implicit-als, parallel SGD epochs, item-knn, top-10 for every user, " +
+            "the large synthetic world with implicit-als and SGD on it, and the day loop of a 14-day A/B test, each timed over repeats with " +
+            "the machine described. The tasks that should scale run on 1 and on all threads alternately; a second table sets their medians side by side.");
         command.SetAction((parse, ct) => Guard.RunAsync(terminal, () =>
         {
             var options = new BenchOptions

@@ -42,7 +42,14 @@ public sealed record BenchReport
     /// <summary>Writes the JSON atomically (a reader never sees half a file).</summary>
     public void WriteJson(string path) => AtomicFile.WriteAllText(path, ToJson());
 
-    /// <summary>The machine line and one table row per task: median wall seconds, the runs, median CPU seconds, peak and allocated memory.</summary>
+    /// <summary>Each task that ran on one thread and on more: its one-thread result and the result on the most threads.</summary>
+    public IEnumerable<(BenchTaskResult One, BenchTaskResult Many)> Scaling() =>
+        Tasks.Where(t => t.Status == BenchStatus.Ok && t.Threads is not null)
+            .GroupBy(t => t.Name)
+            .Where(g => g.Any(t => t.Threads == 1) && g.Any(t => t.Threads > 1))
+            .Select(g => (g.First(t => t.Threads == 1), g.MaxBy(t => t.Threads)!));
+
+    /// <summary>The machine line and one table row per task and thread count: median wall seconds, the runs, median CPU seconds, peak and allocated memory; then 1-thread and n-thread medians side by side.</summary>
     public string ToMarkdown()
     {
         var inv = CultureInfo.InvariantCulture;
@@ -52,9 +59,10 @@ public sealed record BenchReport
             md.Append(inv, $", {memory / 1e9:0} GB");
         md.Append(inv, $"; {Machine.Os}; {Machine.DotNet}; RecLab {Machine.RecLab}. ");
         md.Append(inv, $"Median of {Repeats} run{(Repeats == 1 ? "" : "s")} per task, started {StartedUtc:yyyy-MM-dd HH:mm} UTC.\n\n");
-        MarkdownTable.Write(md, ["task", "median s", "runs s", "CPU s", "peak MB", "allocated MB", "input"], Tasks.Select(t => (IReadOnlyList<string>)
+        MarkdownTable.Write(md, ["task", "threads", "median s", "runs s", "CPU s", "peak MB", "allocated MB", "input"], Tasks.Select(t => (IReadOnlyList<string>)
         [
             t.Name,
+            t.Threads?.ToString(inv) ?? "",
             t.Status switch
             {
                 BenchStatus.Ok => t.MedianSeconds!.Value.ToString("0.000", inv),
@@ -67,6 +75,20 @@ public sealed record BenchReport
             t.AllocatedBytes is { } allocated ? (allocated / 1e6).ToString("0", inv) : "",
             t.Note,
         ]));
+        var scaling = Scaling().ToList();
+        if (scaling.Count > 0)
+        {
+            md.Append("\nParallel scaling (the same runs, medians side by side):\n\n");
+            MarkdownTable.Write(md, ["task", "1 thread s", "threads", "median s", "speed-up", "CPU s (1 / n threads)"], scaling.Select(p => (IReadOnlyList<string>)
+            [
+                p.One.Name,
+                p.One.MedianSeconds!.Value.ToString("0.000", inv),
+                p.Many.Threads!.Value.ToString(inv),
+                p.Many.MedianSeconds!.Value.ToString("0.000", inv),
+                (p.One.MedianSeconds.Value / p.Many.MedianSeconds.Value).ToString("0.00", inv) + "x",
+                $"{p.One.CpuSeconds:0.000} / {p.Many.CpuSeconds:0.000}",
+            ]));
+        }
         return md.ToString();
     }
 }

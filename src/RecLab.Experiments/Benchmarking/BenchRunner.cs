@@ -3,19 +3,23 @@ using RecLab.Data;
 using RecLab.Data.Synthetic;
 using RecLab.Evaluation;
 using RecLab.Evaluation.Metrics;
+using RecLab.Randomness;
 using RecLab.Recommenders;
 using RecLab.Recommenders.Factorization;
 using RecLab.Recommenders.Neighborhood;
 using RecLab.Simulation.AbTesting;
+using RecLab.Simulation.Policies;
 using RecLab.Splitting;
 
 namespace RecLab.Experiments.Benchmarking;
 
 /// <summary>
-/// The fixed benchmark set of <c>reclab bench</c>: loading ml-latest-small, 5-fold biased MF, implicit ALS, item-kNN,
-/// whole-catalogue top-10 for every user, the large synthetic world and ALS on it, and a 14-day simulated A/B test. Each task runs
-/// <see cref="BenchOptions.Repeats"/> times (the first run includes JIT compilation; the median hides it when there
-/// are three or more) and reports the median, the peak working set and the managed allocation of a run.
+/// The fixed benchmark set of <c>reclab bench</c>: loading ml-latest-small, 5-fold biased MF, implicit ALS, parallel SGD
+/// epochs, item-kNN, whole-catalogue top-10 for every user, the large synthetic world with ALS and SGD on it, and the day loop of a
+/// 14-day simulated A/B test. Each task runs <see cref="BenchOptions.Repeats"/> times (the first run includes JIT
+/// compilation; the median hides it when there are three or more) and reports the median, the peak working set and the
+/// managed allocation of a run. The tasks that show parallel scaling (SGD epochs, item-kNN, ALS and SGD on the large
+/// world, the A/B day loop) run on one thread and on <see cref="BenchOptions.Threads"/>, alternately, so both medians see the same load.
 /// </summary>
 public static class BenchRunner
 {
@@ -28,13 +32,25 @@ public static class BenchRunner
         var context = new FitContext { Seed = options.Seed, MaxThreads = Math.Max(1, options.Threads), CancellationToken = ct };
         var tasks = new List<BenchTaskResult>();
 
+        var threads = context.MaxThreads;
         BenchTaskResult Time(string name, string description, Func<string> run)
         {
             progress?.Report($"{name}: {options.Repeats} run{(options.Repeats == 1 ? "" : "s")}");
-            var result = Measure(name, description, options.Repeats, run, ct);
+            var result = Measure(name, description, threads, options.Repeats, run, ct);
             progress?.Report($"{name}: median {result.MedianSeconds:0.000} s");
             tasks.Add(result);
             return result;
+        }
+
+        // On one thread and on all, alternately: the two medians then share the machine's load.
+        void Scaling(string name, string description, Func<FitContext, string> run)
+        {
+            int[] counts = threads == 1 ? [1] : [1, threads];
+            progress?.Report($"{name}: {options.Repeats} run{(options.Repeats == 1 ? "" : "s")} on {string.Join(" and ", counts)} thread(s), alternately");
+            var results = MeasureAlternately(name, description, counts, options.Repeats, t => run(context with { MaxThreads = t }), ct);
+            foreach (var result in results)
+                progress?.Report($"{name}, {result.Threads} thread(s): median {result.MedianSeconds:0.000} s");
+            tasks.AddRange(results);
         }
 
         Dataset ml = null!;
@@ -60,9 +76,12 @@ public static class BenchRunner
             return $"{implicitMl.Interactions.Count:N0} interactions";
         });
 
-        Time("item-knn-fit", "item-knn (Surprise KNNBasic item-based: MSD, k=40) fitted on every ml-latest-small rating", () =>
+        Scaling("sgd-epochs", $"biased-mf, 100 factors, {MlSgdEpochs} SGD epochs on a {SgdBlocks}x{SgdBlocks} block grid (the same model on any thread count) over every ml-latest-small rating",
+            c => SgdEpochs(ml, MlSgdEpochs, c));
+
+        Scaling("item-knn-fit", "item-knn (Surprise KNNBasic item-based: MSD, k=40) fitted on every ml-latest-small rating", c =>
         {
-            new ItemKnn(new ItemKnnOptions()).Fit(TrainingSet.Of(ml), context);
+            new ItemKnn(new ItemKnnOptions()).Fit(TrainingSet.Of(ml), c);
             return $"{ml.Interactions.ItemCount:N0} items";
         });
 
@@ -73,33 +92,43 @@ public static class BenchRunner
         {
             tasks.Add(new BenchTaskResult { Name = "synthetic-large", Description = $"generate {options.LargeWorld}", Status = BenchStatus.Skipped, Note = "--quick" });
             tasks.Add(new BenchTaskResult { Name = "implicit-als-large", Description = $"implicit-als on {options.LargeWorld}", Status = BenchStatus.Skipped, Note = "--quick" });
+            tasks.Add(new BenchTaskResult { Name = "sgd-epochs-large", Description = $"biased-mf SGD epochs on {options.LargeWorld}", Status = BenchStatus.Skipped, Note = "--quick" });
         }
         else
         {
             Dataset world = null!;
+            World largeWorld = null!;
             Time("synthetic-large", $"generate {options.LargeWorld} (users, creators, items, interaction log)", () =>
             {
-                world = SyntheticDataset.Load(options.LargeWorld, withFeatures: true, maxThreads: context.MaxThreads, cancellationToken: ct);
+                largeWorld = World.Generate(SyntheticDataset.Options(options.LargeWorld), context.MaxThreads, cancellationToken: ct);
+                world = largeWorld.ToDataset(options.LargeWorld);
                 return $"{world.Interactions.Count:N0} interactions";
             });
-            Time("implicit-als-large", $"implicit-als, 64 factors, 15 iterations, on {options.LargeWorld}", () =>
+            Scaling("implicit-als-large", $"implicit-als, 64 factors, 15 iterations, on {options.LargeWorld}", c =>
             {
-                new ImplicitAls(new ImplicitAlsOptions { Factors = 64, Iterations = 15 }).Fit(TrainingSet.Of(world), context);
+                new ImplicitAls(new ImplicitAlsOptions { Factors = 64, Iterations = 15 }).Fit(TrainingSet.Of(world), c);
                 return $"{world.Interactions.UserCount:N0} users x {world.Interactions.ItemCount:N0} items";
             });
+            // biased-mf predicts ratings: the world's explicit view (the 1-5 ratings its users gave).
+            var ratings = new Dataset(options.LargeWorld, largeWorld.Ratings());
+            Scaling("sgd-epochs-large", $"biased-mf, 100 factors, {LargeSgdEpochs} SGD epochs on a {SgdBlocks}x{SgdBlocks} block grid over the ratings of {options.LargeWorld}",
+                c => $"{ratings.Interactions.Count:N0} ratings, {SgdEpochs(ratings, LargeSgdEpochs, c)}");
         }
         var abWorld = World.Generate(WorldOptions.Parse(options.AbWorld), context.MaxThreads, cancellationToken: ct);
-        Time("ab-14-days", $"a 14-day A/B test on synthetic:{options.AbWorld} after a 7-day pre-period: popularity against implicit-als (64 factors), fits included", () =>
+        // Fitted once: the timed part is the day loop (rankings, slates, simulated users), which a fresh policy recomputes.
+        AbArm[] arms = [AbArm.FromSpec("most-popular", 0.5, "popular"), AbArm.FromSpec("implicit-als:factors=64", 0.5, "als")];
+        var fitted = arms.Select((a, k) => Policy.Fit(abWorld, a.Recommender(), abWorld.Implicit(), context with { Seed = Seeds.Derive(options.Seed, (ulong)k) })).ToArray();
+        Scaling("ab-day-loop", $"the day loop of a 14-day A/B test on synthetic:{options.AbWorld} after a 7-day pre-period: popularity against implicit-als (64 factors), fitted beforehand", c =>
         {
             var run = AbSimulator.Run(abWorld, new AbTestOptions
             {
-                Arms = [AbArm.FromSpec("most-popular", 0.5, "popular"), AbArm.FromSpec("implicit-als:factors=64", 0.5, "als")],
+                Arms = [.. arms.Select((a, k) => a with { Fitted = fitted[k].With() })],
                 Days = 14,
                 PreDays = 7,
                 Seed = options.Seed,
-                MaxThreads = context.MaxThreads,
+                MaxThreads = c.MaxThreads,
             }, cancellationToken: ct);
-            return $"{run.Arms.Sum(a => a.Users.Count):N0} users, {run.Timing.CpuSeconds:0.0} s of CPU";
+            return $"{run.Arms.Sum(a => a.Users.Count):N0} users";
         });
         return new BenchReport
         {
@@ -111,39 +140,70 @@ public static class BenchRunner
         };
     }
 
-    private static BenchTaskResult Measure(string name, string description, int repeats, Func<string> run, CancellationToken ct)
+    private const int SgdBlocks = 4;
+    private const int MlSgdEpochs = 20;
+    private const int LargeSgdEpochs = 5;
+
+    /// <summary>Fits biased-mf on the block grid; returns the time per epoch (the fit's epoch loop, without building the grid).</summary>
+    private static string SgdEpochs(Dataset data, int epochs, FitContext context)
+    {
+        var progress = new LastProgress();
+        new BiasedMf(new BiasedMfOptions { Blocks = SgdBlocks, Epochs = epochs }).Fit(TrainingSet.Of(data), context with { Progress = progress });
+        return $"{progress.Last.Elapsed.TotalMilliseconds / epochs:0.00} ms per epoch";
+    }
+
+    private static BenchTaskResult Measure(string name, string description, int threads, int repeats, Func<string> run, CancellationToken ct) =>
+        MeasureAlternately(name, description, [threads], repeats, _ => run(), ct)[0];
+
+    /// <summary>Repeats rounds of one run per thread count; the peak memory is that of all of them together.</summary>
+    private static BenchTaskResult[] MeasureAlternately(string name, string description, int[] threadCounts, int repeats, Func<int, string> run, CancellationToken ct)
     {
         var reset = PeakMemory.Reset();
-        var seconds = new double[repeats];
-        var allocated = new long[repeats];
-        var cpu = new double[repeats];
+        var seconds = new double[threadCounts.Length][];
+        var allocated = new double[threadCounts.Length][];
+        var cpu = new double[threadCounts.Length][];
+        var notes = new string[threadCounts.Length];
+        for (var t = 0; t < threadCounts.Length; t++)
+            (seconds[t], allocated[t], cpu[t]) = (new double[repeats], new double[repeats], new double[repeats]);
         using var process = Process.GetCurrentProcess();
-        var note = "";
         for (var r = 0; r < repeats; r++)
         {
-            ct.ThrowIfCancellationRequested();
-            var before = GC.GetTotalAllocatedBytes(precise: true);
-            process.Refresh();
-            var cpuBefore = process.TotalProcessorTime;
-            var stopwatch = Stopwatch.StartNew();
-            note = run();
-            seconds[r] = stopwatch.Elapsed.TotalSeconds;
-            allocated[r] = GC.GetTotalAllocatedBytes(precise: true) - before;
-            process.Refresh();
-            cpu[r] = (process.TotalProcessorTime - cpuBefore).TotalSeconds;
+            for (var t = 0; t < threadCounts.Length; t++)
+            {
+                ct.ThrowIfCancellationRequested();
+                var before = GC.GetTotalAllocatedBytes(precise: true);
+                process.Refresh();
+                var cpuBefore = process.TotalProcessorTime;
+                var stopwatch = Stopwatch.StartNew();
+                notes[t] = run(threadCounts[t]);
+                seconds[t][r] = stopwatch.Elapsed.TotalSeconds;
+                allocated[t][r] = GC.GetTotalAllocatedBytes(precise: true) - before;
+                process.Refresh();
+                cpu[t][r] = (process.TotalProcessorTime - cpuBefore).TotalSeconds;
+            }
         }
-        return new BenchTaskResult
+        var peak = PeakMemory.Read();
+        return [.. threadCounts.Select((threads, t) => new BenchTaskResult
         {
             Name = name,
             Description = description,
             Status = BenchStatus.Ok,
-            Seconds = seconds,
-            MedianSeconds = Median(seconds),
-            CpuSeconds = Median(cpu),
-            PeakWorkingSetBytes = PeakMemory.Read(),
-            AllocatedBytes = (long)Median(allocated.Select(a => (double)a).ToArray()),
-            Note = reset ? note : note + " (peak memory: process peak so far)",
-        };
+            Threads = threads,
+            Seconds = seconds[t],
+            MedianSeconds = Median(seconds[t]),
+            CpuSeconds = Median(cpu[t]),
+            PeakWorkingSetBytes = peak,
+            AllocatedBytes = (long)Median(allocated[t]),
+            Note = reset ? notes[t] : notes[t] + " (peak memory: process peak so far)",
+        })];
+    }
+
+    /// <summary>Keeps the last progress report of a fit (reports arrive on the fitting thread, in order).</summary>
+    private sealed class LastProgress : IProgress<FitProgress>
+    {
+        public FitProgress Last { get; private set; }
+
+        public void Report(FitProgress value) => Last = value;
     }
 
     /// <summary>Whole-catalogue top-10 for every user, in parallel with a score buffer per thread; returns the users served.</summary>

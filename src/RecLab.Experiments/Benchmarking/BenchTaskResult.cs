@@ -12,6 +12,9 @@ public sealed record BenchTaskResult
     /// <summary>Whether it ran.</summary>
     public required BenchStatus Status { get; init; }
 
+    /// <summary>Threads it could use (null when it did not run).</summary>
+    public int? Threads { get; init; }
+
     /// <summary>Wall seconds of each run, in order.</summary>
     public IReadOnlyList<double> Seconds { get; init; } = [];
 

@@ -35,8 +35,10 @@ public sealed class BenchRunnerTests : IDisposable
         var report = BenchRunner.Run(new BenchOptions { MovieLens = TinyMovieLens(), Repeats = 2, LargeWorld = "synthetic:tiny", AbWorld = "tiny", Threads = 2 },
             ct: TestContext.Current.CancellationToken);
 
-        Assert.Equal(["load-ml-latest-small", "biased-mf-5fold", "implicit-als", "item-knn-fit", "top10-all-users", "synthetic-large", "implicit-als-large", "ab-14-days"],
-            report.Tasks.Select(t => t.Name));
+        Assert.Equal(["load-ml-latest-small 2", "biased-mf-5fold 2", "implicit-als 2", "sgd-epochs 1", "sgd-epochs 2", "item-knn-fit 1", "item-knn-fit 2",
+            "top10-all-users 2", "synthetic-large 2", "implicit-als-large 1", "implicit-als-large 2",
+            "sgd-epochs-large 1", "sgd-epochs-large 2", "ab-day-loop 1", "ab-day-loop 2"],
+            report.Tasks.Select(t => $"{t.Name} {t.Threads}"));
         foreach (var task in report.Tasks.Where(t => t.Status == BenchStatus.Ok))
         {
             Assert.Equal(2, task.Seconds.Count);
@@ -45,18 +47,22 @@ public sealed class BenchRunnerTests : IDisposable
             Assert.True(task.PeakWorkingSetBytes > 0);
         }
         Assert.Equal("900 ratings", report.Tasks[0].Note);
-        Assert.Equal("40 users", report.Tasks[4].Note);
+        Assert.Equal("40 users", report.Tasks.Single(t => t.Name == "top10-all-users").Note);
         Assert.Equal(BenchStatus.Ok, report.Tasks[^1].Status);
-        Assert.StartsWith("500 users, ", report.Tasks[^1].Note);
+        Assert.Equal("500 users", report.Tasks[^1].Note);
+        Assert.Matches(@"^\d+\.\d\d ms per epoch$", report.Tasks[3].Note);
+        Assert.Equal(["sgd-epochs", "item-knn-fit", "implicit-als-large", "sgd-epochs-large", "ab-day-loop"], report.Scaling().Select(p => p.One.Name));
+        Assert.All(report.Scaling(), p => Assert.Equal((1, 2), (p.One.Threads, p.Many.Threads)));
         Assert.Equal(Environment.ProcessorCount, report.Machine.Cores);
 
         var path = _temp["bench.json"];
         report.WriteJson(path);
         var back = BenchReport.FromJson(File.ReadAllText(path));
-        Assert.Equal(report.Tasks.Select(t => (t.Name, t.Status, t.MedianSeconds)), back.Tasks.Select(t => (t.Name, t.Status, t.MedianSeconds)));
+        Assert.Equal(report.Tasks.Select(t => (t.Name, t.Threads, t.Status, t.MedianSeconds)), back.Tasks.Select(t => (t.Name, t.Threads, t.Status, t.MedianSeconds)));
         Assert.Contains("\"median_seconds\"", File.ReadAllText(path));
         var markdown = report.ToMarkdown();
-        Assert.Contains("| ab-14-days | ", markdown);
+        Assert.Contains("| ab-day-loop | 2 | ", markdown);
+        Assert.Contains("Parallel scaling", markdown);
         Assert.Contains($"{report.Machine.Cores} cores", markdown);
     }
 
@@ -66,7 +72,7 @@ public sealed class BenchRunnerTests : IDisposable
         var report = BenchRunner.Run(new BenchOptions { MovieLens = TinyMovieLens(), Repeats = 1, Quick = true, LargeWorld = "synthetic:tiny", AbWorld = "tiny" },
             ct: TestContext.Current.CancellationToken);
 
-        Assert.Equal([BenchStatus.Skipped, BenchStatus.Skipped], report.Tasks.Where(t => t.Name.Contains("large")).Select(t => t.Status));
+        Assert.Equal([BenchStatus.Skipped, BenchStatus.Skipped, BenchStatus.Skipped], report.Tasks.Where(t => t.Name.Contains("large")).Select(t => t.Status));
         Assert.True(report.Quick);
     }
 }

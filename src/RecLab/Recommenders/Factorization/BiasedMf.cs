@@ -14,7 +14,7 @@ namespace RecLab.Recommenders.Factorization;
 /// <remarks>
 /// Factors are <c>float</c>, user-major, rows padded to 8 lanes and updated with <c>Vector256</c>. One epoch over the
 /// 80k ratings of an 80% split of ml-latest-small at 100 factors takes about 3 ms of one core. With
-/// <see cref="BiasedMfOptions.Blocks"/> ≥ 2 epochs run in parallel over a LIBMF-style block grid.
+/// <see cref="BiasedMfOptions.Blocks"/> ≥ 2 epochs run in parallel over a LIBMF-style block grid (see SgdSchedule).
 /// </remarks>
 public sealed class BiasedMf(BiasedMfOptions options) : RatingPredictor<BiasedMfOptions>(options), IBlockScorer
 {
@@ -59,10 +59,16 @@ public sealed class BiasedMf(BiasedMfOptions options) : RatingPredictor<BiasedMf
         var bi = new float[data.ItemCount];
 
         var schedule = SgdSchedule.Build(data, o.Order, o.Blocks, context.Seed);
-        SgdPass pass = (users, items, values) => SgdKernel.Pass(users, items, values, p, q, bu, bi, mu, rates);
+        var (userRows, itemRows) = (schedule.UserLayout, schedule.ItemLayout);
+        var (sp, sq, sbu, sbi) = (userRows.Apply(p), itemRows.Apply(q), userRows.Apply(bu), itemRows.Apply(bi));
+        SgdPass pass = (users, items, values) => SgdKernel.Pass(users, items, values, sp, sq, sbu, sbi, mu, rates);
         EpochLoop.Run(Name, o.Epochs, o.LearningRate, context,
             epoch => schedule.RunEpochRmse(epoch, context, pass),
-            () => p.AllFinite() && q.AllFinite() && Dense.AllFinite(bu) && Dense.AllFinite(bi));
+            () => sp.AllFinite() && sq.AllFinite() && Dense.AllFinite(sbu) && Dense.AllFinite(sbi));
+        userRows.Restore(sp, p);
+        itemRows.Restore(sq, q);
+        userRows.Restore(sbu, bu);
+        itemRows.Restore(sbi, bi);
         _model = new BiasedFactors(data, p, q, bu, bi, mu, o.Biased, null, rates, o.Epochs, o.InitMean);
     }
 

@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using RecLab.Data;
 using RecLab.Randomness;
 
@@ -11,10 +12,16 @@ internal delegate double SgdPass(ReadOnlySpan<int> users, ReadOnlySpan<int> item
 /// <c>B x B</c> blocks (users and items each cut into B groups of about equal rating counts) run in parallel.
 /// </summary>
 /// <remarks>
-/// Grid epochs go stratum by stratum: a stratum is B blocks that share no user and no item (block (r, (r + s) mod B)
-/// for r = 0..B-1), so threads update disjoint rows without locks and without races, and the result is the same
-/// for any number of threads. LIBMF picks free blocks dynamically (order depends on timing); here the stratum order
-/// of each epoch is drawn from the seed, so a fit is reproducible. Within a block the order is Surprise's.
+/// <para>A grid epoch is defined as a sequence of B strata; a stratum is B blocks that share no user and no item (block
+/// (r, (r + s) mod B) for r = 0..B-1), and the stratum order of each epoch is drawn from the seed. Within a block the
+/// order is Surprise's. LIBMF picks free blocks dynamically (its order depends on timing); here the result is that of
+/// running the blocks one after another in this fixed sequence, so it depends on the seed and B, never on the threads.</para>
+/// <para>Threads do not wait for a whole stratum to finish: a block (a task) starts as soon as the two blocks it must follow
+/// (the previous one of its user group and the previous one of its item group) are done, which gives the same updates
+/// in the same order on every row. Only one barrier per epoch remains, so a thread slowed by another process (or a
+/// block larger than its stratum-mates) holds up only the blocks that need it; with B ≥ 2 x threads there is
+/// almost always a block ready. While a grid fit runs, each group's rows are contiguous in memory
+/// (<see cref="UserLayout"/>, <see cref="ItemLayout"/>), so two threads share only the cache lines where groups meet.</para>
 /// </remarks>
 internal sealed class SgdSchedule
 {
@@ -29,8 +36,11 @@ internal sealed class SgdSchedule
     private readonly int[] _blockOffsets;
     private readonly ulong _seed;
 
-    private SgdSchedule(int[] users, int[] items, float[] values, SgdOrder order, int blocks, int[] blockOffsets, ulong seed)
+    private SgdSchedule(int[] users, int[] items, float[] values, SgdOrder order, int blocks, int[] blockOffsets, ulong seed,
+        RowLayout userLayout, RowLayout itemLayout)
     {
+        UserLayout = userLayout;
+        ItemLayout = itemLayout;
         _baseUsers = users;
         _baseItems = items;
         _baseValues = values;
@@ -51,6 +61,12 @@ internal sealed class SgdSchedule
             _values = values;
         }
     }
+
+    /// <summary>Where the user rows live during the fit: the passes get slots, not user ids.</summary>
+    public RowLayout UserLayout { get; }
+
+    /// <summary>Where the item rows live during the fit: the passes get slots, not item ids.</summary>
+    public RowLayout ItemLayout { get; }
 
     /// <summary>Number of ratings per epoch.</summary>
     public int Count => _baseUsers.Length;
@@ -84,11 +100,13 @@ internal sealed class SgdSchedule
             }
         }
         if (blocks == 1)
-            return new SgdSchedule(users, items, values, order, 1, [0, n], seed);
+            return new SgdSchedule(users, items, values, order, 1, [0, n], seed, RowLayout.Identity, RowLayout.Identity);
 
         var userGroup = Groups(userOrder, byUser, blocks, n);
         var itemOrder = Permutation(data.ItemCount, ref rng);
         var itemGroup = Groups(itemOrder, data.ByItem, blocks, n);
+        var userLayout = RowLayout.ByGroup(userGroup, blocks);
+        var itemLayout = RowLayout.ByGroup(itemGroup, blocks);
         // Stable counting sort by block keeps Surprise's order inside every block.
         var offsets = new int[blocks * blocks + 1];
         for (var k = 0; k < n; k++)
@@ -102,11 +120,11 @@ internal sealed class SgdSchedule
         for (var k = 0; k < n; k++)
         {
             var slot = next[userGroup[users[k]] * blocks + itemGroup[items[k]]]++;
-            gridUsers[slot] = users[k];
-            gridItems[slot] = items[k];
+            gridUsers[slot] = userLayout.Slot(users[k]);
+            gridItems[slot] = itemLayout.Slot(items[k]);
             gridValues[slot] = values[k];
         }
-        return new SgdSchedule(gridUsers, gridItems, gridValues, order, blocks, offsets, seed);
+        return new SgdSchedule(gridUsers, gridItems, gridValues, order, blocks, offsets, seed, userLayout, itemLayout);
     }
 
     /// <summary>Runs one epoch with <paramref name="pass"/>; returns the sum of squared errors, added in a fixed order.</summary>
@@ -122,25 +140,25 @@ internal sealed class SgdSchedule
         var b = _blocks;
         var rng = Seeds.Stream(_seed, Seeds.Derive(Seeds.Hash("sgd/strata"), (ulong)epoch));
         var strata = Permutation(b, ref rng);
-        var errors = new double[b];
-        double sse = 0;
+        // errors[k * b + r]: block r of stratum k, added in that order whatever ran when.
+        var errors = new double[b * b];
         var threads = Math.Min(Math.Max(1, context.MaxThreads), b);
-        foreach (var shift in strata)
+        if (threads == 1)
         {
-            context.CancellationToken.ThrowIfCancellationRequested();
-            if (threads == 1)
+            for (var k = 0; k < b; k++)
             {
+                context.CancellationToken.ThrowIfCancellationRequested();
                 for (var r = 0; r < b; r++)
-                    errors[r] = RunBlock(r, (r + shift) % b, pass);
+                    errors[k * b + r] = RunBlock(r, (r + strata[k]) % b, pass);
             }
-            else
-            {
-                Parallel.For(0, b, new ParallelOptions { MaxDegreeOfParallelism = threads, CancellationToken = context.CancellationToken },
-                    r => errors[r] = RunBlock(r, (r + shift) % b, pass));
-            }
-            foreach (var e in errors)
-                sse += e;
         }
+        else
+        {
+            RunGrid(strata, pass, errors, threads, context.CancellationToken);
+        }
+        double sse = 0;
+        foreach (var e in errors)
+            sse += e;
         return sse;
     }
 
@@ -166,6 +184,46 @@ internal sealed class SgdSchedule
             _users[k] = _baseUsers[from];
             _items[k] = _baseItems[from];
             _values[k] = _baseValues[from];
+        }
+    }
+
+    /// <summary>
+    /// One grid epoch on several threads: each block is a task that continues from its predecessor in its user group
+    /// and its predecessor in its item group (both in the previous stratum), on a scheduler of <paramref name="threads"/>.
+    /// </summary>
+    private void RunGrid(int[] strata, SgdPass pass, double[] errors, int threads, CancellationToken ct)
+    {
+        var b = _blocks;
+        var scheduler = new ConcurrentExclusiveSchedulerPair(TaskScheduler.Default, threads).ConcurrentScheduler;
+        var factory = new TaskFactory(ct, TaskCreationOptions.None, TaskContinuationOptions.None, scheduler);
+        var blocks = new Task[b * b];
+        for (var k = 0; k < b; k++)
+        {
+            for (var r = 0; r < b; r++)
+            {
+                var (at, userGroup, itemGroup) = (k * b + r, r, (r + strata[k]) % b);
+                void Run() => errors[at] = RunBlock(userGroup, itemGroup, pass);
+                if (k == 0)
+                {
+                    blocks[at] = factory.StartNew(Run);
+                    continue;
+                }
+                // The strata's shifts differ, so the two predecessors are distinct blocks; a failed one fails this one.
+                Task[] after = [blocks[at - b], blocks[(k - 1) * b + (itemGroup - strata[k - 1] + b) % b]];
+                blocks[at] = factory.ContinueWhenAll(after, done =>
+                {
+                    Task.WaitAll(done, CancellationToken.None);
+                    Run();
+                });
+            }
+        }
+        try
+        {
+            Task.WaitAll(blocks, CancellationToken.None);
+        }
+        catch (AggregateException e)
+        {
+            ExceptionDispatchInfo.Throw(e.Flatten().InnerExceptions[0]);
         }
     }
 

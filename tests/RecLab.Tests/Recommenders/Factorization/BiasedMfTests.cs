@@ -57,6 +57,27 @@ public sealed class BiasedMfTests : RecommenderContract<BiasedMf>
             Assert.True(one.ItemFactors(i).SequenceEqual(two.ItemFactors(i)), $"item {i} differs");
     }
 
+    [Theory]
+    [InlineData(2)]
+    [InlineData(5)]
+    public void Block_grid_gives_the_same_bytes_on_one_two_or_three_threads(int blocks)
+    {
+        // One thread runs the strata one after another; more threads start each block when its two predecessors are
+        // done, in whatever order the threads happen to run: the updates on every row must still be the same.
+        var options = Small with { Blocks = blocks, Epochs = 7 };
+        var one = Fit(options, Board(), new FitContext { Seed = 11, MaxThreads = 1 });
+        foreach (var threads in new[] { 2, 3 })
+        {
+            var many = Fit(options, Board(), new FitContext { Seed = 11, MaxThreads = threads });
+            Assert.True(one.UserBiases.SequenceEqual(many.UserBiases), $"user biases differ on {threads} threads");
+            Assert.True(one.ItemBiases.SequenceEqual(many.ItemBiases), $"item biases differ on {threads} threads");
+            for (var u = 0; u < Checkerboard.Users; u++)
+                Assert.True(one.UserFactors(u).SequenceEqual(many.UserFactors(u)), $"user {u} differs on {threads} threads");
+            for (var i = 0; i < Checkerboard.Items; i++)
+                Assert.True(one.ItemFactors(i).SequenceEqual(many.ItemFactors(i)), $"item {i} differs on {threads} threads");
+        }
+    }
+
     [Fact]
     public void Block_grid_learns_the_checkerboard()
     {

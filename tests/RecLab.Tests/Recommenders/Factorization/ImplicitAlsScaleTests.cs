@@ -12,7 +12,8 @@ public sealed class ImplicitAlsScaleCollection;
 
 /// <summary>
 /// The implicit-als scale target: 64 factors, 10 iterations on about 10M power-law interactions in under 60 s of CPU
-/// and under 2 GB. Needs optimized code (dotnet test -c Release --settings tests/slow.runsettings).
+/// and at most 0.7 GB of peak working set for building the data and fitting (implicit's process peaks at 0.70 GB for
+/// the same fit, ANCHORS.md). Needs optimized code (dotnet test -c Release --settings tests/slow.runsettings).
 /// </summary>
 [Trait("Category", "Slow")]
 [Collection(nameof(ImplicitAlsScaleTests))]
@@ -56,11 +57,13 @@ public sealed class ImplicitAlsScaleTests
         var seconds = stopwatch.Elapsed.TotalSeconds;
         var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
         var modelBytes = GC.GetTotalMemory(false) - before;
-        var peak = Process.GetCurrentProcess().PeakWorkingSet64 - baseline;
+        var processPeak = Process.GetCurrentProcess().PeakWorkingSet64;
+        var peak = processPeak - baseline;
         TestContext.Current.TestOutputHelper?.WriteLine(
             $"{data.Count:N0} interactions: fit {seconds:F1} s wall, {cpu:F1} s CPU, model {modelBytes / 1e6:F0} MB, data {data.SizeInBytes / 1e6:F0} MB, " +
-            $"peak working set {(reset ? "above the test's start" : "of the process")} {peak / 1e6:F0} MB");
-        Assert.True(peak < 2_000_000_000, $"peak working set {peak / 1e6:F0} MB");
+            $"peak working set {(reset ? "above the test's start" : "of the process")} {peak / 1e6:F0} MB " +
+            $"(the whole process, test runner and earlier tests included: {processPeak / 1e6:F0} MB)");
+        Assert.True(peak <= 700_000_000, $"peak working set {peak / 1e6:F0} MB");
         // CPU time bounds the wall time of an otherwise idle machine even on one core; wall time on a shared one is noise.
         Assert.True(cpu < 60, $"fit took {cpu:F1} s of CPU time ({seconds:F1} s wall)");
     }
