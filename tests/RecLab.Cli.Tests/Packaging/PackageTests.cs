@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.IO.Compression;
 using System.Xml.Linq;
 using RecLab.Tests.Support;
@@ -67,18 +66,18 @@ public sealed class PackageTests
         using var temp = new TempFolder();
         // A private package cache: the global one may hold an older build of the same version, which NuGet would install instead.
         var environment = new Dictionary<string, string> { ["NUGET_PACKAGES"] = temp["packages"] };
-        var install = await Run("dotnet", ["tool", "install", "reclab", "--add-source", folder, "--tool-path", temp["tools"], "--ignore-failed-sources"],
+        var install = await ProcessRun.Run("dotnet", ["tool", "install", "reclab", "--add-source", folder, "--tool-path", temp["tools"], "--ignore-failed-sources"],
             temp.Path, environment);
         Assert.True(install.Code == 0, $"dotnet tool install exited {install.Code}:\n{install.Output}");
 
         var reclab = Path.Combine(temp["tools"], "reclab");
-        var version = await Run(reclab, ["--version"], temp.Path, environment);
+        var version = await ProcessRun.Run(reclab, ["--version"], temp.Path, environment);
         Assert.Equal(0, version.Code);
         var expected = typeof(ReclabApp).Assembly.GetName().Version!.ToString(3);
         Assert.StartsWith(expected, version.Output.Trim(), StringComparison.Ordinal);
 
         // Past --version: the libraries inside the tool package load and work.
-        var synth = await Run(reclab, ["data", "synth", "--preset", "tiny", "--out", "world/"], temp.Path, environment);
+        var synth = await ProcessRun.Run(reclab, ["data", "synth", "--preset", "tiny", "--out", "world/"], temp.Path, environment);
         Assert.True(synth.Code == 0, $"reclab data synth exited {synth.Code}:\n{synth.Output}");
         Assert.True(File.Exists(Path.Combine(temp.Path, "world", "interactions.csv")), synth.Output);
     }
@@ -92,22 +91,4 @@ public sealed class PackageTests
 
     private static string Element(XElement nuspec, string name) =>
         nuspec.Descendants().FirstOrDefault(e => e.Name.LocalName == name)?.Value ?? "";
-
-    private static async Task<(int Code, string Output)> Run(string file, string[] args, string directory, IReadOnlyDictionary<string, string> environment)
-    {
-        var start = new ProcessStartInfo(file, args)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = directory,
-        };
-        foreach (var (key, value) in environment)
-            start.Environment[key] = value;
-        using var process = Process.Start(start)!;
-        var ct = TestContext.Current.CancellationToken;
-        var output = process.StandardOutput.ReadToEndAsync(ct);
-        var error = process.StandardError.ReadToEndAsync(ct);
-        await process.WaitForExitAsync(ct);
-        return (process.ExitCode, await output + await error);
-    }
 }
