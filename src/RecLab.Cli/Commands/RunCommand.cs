@@ -69,7 +69,10 @@ internal static class RunCommand
                 return ExitCodes.Success;
             }
             var result = terminal.Plain
-                ? await ExperimentRunner.RunAsync(plan, options with { Progress = RunView.PlainProgress(terminal, plan) }, ct)
+                ? await ExperimentRunner.RunAsync(plan, options with
+                {
+                    Progress = RunView.PlainProgress(terminal, plan), AbProgress = RunView.AbProgress(terminal.Out.WriteLine),
+                }, ct)
                 : await RunView.Live(terminal, plan, options, ct);
             var code = RunView.Finish(terminal, result);
             return figures is null || code == ExitCodes.Cancelled ? code : Check(terminal, plan, result, figures, code);

@@ -22,9 +22,10 @@ internal static class AbTestExecutor
 {
     /// <summary>Runs every test of <paramref name="tests"/> not already finished; returns the errors of those that failed (test name, message).</summary>
     public static IReadOnlyList<(string Test, string Error)> RunAll(ExperimentPlan plan, IReadOnlyList<AbTestUnit> tests, RunOptions options, string folder,
-        Pseudonymizer? pseudonyms, CancellationToken ct)
+        Pseudonymizer? pseudonyms, out int ran, CancellationToken ct)
     {
         var failures = new List<(string, string)>();
+        ran = 0;
         foreach (var test in tests)
         {
             ct.ThrowIfCancellationRequested();
@@ -32,7 +33,9 @@ internal static class AbTestExecutor
                 continue;
             try
             {
-                Run(plan, test, options.Registry, AbTestOutputs.FolderOf(folder, test.Name), pseudonyms, ct);
+                ran++;
+                var progress = options.AbProgress is { } report ? new Forward(test.Name, report) : null;
+                Run(plan, test, options.Registry, AbTestOutputs.FolderOf(folder, test.Name), pseudonyms, progress, ct);
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
@@ -46,7 +49,8 @@ internal static class AbTestExecutor
         return failures;
     }
 
-    private static void Run(ExperimentPlan plan, AbTestUnit unit, RecommenderRegistry registry, string output, Pseudonymizer? pseudonyms, CancellationToken ct)
+    private static void Run(ExperimentPlan plan, AbTestUnit unit, RecommenderRegistry registry, string output, Pseudonymizer? pseudonyms,
+        IProgress<AbProgress>? progress, CancellationToken ct)
     {
         var test = unit.Test;
         var clock = Stopwatch.StartNew();
@@ -74,7 +78,7 @@ internal static class AbTestExecutor
             Seed = seed,
             Salt = test.Name,
             MaxThreads = threads,
-        }, cancellationToken: ct);
+        }, progress, ct);
         var report = AbAnalysis.Analyze(run, new AbAnalysisOptions
         {
             Metrics = AnalysedMetrics(test),
@@ -116,4 +120,10 @@ internal static class AbTestExecutor
 
     /// <summary>The configured metrics the analysis tests over users: all but <c>creator-coverage</c>, an arm-level figure (creators.csv).</summary>
     internal static IReadOnlyList<string> AnalysedMetrics(AbTestConfig test) => [.. test.Metrics.Where(m => m != "creator-coverage")];
+
+    /// <summary>The simulator's steps, named by test, on the simulating thread (so lines come out in order).</summary>
+    private sealed class Forward(string test, IProgress<AbTestProgress> target) : IProgress<AbProgress>
+    {
+        public void Report(AbProgress value) => target.Report(new AbTestProgress(test, value));
+    }
 }

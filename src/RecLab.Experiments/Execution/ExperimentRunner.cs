@@ -103,11 +103,12 @@ public static class ExperimentRunner
 
         // A/B tests simulate whole worlds, after the cells: each is a unit one shard owns, as a cell is.
         IReadOnlyList<(string Test, string Error)> abFailures = [];
+        var abRan = 0;
         if (!cancelled)
         {
             try
             {
-                abFailures = AbTestExecutor.RunAll(plan, work.AbTests, options, store.Folder, pseudonyms, ct);
+                abFailures = AbTestExecutor.RunAll(plan, work.AbTests, options, store.Folder, pseudonyms, out abRan, ct);
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
@@ -131,6 +132,7 @@ public static class ExperimentRunner
             FoldsBuilt = inputs.FoldBuilds,
             ReportWritten = reportWritten,
             AbTestFailures = abFailures,
+            AbTestsRun = abRan,
             DatasetFailures = datasetFailures.Values.Select(f => new DatasetFailure(f.Dataset, f.Cells, f.Exception.Message)).ToList(),
             Datasets = [.. inputs.Facts.Values.OrderBy(f => f.Name, StringComparer.Ordinal)],
         };

@@ -28,6 +28,9 @@ public sealed record RunOptions
     /// <summary>Receives an event when a cell starts, finishes or fails; null for none.</summary>
     public IProgress<RunProgress>? Progress { get; init; }
 
+    /// <summary>Receives each step of each simulated A/B test (arm fits, pre-period and test days); null for none.</summary>
+    public IProgress<AbTestProgress>? AbProgress { get; init; }
+
     /// <summary>Threads each cell may use.</summary>
     public int ThreadsPerCell => Math.Max(1, Environment.ProcessorCount / Math.Max(1, Jobs));
 

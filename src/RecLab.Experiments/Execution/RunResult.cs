@@ -24,6 +24,9 @@ public sealed record RunResult
     /// <summary>A/B tests of this shard (all of them for an unsharded run).</summary>
     public int ShardAbTests { get; init; }
 
+    /// <summary>A/B tests simulated by this run (the others of the shard were finished before and reused).</summary>
+    public int AbTestsRun { get; init; }
+
     /// <summary>A/B tests that failed in this run: name and error (their files are left as they were).</summary>
     public IReadOnlyList<(string Test, string Error)> AbTestFailures { get; init; } = [];
 

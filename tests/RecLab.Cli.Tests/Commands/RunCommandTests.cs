@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using System.Globalization;
 using System.Text;
 using RecLab.Experiments.Configuration;
@@ -78,6 +79,47 @@ public sealed class RunCommandTests : IDisposable
         Assert.True(fixedCode == ExitCodes.Success, warning);
         Assert.Contains("4 cells run (4 ok, 0 failed), 0 reused of 4, ", fixedOutput, StringComparison.Ordinal);
         Assert.StartsWith("warning: dataset 'tiny': 1 malformed line skipped (skip_bad_lines), the first: ", warning, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_a_b_test_prints_a_line_per_step_and_is_counted_in_the_summary_line()
+    {
+        var file = _temp.Write("ab.yaml", $"""
+            version: 1
+            name: ab
+            output: {_temp["results"]}
+            datasets:
+              - name: world
+                source: synthetic:tiny
+            splits:
+              - spec: user-holdout:0.2
+            algorithms:
+              - kind: most-popular
+              - kind: random
+            metrics: [ndcg@5]
+            ab_tests:
+              - name: t
+                world: tiny
+                days: 2
+                pre_days: 1
+                arms:
+                  - algorithm: most-popular
+                    traffic: 0.5
+                  - algorithm: random
+                    traffic: 0.5
+            """);
+
+        var (code, output, error) = await CliRun.Reclab("run", file, "--jobs", "1");
+
+        Assert.True(code == ExitCodes.Success, error);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(["fit most-popular (1/2)", "fit random (2/2)", "pre-period day 1/1", "day 1/2", "day 2/2"],
+            lines.Where(l => l.StartsWith("A/B t: ", StringComparison.Ordinal)).Select(l => Regex.Replace(l["A/B t: ".Length..], @"  \d+\.\ds$", "")));
+        Assert.Contains(", 1 A/B test run (0 failed), 0 reused; results in ", output, StringComparison.Ordinal);
+
+        var (_, again, _) = await CliRun.Reclab("run", file);
+        Assert.Contains(", 0 A/B tests run (0 failed), 1 reused; ", again, StringComparison.Ordinal);
+        Assert.DoesNotContain("A/B t: ", again, StringComparison.Ordinal);
     }
 
     [Fact]
