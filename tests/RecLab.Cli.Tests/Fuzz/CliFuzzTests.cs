@@ -113,6 +113,8 @@ public sealed class CliFuzzTests : IDisposable
             (badCodes > 0 ? $", {badCodes} undocumented exit codes" : "");
         var output2 = TestContext.Current.TestOutputHelper;
         output2?.WriteLine(summary);
+        // In CI's log too (diagnostic messages pass at dotnet test's default verbosity): the count is the issue's bar.
+        TestContext.Current.SendDiagnosticMessage("fuzz: " + summary);
         output2?.WriteLine($"exit codes: {string.Join(", ", codes.Select(c => $"{c.Key}: {c.Value}"))}; slowest case {slowest.TotalSeconds:0.00} s");
         Assert.True(failures.Count == 0, summary + "\n" + string.Join("\n", failures.Take(15)));
     }
