@@ -84,7 +84,6 @@ public static class ResultMerger
             CellsFailed = results.Failed.Count,
             Cancelled = false,
             Datasets = shardManifests.SelectMany(m => m.Datasets).DistinctBy(d => (d.Name, d.Sha256)).OrderBy(d => d.Name, StringComparer.Ordinal).ToList(),
-            PseudonymizedIds = keys.Count == 1 ? true : null,
             PseudonymKeyId = keys.Count == 1 ? keys[0] : null,
             RecLabVersion = Execution.Versions.RecLab,
             GitCommit = Execution.Versions.GitCommit,

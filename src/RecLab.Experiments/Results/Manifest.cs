@@ -53,7 +53,7 @@ public sealed record Manifest
 
     /// <summary>True when every user id in the outputs is a keyed pseudonym (<c>privacy.pseudonymize_ids</c>); absent otherwise.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public bool? PseudonymizedIds { get; init; }
+    public bool? PseudonymizedIds => PseudonymKeyId is null ? null : true;
 
     /// <summary>The pseudonym key's fingerprint (never the key): shards merge only when theirs agree.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
@@ -113,7 +113,6 @@ public sealed record Manifest
         Cancelled = result.Cancelled,
         // A skipped line's message may quote the line: not with pseudonymised ids.
         Datasets = datasets.OrderBy(d => d.Name, StringComparer.Ordinal).Select(d => pseudonymKeyId is null ? d : d with { Skipped = null }).ToList(),
-        PseudonymizedIds = pseudonymKeyId is null ? null : true,
         PseudonymKeyId = pseudonymKeyId,
         RecLabVersion = Versions.RecLab,
         GitCommit = Versions.GitCommit,
