@@ -53,6 +53,8 @@ public sealed class SgdKernelTests
     [InlineData(7)]
     [InlineData(8)]
     [InlineData(20)]
+    [InlineData(32)]
+    [InlineData(40)]
     [InlineData(100)]
     public void Pass_agrees_with_the_naive_twin(int factors)
     {
@@ -73,6 +75,35 @@ public sealed class SgdKernelTests
         // The padding never leaves zero.
         for (var r = 0; r < p.Rows; r++)
             Assert.All(p.Row(r)[factors..].ToArray(), v => Assert.Equal(0f, v));
+    }
+
+    [Fact]
+    public void A_rating_repeated_back_to_back_reads_the_updated_item_row()
+    {
+        // The fast pass computes the next dot product inside the update when the user repeats; with the item repeated
+        // too it must see q_i after the update, as the naive loop does.
+        var data = RandomRatings(3, 4, 3, 10);
+        var (p, q, bu, bi) = RandomModel(data, 20, 11);
+        var (p2, q2, bu2, bi2) = (Copy(p), Copy(q), bu.ToArray(), bi.ToArray());
+        int[] users = [0, 0, 0, 1, 1, 0, 2];
+        int[] items = [2, 2, 3, 2, 2, 1, 1];
+        float[] values = [5, 4, 1, 2, 3, 4.5f, 0.5f];
+        var fast = SgdKernel.Pass(users, items, values, p, q, bu, bi, 3.5f, Rates);
+        var naive = SgdKernelNaive.Pass(users, items, values, p2, q2, bu2, bi2, 3.5f, Rates);
+        Assert.Equal(naive, fast, naive * 1e-5);
+        AssertClose(p2.Data, p.Data, 1e-5f);
+        AssertClose(q2.Data, q.Data, 1e-5f);
+        AssertClose(bu2, bu, 1e-5f);
+        AssertClose(bi2, bi, 1e-5f);
+    }
+
+    [Fact]
+    public void A_rating_outside_the_factors_is_refused()
+    {
+        var data = RandomRatings(3, 4, 3, 12);
+        var (p, q, bu, bi) = RandomModel(data, 8, 13);
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => SgdKernel.Pass([0, 0, 1], [1, q.Rows, 0], [1f, 2f, 3f], p, q, bu, bi, 3f, Rates));
+        Assert.Contains("Rating 1", e.Message);
     }
 
     [Fact]
