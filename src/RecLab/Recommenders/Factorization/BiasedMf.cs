@@ -64,7 +64,7 @@ public sealed class BiasedMf(BiasedMfOptions options) : RatingPredictor<BiasedMf
         SgdPass pass = (users, items, values) => SgdKernel.Pass(users, items, values, sp, sq, sbu, sbi, mu, rates);
         EpochLoop.Run(Name, o.Epochs, o.LearningRate, context,
             epoch => schedule.RunEpochRmse(epoch, context, pass),
-            () => sp.AllFinite() && sq.AllFinite() && Dense.AllFinite(sbu) && Dense.AllFinite(sbi));
+            () => sp.AllFinite() && sq.AllFinite() && Dense.AllFinite(sbu) && Dense.AllFinite(sbi), lossReadsEveryParameter: true);
         userRows.Restore(sp, p);
         itemRows.Restore(sq, q);
         userRows.Restore(sbu, bu);

@@ -15,14 +15,22 @@ internal static class EpochLoop
     /// <param name="context">Cancellation and progress.</param>
     /// <param name="runEpoch">Runs epoch e (0-based) and returns its training loss.</param>
     /// <param name="parametersFinite">True while every parameter is finite.</param>
-    public static void Run(string algorithm, int epochs, float learningRate, FitContext context, Func<int, double> runEpoch, Func<bool> parametersFinite)
+    /// <param name="lossReadsEveryParameter">
+    /// Every parameter an epoch changes enters the next epoch's loss (biased MF: each rated user's and item's row and
+    /// bias is read for the error of each of its ratings), so a non-finite parameter shows in the next loss and
+    /// <paramref name="parametersFinite"/> is needed only after the last epoch. It scans all of them, as long as a
+    /// short epoch: a tenth of a millisecond per epoch on ml-latest-small at 100 factors.
+    /// </param>
+    public static void Run(string algorithm, int epochs, float learningRate, FitContext context, Func<int, double> runEpoch, Func<bool> parametersFinite,
+        bool lossReadsEveryParameter = false)
     {
         var stopwatch = Stopwatch.StartNew();
         for (var epoch = 0; epoch < epochs; epoch++)
         {
             context.CancellationToken.ThrowIfCancellationRequested();
             var loss = runEpoch(epoch);
-            if (!double.IsFinite(loss) || !parametersFinite())
+            var scan = !lossReadsEveryParameter || epoch == epochs - 1;
+            if (!double.IsFinite(loss) || (scan && !parametersFinite()))
                 throw new TrainingDivergedException(algorithm, "epoch", epoch + 1,
                     $"the training loss is {loss} or a parameter is no longer finite",
                     $"Try a smaller learning rate (it is {learningRate.ToString(CultureInfo.InvariantCulture)}).");

@@ -16,12 +16,13 @@ internal delegate double SgdPass(ReadOnlySpan<int> users, ReadOnlySpan<int> item
 /// (r, (r + s) mod B) for r = 0..B-1), and the stratum order of each epoch is drawn from the seed. Within a block the
 /// order is Surprise's. LIBMF picks free blocks dynamically (its order depends on timing); here the result is that of
 /// running the blocks one after another in this fixed sequence, so it depends on the seed and B, never on the threads.</para>
-/// <para>Threads do not wait for a whole stratum to finish: a block (a task) starts as soon as the two blocks it must follow
-/// (the previous one of its user group and the previous one of its item group) are done, which gives the same updates
-/// in the same order on every row. Only one barrier per epoch remains, so a thread slowed by another process (or a
-/// block larger than its stratum-mates) holds up only the blocks that need it; with B ≥ 2 x threads there is
-/// almost always a block ready. While a grid fit runs, each group's rows are contiguous in memory
-/// (<see cref="UserLayout"/>, <see cref="ItemLayout"/>), so two threads share only the cache lines where groups meet.</para>
+/// <para>Threads do not wait for a whole stratum to finish: the caller and <c>threads - 1</c> helpers take the blocks in
+/// sequence order as each becomes free, and a block starts as soon as the two blocks it must follow (the previous one of
+/// its user group and the previous one of its item group) are done, which gives the same updates in the same order on
+/// every row. Only one barrier per epoch remains, so a thread slowed by another process (or a block larger than its
+/// stratum-mates) holds up only the blocks that need it; with B ≥ 2 x threads there is almost always a block ready.
+/// While a grid fit runs, each group's rows are contiguous in memory (<see cref="UserLayout"/>, <see cref="ItemLayout"/>),
+/// so two threads share only the cache lines where groups meet.</para>
 /// </remarks>
 internal sealed class SgdSchedule
 {
@@ -188,42 +189,82 @@ internal sealed class SgdSchedule
     }
 
     /// <summary>
-    /// One grid epoch on several threads: each block is a task that continues from its predecessor in its user group
-    /// and its predecessor in its item group (both in the previous stratum), on a scheduler of <paramref name="threads"/>.
+    /// One grid epoch on several threads, LIBMF's way without its timing dependence: the blocks are handed out in
+    /// sequence order (stratum by stratum) to whichever thread is free, the caller being one of them; a block waits,
+    /// spinning, until the previous block of its user group and that of its item group are done. A block taken before
+    /// a later one never waits for it, so some thread always makes progress.
     /// </summary>
     private void RunGrid(int[] strata, SgdPass pass, double[] errors, int threads, CancellationToken ct)
     {
-        var b = _blocks;
-        var scheduler = new ConcurrentExclusiveSchedulerPair(TaskScheduler.Default, threads).ConcurrentScheduler;
-        var factory = new TaskFactory(ct, TaskCreationOptions.None, TaskContinuationOptions.None, scheduler);
-        var blocks = new Task[b * b];
-        for (var k = 0; k < b; k++)
-        {
-            for (var r = 0; r < b; r++)
-            {
-                var (at, userGroup, itemGroup) = (k * b + r, r, (r + strata[k]) % b);
-                void Run() => errors[at] = RunBlock(userGroup, itemGroup, pass);
-                if (k == 0)
-                {
-                    blocks[at] = factory.StartNew(Run);
-                    continue;
-                }
-                // The strata's shifts differ, so the two predecessors are distinct blocks; a failed one fails this one.
-                Task[] after = [blocks[at - b], blocks[(k - 1) * b + (itemGroup - strata[k - 1] + b) % b]];
-                blocks[at] = factory.ContinueWhenAll(after, done =>
-                {
-                    Task.WaitAll(done, CancellationToken.None);
-                    Run();
-                });
-            }
-        }
+        var grid = new GridRun(this, strata, pass, errors, ct);
+        var helpers = new Task[threads - 1];
+        for (var t = 0; t < helpers.Length; t++)
+            helpers[t] = Task.Factory.StartNew(grid.Work, ct, TaskCreationOptions.DenyChildAttach, TaskScheduler.Default);
+        grid.Work();
         try
         {
-            Task.WaitAll(blocks, CancellationToken.None);
+            Task.WaitAll(helpers, CancellationToken.None);
         }
         catch (AggregateException e)
         {
             ExceptionDispatchInfo.Throw(e.Flatten().InnerExceptions[0]);
+        }
+        grid.ThrowIfFailed();
+    }
+
+    /// <summary>The shared state of one parallel grid epoch: the next block to hand out and the blocks done.</summary>
+    private sealed class GridRun(SgdSchedule schedule, int[] strata, SgdPass pass, double[] errors, CancellationToken ct)
+    {
+        private readonly int[] _done = new int[errors.Length];
+        private int _next = -1;
+        private volatile bool _failed;
+        private Exception? _error;
+
+        public void Work()
+        {
+            var b = schedule._blocks;
+            try
+            {
+                while (!_failed)
+                {
+                    var at = Interlocked.Increment(ref _next);
+                    if (at >= errors.Length)
+                        return;
+                    ct.ThrowIfCancellationRequested();
+                    var (k, userGroup) = Math.DivRem(at, b);
+                    var itemGroup = (userGroup + strata[k]) % b;
+                    if (k > 0 && !(WaitFor(at - b) && WaitFor((k - 1) * b + (itemGroup - strata[k - 1] + b) % b)))
+                        return;
+                    errors[at] = schedule.RunBlock(userGroup, itemGroup, pass);
+                    Volatile.Write(ref _done[at], 1);
+                }
+            }
+            catch (Exception e)
+            {
+                // The first failure wins; the others stop waiting for blocks that will never be done.
+                Interlocked.CompareExchange(ref _error, e, null);
+                _failed = true;
+            }
+        }
+
+        public void ThrowIfFailed()
+        {
+            if (_error is not null)
+                ExceptionDispatchInfo.Throw(_error);
+        }
+
+        /// <summary>Spins until block <paramref name="at"/> is done (false if another thread failed meanwhile).</summary>
+        private bool WaitFor(int at)
+        {
+            // Blocks take a tenth of a millisecond or more: never sleep a whole millisecond, yield instead.
+            var spin = new SpinWait();
+            while (Volatile.Read(ref _done[at]) == 0)
+            {
+                if (_failed)
+                    return false;
+                spin.SpinOnce(sleep1Threshold: -1);
+            }
+            return true;
         }
     }
 
