@@ -20,6 +20,7 @@ namespace RecLab.Experiments.Benchmarking;
 /// compilation; the median hides it when there are three or more) and reports the median, the peak working set and the
 /// managed allocation of a run. The tasks that show parallel scaling (SGD epochs, item-kNN, ALS and SGD on the large
 /// world, the A/B day loop) run on one thread and on <see cref="BenchOptions.Threads"/>, alternately, so both medians see the same load.
+/// The SGD tasks time their epoch loop, the part the threads share; each note also gives the whole fit's time.
 /// </summary>
 public static class BenchRunner
 {
@@ -43,7 +44,7 @@ public static class BenchRunner
         }
 
         // On one thread and on all, alternately: the two medians then share the machine's load.
-        void Scaling(string name, string description, Func<FitContext, string> run)
+        void Scaling(string name, string description, Func<FitContext, TaskRun> run)
         {
             int[] counts = threads == 1 ? [1] : [1, threads];
             progress?.Report($"{name}: {options.Repeats} run{(options.Repeats == 1 ? "" : "s")} on {string.Join(" and ", counts)} thread(s), alternately");
@@ -76,13 +77,13 @@ public static class BenchRunner
             return $"{implicitMl.Interactions.Count:N0} interactions";
         });
 
-        Scaling("sgd-epochs", $"biased-mf, 100 factors, {MlSgdEpochs} SGD epochs on a {SgdBlocks}x{SgdBlocks} block grid (the same model on any thread count) over every ml-latest-small rating",
+        Scaling("sgd-epochs", $"biased-mf, 100 factors, {MlSgdEpochs} SGD epochs on a {SgdBlocks}x{SgdBlocks} block grid (the same model on any thread count) over every ml-latest-small rating; timed: the epochs (the fit's serial set-up in the note)",
             c => SgdEpochs(ml, MlSgdEpochs, c));
 
         Scaling("item-knn-fit", "item-knn (Surprise KNNBasic item-based: MSD, k=40) fitted on every ml-latest-small rating", c =>
         {
             new ItemKnn(new ItemKnnOptions()).Fit(TrainingSet.Of(ml), c);
-            return $"{ml.Interactions.ItemCount:N0} items";
+            return new TaskRun($"{ml.Interactions.ItemCount:N0} items");
         });
 
         Time("top10-all-users", "top-10 of the whole catalogue for every user from the fitted implicit-als, seen items removed", () =>
@@ -107,12 +108,12 @@ public static class BenchRunner
             Scaling("implicit-als-large", $"implicit-als, 64 factors, 15 iterations, on {options.LargeWorld}", c =>
             {
                 new ImplicitAls(new ImplicitAlsOptions { Factors = 64, Iterations = 15 }).Fit(TrainingSet.Of(world), c);
-                return $"{world.Interactions.UserCount:N0} users x {world.Interactions.ItemCount:N0} items";
+                return new TaskRun($"{world.Interactions.UserCount:N0} users x {world.Interactions.ItemCount:N0} items");
             });
             // biased-mf predicts ratings: the world's explicit view (the 1-5 ratings its users gave).
             var ratings = new Dataset(options.LargeWorld, largeWorld.Ratings());
-            Scaling("sgd-epochs-large", $"biased-mf, 100 factors, {LargeSgdEpochs} SGD epochs on a {SgdBlocks}x{SgdBlocks} block grid over the ratings of {options.LargeWorld}",
-                c => $"{ratings.Interactions.Count:N0} ratings, {SgdEpochs(ratings, LargeSgdEpochs, c)}");
+            Scaling("sgd-epochs-large", $"biased-mf, 100 factors, {LargeSgdEpochs} SGD epochs on a {SgdBlocks}x{SgdBlocks} block grid over the ratings of {options.LargeWorld}; timed: the epochs",
+                c => SgdEpochs(ratings, LargeSgdEpochs, c, $"{ratings.Interactions.Count:N0} ratings, "));
         }
         var abWorld = World.Generate(WorldOptions.Parse(options.AbWorld), context.MaxThreads, cancellationToken: ct);
         // Fitted once: the timed part is the day loop (rankings, slates, simulated users), which a fresh policy recomputes.
@@ -128,7 +129,7 @@ public static class BenchRunner
                 Seed = options.Seed,
                 MaxThreads = c.MaxThreads,
             }, cancellationToken: ct);
-            return $"{run.Arms.Sum(a => a.Users.Count):N0} users";
+            return new TaskRun($"{run.Arms.Sum(a => a.Users.Count):N0} users");
         });
         return new BenchReport
         {
@@ -144,19 +145,31 @@ public static class BenchRunner
     private const int MlSgdEpochs = 20;
     private const int LargeSgdEpochs = 5;
 
-    /// <summary>Fits biased-mf on the block grid; returns the time per epoch (the fit's epoch loop, without building the grid).</summary>
-    private static string SgdEpochs(Dataset data, int epochs, FitContext context)
+    /// <summary>
+    /// Fits biased-mf on the block grid; the timed part is the fit's epoch loop (what the threads share), the note gives
+    /// the time per epoch and the whole fit's, whose set-up (the initial factors drawn from one stream, as Surprise
+    /// does, and the grid built) runs on one thread.
+    /// </summary>
+    private static TaskRun SgdEpochs(Dataset data, int epochs, FitContext context, string notePrefix = "")
     {
         var progress = new LastProgress();
+        var fit = Stopwatch.StartNew();
         new BiasedMf(new BiasedMfOptions { Blocks = SgdBlocks, Epochs = epochs }).Fit(TrainingSet.Of(data), context with { Progress = progress });
-        return $"{progress.Last.Elapsed.TotalMilliseconds / epochs:0.00} ms per epoch";
+        var loop = progress.Last.Elapsed;
+        return new TaskRun($"{notePrefix}{loop.TotalMilliseconds / epochs:0.00} ms per epoch, fit {fit.Elapsed.TotalSeconds:0.000} s", loop.TotalSeconds);
+    }
+
+    /// <summary>What one timed run of a task returns: its note, and the seconds to count when only part of the run is the task.</summary>
+    private readonly record struct TaskRun(string Note, double? TimedSeconds = null)
+    {
+        public static implicit operator TaskRun(string note) => new(note);
     }
 
     private static BenchTaskResult Measure(string name, string description, int threads, int repeats, Func<string> run, CancellationToken ct) =>
         MeasureAlternately(name, description, [threads], repeats, _ => run(), ct)[0];
 
     /// <summary>Repeats rounds of one run per thread count; the peak memory is that of all of them together.</summary>
-    private static BenchTaskResult[] MeasureAlternately(string name, string description, int[] threadCounts, int repeats, Func<int, string> run, CancellationToken ct)
+    private static BenchTaskResult[] MeasureAlternately(string name, string description, int[] threadCounts, int repeats, Func<int, TaskRun> run, CancellationToken ct)
     {
         var reset = PeakMemory.Reset();
         var seconds = new double[threadCounts.Length][];
@@ -175,8 +188,9 @@ public static class BenchRunner
                 process.Refresh();
                 var cpuBefore = process.TotalProcessorTime;
                 var stopwatch = Stopwatch.StartNew();
-                notes[t] = run(threadCounts[t]);
-                seconds[t][r] = stopwatch.Elapsed.TotalSeconds;
+                var done = run(threadCounts[t]);
+                notes[t] = done.Note;
+                seconds[t][r] = done.TimedSeconds ?? stopwatch.Elapsed.TotalSeconds;
                 allocated[t][r] = GC.GetTotalAllocatedBytes(precise: true) - before;
                 process.Refresh();
                 cpu[t][r] = (process.TotalProcessorTime - cpuBefore).TotalSeconds;
