@@ -18,8 +18,8 @@ internal static class EpochLoop
     /// <param name="lossReadsEveryParameter">
     /// Every parameter an epoch changes enters the next epoch's loss (biased MF: each rated user's and item's row and
     /// bias is read for the error of each of its ratings), so a non-finite parameter shows in the next loss and
-    /// <paramref name="parametersFinite"/> is needed only after the last epoch. It scans all of them, as long as a
-    /// short epoch: a tenth of a millisecond per epoch on ml-latest-small at 100 factors.
+    /// <paramref name="parametersFinite"/> is needed only after the last epoch (the scan reads every parameter: 0.1 ms
+    /// on ml-latest-small at 100 factors, against an epoch of about 1.5 ms).
     /// </param>
     public static void Run(string algorithm, int epochs, float learningRate, FitContext context, Func<int, double> runEpoch, Func<bool> parametersFinite,
         bool lossReadsEveryParameter = false)
