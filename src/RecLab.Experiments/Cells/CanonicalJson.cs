@@ -39,7 +39,7 @@ internal static class CanonicalJson
                 foreach (var property in OptionsBinder.Settable(value.GetType()).OrderBy(p => YamlNames.Snake(p.Name), StringComparer.Ordinal))
                 {
                     var propertyValue = property.GetValue(value);
-                    if (propertyValue is null or false && Attribute.IsDefined(property, typeof(OmittedWhenDefaultAttribute)))
+                    if (propertyValue is null or false or ICollection { Count: 0 } && Attribute.IsDefined(property, typeof(OmittedWhenDefaultAttribute)))
                         continue;
                     obj[YamlNames.Snake(property.Name)] = ToNode(propertyValue);
                 }

@@ -78,7 +78,7 @@ internal sealed class ConfigBinder(RecommenderRegistry registry, List<ConfigErro
                 continue;
             }
             // Options and grid depend on the algorithm's kind: bound below, once the kind is known.
-            if (type == typeof(AlgorithmConfig) && property.PropertyType != typeof(string) && property.PropertyType != typeof(bool))
+            if (type == typeof(AlgorithmConfig) && property.Name is nameof(AlgorithmConfig.Options) or nameof(AlgorithmConfig.Grid))
                 continue;
             if (value is YamlScalar { IsNull: true } && IsRequired(property) && !AllowsNull(property))
             {
