@@ -81,8 +81,6 @@ internal static class EvalCommand
             var baselineLabel = parse.GetValue(baseline)?.Trim();
             if (baselineLabel is not null && !algorithms.Any(a => a.Name == baselineLabel))
                 throw new ArgumentException($"--baseline '{baselineLabel}' is none of the algorithms ({string.Join(", ", algorithms.Select(a => a.Label))}).");
-            if (parse.GetValue(threads) < 1)
-                throw new ArgumentException("--threads must be at least 1.");
 
             var source = parse.GetValue(data)!.Trim();
             var config = new ExperimentConfig
@@ -107,6 +105,9 @@ internal static class EvalCommand
             };
             var plan = ExperimentPlan.Create(config, registry);
             var store = new MemoryCellStore();
+            // eval stops at the first failed cell, as it always has: a split the data cannot make would otherwise fail every fold.
+            using var firstFailure = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            var progress = RunView.PlainProgress(terminal.Error);
             // One cell at a time with every thread allowed, as a single fit would use them.
             var options = new RunOptions
             {
@@ -115,12 +116,17 @@ internal static class EvalCommand
                 Store = store,
                 Data = new DataCache(parse.GetValue(cache)),
                 Registry = registry,
-                Progress = RunView.PlainProgress(terminal.Error),
+                Progress = new SynchronousProgress<RunProgress>(p =>
+                {
+                    progress.Report(p);
+                    if (p.Event == RunEvent.Failed)
+                        firstFailure.Cancel();
+                }),
             };
             var started = DateTime.UtcNow;
-            var result = await ExperimentRunner.RunAsync(plan, options, ct);
+            var result = await ExperimentRunner.RunAsync(plan, options, firstFailure.Token);
             RunView.WarnSkippedLines(terminal, result);
-            if (result.Cancelled)
+            if (ct.IsCancellationRequested)
             {
                 terminal.Fail("stopped (Ctrl-C): nothing was written.");
                 return ExitCodes.Cancelled;
@@ -128,11 +134,11 @@ internal static class EvalCommand
             // The one dataset did not load: its error as eval always said it (Guard picks the exit code).
             if (result.DatasetFailures is [{ Exception: { } loadError }, ..])
                 ExceptionDispatchInfo.Throw(loadError);
+            if (result.Failures is [var failure, ..])
+                return Failed(terminal, failure);
 
-            var results = ExperimentResults.Load(plan, store);
-            if (result.Succeeded > 0)
-                Write(terminal, parse.GetValue(format), results, Manifest.ForRun(plan, options, result, result.Datasets, started));
-            return Failures(terminal, result);
+            Write(terminal, parse.GetValue(format), ExperimentResults.Load(plan, store), Manifest.ForRun(plan, options, result, result.Datasets, started));
+            return ExitCodes.Success;
         }));
         return command;
     }
@@ -167,26 +173,19 @@ internal static class EvalCommand
         }
     }
 
-    /// <summary>One error line per distinct failure, as eval has always said it; the exit code of the gravest.</summary>
-    private static int Failures(Terminal terminal, RunResult result)
+    /// <summary>The failed cell's error on one line, as eval has always said it, and its exit code.</summary>
+    private static int Failed(Terminal terminal, CellFailure failure)
     {
-        var code = ExitCodes.Success;
-        var said = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var failure in result.Failures)
+        var error = failure.Exception!;
+        // The runner places a split the data cannot make in the experiment file (splits[0].spec); eval has none: its cause is what --split asked for.
+        if (error is ArgumentException { InnerException: ArgumentException cause })
+            error = cause;
+        if (Guard.ExitCodeOf(error) is not { } code)
         {
-            var error = failure.Exception!;
-            // The runner places a split the data cannot make in the experiment file (splits[0].spec); eval has none: its cause is what --split asked for.
-            if (error is ArgumentException { InnerException: ArgumentException cause })
-                error = cause;
-            if (Guard.ExitCodeOf(error) is not { } exitCode)
-            {
-                ExceptionDispatchInfo.Throw(error);
-                return ExitCodes.InternalError;
-            }
-            if (said.Add(error.Message))
-                terminal.Fail(error.Message);
-            code = Math.Max(code, exitCode);
+            ExceptionDispatchInfo.Throw(error);
+            return ExitCodes.InternalError;
         }
+        terminal.Fail(error.Message);
         return code;
     }
 

@@ -7,10 +7,11 @@ namespace RecLab.Experiments.Execution;
 
 /// <summary>
 /// Runs an experiment's cells in parallel, writing each finished cell atomically so that a rerun resumes where an
-/// interrupted one stopped (or keeps them in memory, <see cref="RunOptions.Store"/>). A cell that throws is recorded with its error and the others go on. Then the run simulates
-/// its A/B tests (each resumable too, in <c>ab/TEST/</c>). A complete unsharded run writes results.csv, summary.md,
-/// timings.md and manifest.json; a shard writes its own manifest and leaves the reports to <c>reclab merge</c>. The
-/// folder is locked for the run (<see cref="ResultsFolderLock"/>) and must hold the same setup or none (<see cref="ResultsFolder"/>).
+/// interrupted one stopped (or keeping them in memory: <see cref="RunOptions.Store"/>, then nothing below is written).
+/// A cell that throws is recorded with its error and the others go on. Then the run simulates its A/B tests (each
+/// resumable too, in <c>ab/TEST/</c>). A complete unsharded run writes results.csv, summary.md, timings.md and
+/// manifest.json; a shard writes its own manifest and leaves the reports to <c>reclab merge</c>. The folder is locked
+/// for the run (<see cref="ResultsFolderLock"/>) and must hold the same setup or none (<see cref="ResultsFolder"/>).
 /// </summary>
 public static class ExperimentRunner
 {
