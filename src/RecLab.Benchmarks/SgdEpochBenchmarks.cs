@@ -46,6 +46,9 @@ public class SgdEpochBenchmarks
         _context = new FitContext { MaxThreads = Setup.Threads };
     }
 
+    [GlobalCleanup]
+    public void Release() => _schedule.Dispose();
+
     /// <summary>One pass over the training ratings.</summary>
     [Benchmark]
     public double BiasedMfEpoch() => _schedule.RunEpoch(_epoch++, _context, _pass);

@@ -58,7 +58,7 @@ public sealed class BiasedMf(BiasedMfOptions options) : RatingPredictor<BiasedMf
         var bu = new float[data.UserCount];
         var bi = new float[data.ItemCount];
 
-        var schedule = SgdSchedule.Build(data, o.Order, o.Blocks, context.Seed);
+        using var schedule = SgdSchedule.Build(data, o.Order, o.Blocks, context.Seed);
         var (userRows, itemRows) = (schedule.UserLayout, schedule.ItemLayout);
         var (sp, sq, sbu, sbi) = (userRows.Apply(p), itemRows.Apply(q), userRows.Apply(bu), itemRows.Apply(bi));
         SgdPass pass = (users, items, values) => SgdKernel.Pass(users, items, values, sp, sq, sbu, sbi, mu, rates);

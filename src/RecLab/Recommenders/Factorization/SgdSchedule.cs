@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Runtime.ExceptionServices;
 using RecLab.Data;
 using RecLab.Randomness;
@@ -24,8 +25,10 @@ internal delegate double SgdPass(ReadOnlySpan<int> users, ReadOnlySpan<int> item
 /// While a grid fit runs, each group's rows are contiguous in memory (<see cref="UserLayout"/>, <see cref="ItemLayout"/>),
 /// so two threads share only the cache lines where groups meet.</para>
 /// </remarks>
-internal sealed class SgdSchedule
+internal sealed class SgdSchedule : IDisposable
 {
+    private GridHelpers? _helpers;
+
     private readonly int[] _users;
     private readonly int[] _items;
     private readonly float[] _values;
@@ -197,19 +200,101 @@ internal sealed class SgdSchedule
     private void RunGrid(int[] strata, SgdPass pass, double[] errors, int threads, CancellationToken ct)
     {
         var grid = new GridRun(this, strata, pass, errors, ct);
-        var helpers = new Task[threads - 1];
-        for (var t = 0; t < helpers.Length; t++)
-            helpers[t] = Task.Factory.StartNew(grid.Work, ct, TaskCreationOptions.DenyChildAttach, TaskScheduler.Default);
-        grid.Work();
-        try
+        if (_helpers?.Count != threads - 1)
         {
-            Task.WaitAll(helpers, CancellationToken.None);
+            _helpers?.Dispose();
+            _helpers = new GridHelpers(threads - 1);
         }
-        catch (AggregateException e)
-        {
-            ExceptionDispatchInfo.Throw(e.Flatten().InnerExceptions[0]);
-        }
+        _helpers.Run(grid);
         grid.ThrowIfFailed();
+    }
+
+    /// <summary>Stops the helper threads of a parallel grid fit (a no-op when none were started).</summary>
+    public void Dispose()
+    {
+        _helpers?.Dispose();
+        _helpers = null;
+    }
+
+    /// <summary>
+    /// The helper threads of a grid fit, kept from epoch to epoch: a pool task started per epoch began about when a
+    /// 1.5 ms epoch ended. Between epochs a helper spins for a short while (the next epoch starts microseconds later),
+    /// then sleeps until woken.
+    /// </summary>
+    private sealed class GridHelpers : IDisposable
+    {
+        private static readonly long SpinTicks = Stopwatch.Frequency / 2000;
+        private readonly Thread[] _threads;
+        private readonly object _gate = new();
+        private GridRun? _run;
+        private int _generation;
+        private int _pending;
+        private volatile bool _stopped;
+
+        public GridHelpers(int count)
+        {
+            _threads = new Thread[count];
+            for (var t = 0; t < count; t++)
+            {
+                _threads[t] = new Thread(Loop) { IsBackground = true, Name = "reclab-sgd-grid" };
+                _threads[t].Start();
+            }
+        }
+
+        public int Count => _threads.Length;
+
+        /// <summary>Runs one epoch on the helpers and the calling thread; returns when every helper is done with it.</summary>
+        public void Run(GridRun grid)
+        {
+            _run = grid;
+            Volatile.Write(ref _pending, _threads.Length);
+            lock (_gate)
+            {
+                _generation++;
+                Monitor.PulseAll(_gate);
+            }
+            grid.Work();
+            var spin = new SpinWait();
+            while (Volatile.Read(ref _pending) > 0)
+                spin.SpinOnce(sleep1Threshold: -1);
+        }
+
+        private void Loop()
+        {
+            var seen = 0;
+            while (true)
+            {
+                var started = Stopwatch.GetTimestamp();
+                var spin = new SpinWait();
+                while (Volatile.Read(ref _generation) == seen && !_stopped)
+                {
+                    if (Stopwatch.GetTimestamp() - started < SpinTicks)
+                    {
+                        spin.SpinOnce(sleep1Threshold: -1);
+                        continue;
+                    }
+                    lock (_gate)
+                    {
+                        while (_generation == seen && !_stopped)
+                            Monitor.Wait(_gate);
+                    }
+                }
+                if (_stopped)
+                    return;
+                seen = Volatile.Read(ref _generation);
+                _run!.Work();
+                Interlocked.Decrement(ref _pending);
+            }
+        }
+
+        public void Dispose()
+        {
+            _stopped = true;
+            lock (_gate)
+                Monitor.PulseAll(_gate);
+            foreach (var thread in _threads)
+                thread.Join();
+        }
     }
 
     /// <summary>The shared state of one parallel grid epoch: the next block to hand out and the blocks done.</summary>

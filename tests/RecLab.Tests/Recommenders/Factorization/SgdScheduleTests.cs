@@ -16,7 +16,7 @@ public sealed class SgdScheduleTests
         // Each pass notes when it started and ended on a shared clock. Two blocks that touch a common user or item row
         // must not run at the same time, and must run in the order one thread gives them; the others may overlap.
         const int blocks = 4;
-        var schedule = Grid(blocks);
+        using var schedule = Grid(blocks);
         for (var epoch = 0; epoch < 3; epoch++)
         {
             var sequential = Record(schedule, epoch, 1);
@@ -61,7 +61,7 @@ public sealed class SgdScheduleTests
     [Fact]
     public void A_failing_block_on_two_threads_surfaces_its_exception_without_hanging()
     {
-        var schedule = Grid(4);
+        using var schedule = Grid(4);
         var calls = 0;
         SgdPass pass = (users, _, _) =>
         {
@@ -78,7 +78,7 @@ public sealed class SgdScheduleTests
     [Fact]
     public void A_cancelled_fit_stops_between_blocks()
     {
-        var schedule = Grid(4);
+        using var schedule = Grid(4);
         using var cancel = new CancellationTokenSource();
         var calls = 0;
         SgdPass pass = (users, _, _) =>
