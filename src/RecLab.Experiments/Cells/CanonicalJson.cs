@@ -5,12 +5,13 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using RecLab.Experiments.Configuration;
 using RecLab.Recommenders;
+using RecLab.Splitting;
 
 namespace RecLab.Experiments.Cells;
 
 /// <summary>
 /// Canonical JSON of configuration values: records as objects with snake_case keys in ordinal order, enums in
-/// kebab-case, defaults written out, no whitespace. Equal definitions give equal text, so its hash is a stable id.
+/// kebab-case, defaults written out (of an algorithm inside another's options, only those that differ), no whitespace. Equal definitions give equal text, so its hash is a stable id.
 /// </summary>
 internal static class CanonicalJson
 {
@@ -29,6 +30,12 @@ internal static class CanonicalJson
                 return JsonValue.Create(Naming.Kebab(e.ToString()));
             case int or long or ulong or float or double:
                 return JsonNode.Parse(JsonSerializer.Serialize(value));
+            case ISplitter split:
+                return JsonValue.Create(split.Spec);
+            case RecommenderSpec spec:
+                // The kind and the options that differ from its defaults (kind:key=value;...): the text experiment files
+                // wrote for a component before components were typed, so their cell ids stay as they were.
+                return JsonValue.Create(spec.ToString());
             case IEnumerable list:
                 var array = new JsonArray();
                 foreach (var item in list)
@@ -39,7 +46,7 @@ internal static class CanonicalJson
                 foreach (var property in OptionsBinder.Settable(value.GetType()).OrderBy(p => YamlNames.Snake(p.Name), StringComparer.Ordinal))
                 {
                     var propertyValue = property.GetValue(value);
-                    if (propertyValue is null or false && Attribute.IsDefined(property, typeof(OmittedWhenDefaultAttribute)))
+                    if (propertyValue is null or false or ICollection { Count: 0 } && Attribute.IsDefined(property, typeof(OmittedWhenDefaultAttribute)))
                         continue;
                     obj[YamlNames.Snake(property.Name)] = ToNode(propertyValue);
                 }

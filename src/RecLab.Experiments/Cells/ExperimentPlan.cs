@@ -98,6 +98,7 @@ public sealed class ExperimentPlan
             from onboarding in split.Config.Onboarding is { Count: > 0 } list ? list.Select(n => (int?)n) : [null]
             from fold in Enumerable.Range(0, split.Splitter.FoldCount)
             from point in points
+            where point.Algorithm.RunsOn(dataset.Name)
             select new Cell
             {
                 Definition = new CellDefinition(config.Seed, dataset, split.Splitter, fold, point.Kind, point.Options,

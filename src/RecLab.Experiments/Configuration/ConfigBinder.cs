@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using RecLab.Data;
 using RecLab.Experiments.Schema;
 using RecLab.Recommenders;
+using RecLab.Splitting;
 
 namespace RecLab.Experiments.Configuration;
 
@@ -78,7 +79,7 @@ internal sealed class ConfigBinder(RecommenderRegistry registry, List<ConfigErro
                 continue;
             }
             // Options and grid depend on the algorithm's kind: bound below, once the kind is known.
-            if (type == typeof(AlgorithmConfig) && property.PropertyType != typeof(string) && property.PropertyType != typeof(bool))
+            if (type == typeof(AlgorithmConfig) && property.Name is nameof(AlgorithmConfig.Options) or nameof(AlgorithmConfig.Grid))
                 continue;
             if (value is YamlScalar { IsNull: true } && IsRequired(property) && !AllowsNull(property))
             {
@@ -203,31 +204,13 @@ internal sealed class ConfigBinder(RecommenderRegistry registry, List<ConfigErro
             Error(Nodes.GetValueOrDefault(Join(path, "train_implicit")) ?? entries["kind"], Join(path, "train_implicit"),
                 $"{info.Name} learns from explicit ratings only; remove train_implicit or choose an algorithm that accepts implicit feedback");
         var properties = OptionsBinder.Settable(info.OptionsType);
-        var options = info.DefaultOptions();
-        var setBy = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
         var optionsPath = Join(path, "options");
-        foreach (var (keyNode, value, property, keyPath) in OptionEntries(entries, "options", optionsPath, info, properties, $"a mapping of {info.Name}'s options"))
-        {
-            if (!setBy.TryAdd(property.Name, keyNode))
-            {
-                Error(keyNode, keyPath, $"option {YamlNames.Snake(property.Name)} is given twice");
-                continue;
-            }
-            if (value is YamlSequence && !property.PropertyType.IsArray)
-            {
-                Error(value, keyPath, $"a list is not a value of {YamlNames.Snake(property.Name)} ({OptionsBinder.DescribeType(property.PropertyType)}); " +
-                    $"to try several values, move it under '{Join(path, "grid")}'");
-                continue;
-            }
-            var (ok, bound) = BindOptionValue(property, value, keyPath);
-            if (ok)
-                options = With(options, property, bound);
-        }
+        var gridPath = Join(path, "grid");
+        var (options, setBy) = BindOptions(info, entries.GetValueOrDefault("options"), optionsPath, gridPath);
 
         var grid = new List<GridAxis>();
-        var gridPath = Join(path, "grid");
         var axisNodes = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
-        foreach (var (keyNode, value, property, keyPath) in OptionEntries(entries, "grid", gridPath, info, properties, "a mapping of option: [values]"))
+        foreach (var (keyNode, value, property, keyPath) in OptionEntries(entries.GetValueOrDefault("grid"), gridPath, info, properties, "a mapping of option: [values]"))
         {
             if (setBy.TryGetValue(property.Name, out var other))
             {
@@ -266,13 +249,52 @@ internal sealed class ConfigBinder(RecommenderRegistry registry, List<ConfigErro
             return algorithm with { Options = options, Grid = [] };
         }
 
-        // Range checks on the options, then on every grid point; each error once, where the option is written.
+        CheckOptions(GridPoints(options, grid, properties), path, optionsPath, setBy, gridPath, axisNodes);
+        return algorithm with { Options = options, Grid = grid };
+    }
+
+    /// <summary>
+    /// The options block of <paramref name="info"/> over its defaults (none when <paramref name="node"/> is null), each
+    /// value bound where it is written; <paramref name="gridPath"/>, when the algorithm can have a grid, is where a list
+    /// of values to try belongs. Returns the options and, by property name, the key that set each.
+    /// </summary>
+    private (RecommenderOptions Options, Dictionary<string, YamlNode> SetBy) BindOptions(RecommenderInfo info, YamlNode? node, string optionsPath, string? gridPath)
+    {
+        var options = info.DefaultOptions();
+        var setBy = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
+        foreach (var (keyNode, value, property, keyPath) in OptionEntries(node, optionsPath, info, OptionsBinder.Settable(info.OptionsType), $"a mapping of {info.Name}'s options"))
+        {
+            if (!setBy.TryAdd(property.Name, keyNode))
+            {
+                Error(keyNode, keyPath, $"option {YamlNames.Snake(property.Name)} is given twice");
+                continue;
+            }
+            if (value is YamlSequence && !property.PropertyType.IsArray)
+            {
+                Error(value, keyPath, $"a list is not a value of {YamlNames.Snake(property.Name)} ({OptionsBinder.DescribeType(property.PropertyType)})" +
+                    (gridPath is null ? "" : $"; to try several values, move it under '{gridPath}'"));
+                continue;
+            }
+            var (ok, bound) = BindOptionValue(property, value, keyPath);
+            if (ok)
+                options = With(options, property, bound);
+        }
+        return (options, setBy);
+    }
+
+    /// <summary>
+    /// Range checks on options (every grid point of them), each error once, where the option is written: under the grid,
+    /// under the options, or at <paramref name="path"/> for a default. True when there is none.
+    /// </summary>
+    private bool CheckOptions(IEnumerable<RecommenderOptions> points, string path, string optionsPath, Dictionary<string, YamlNode> setBy,
+        string? gridPath = null, Dictionary<string, YamlNode>? axisNodes = null)
+    {
         var reported = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var point in GridPoints(options, grid, properties))
+        foreach (var point in points)
         {
             foreach (var e in point.Check())
             {
-                var keyPath = axisNodes.ContainsKey(e.Property) ? Join(gridPath, YamlNames.Snake(e.Property))
+                var keyPath = gridPath is not null && axisNodes!.ContainsKey(e.Property) ? Join(gridPath, YamlNames.Snake(e.Property))
                     : setBy.ContainsKey(e.Property) ? Join(optionsPath, YamlNames.Snake(e.Property))
                     : path;
                 var message = $"{YamlNames.Snake(e.Property)} {e.Message}";
@@ -280,14 +302,104 @@ internal sealed class ConfigBinder(RecommenderRegistry registry, List<ConfigErro
                     Error(Nodes.GetValueOrDefault(keyPath) ?? Nodes[path], keyPath, message);
             }
         }
-        return algorithm with { Options = options, Grid = grid };
+        return reported.Count == 0;
     }
 
-    /// <summary>The options named in the <paramref name="key"/> block (options or grid) of an algorithm, unknown ones reported.</summary>
-    private IEnumerable<(YamlScalar Key, YamlNode Value, PropertyInfo Property, string Path)> OptionEntries(Dictionary<string, YamlNode> entries,
-        string key, string path, RecommenderInfo info, IReadOnlyList<PropertyInfo> properties, string expected)
+    /// <summary>
+    /// An algorithm inside another's options (a hybrid's component, a bandit's base), bound as an <c>algorithms</c> entry
+    /// is: its registered name alone for its defaults, or <c>{kind: NAME, options: {...}}</c>, every error at its own place.
+    /// </summary>
+    private (bool, object?) BindSpec(YamlNode node, string path)
     {
-        if (!entries.TryGetValue(key, out var node))
+        Nodes[path] = node;
+        if (node is YamlScalar { IsNull: false } name)
+            return Registered(name, path) is { } named ? (true, new RecommenderSpec(named.Name, named.DefaultOptions())) : (false, null);
+        if (node is not YamlMapping mapping)
+        {
+            Error(node, path, $"expected an algorithm: a registered name, or a mapping {{kind: NAME, options: {{...}}}}, got {node.Describe()}");
+            return (false, null);
+        }
+        YamlNode? kindNode = null, optionsNode = null;
+        foreach (var (key, value) in Entries(mapping, path))
+        {
+            if (key.Value == "kind")
+                kindNode = value;
+            else if (key.Value == "options")
+                optionsNode = value;
+            else
+                Error(key, Join(path, key.Value), "unknown key" + (DidYouMean.Closest(key.Value, ["kind", "options"]) is { } close
+                    ? $" (did you mean '{close}'?)"
+                    : "; valid keys: kind, options"));
+        }
+        if (kindNode is null)
+        {
+            Error(mapping, path, "missing required key 'kind'");
+            return (false, null);
+        }
+        var kindPath = Join(path, "kind");
+        Nodes[kindPath] = kindNode;
+        if (kindNode is not YamlScalar { IsNull: false } kindScalar)
+        {
+            Error(kindNode, kindPath, $"expected a registered algorithm name, got {kindNode.Describe()}");
+            return (false, null);
+        }
+        if (Registered(kindScalar, kindPath) is not { } info)
+            return (false, null);
+        var before = errors.Count;
+        var optionsPath = Join(path, "options");
+        var (options, setBy) = BindOptions(info, optionsNode, optionsPath, gridPath: null);
+        var valid = CheckOptions([options], path, optionsPath, setBy);
+        return valid && errors.Count == before ? (true, new RecommenderSpec(info.Name, options)) : (false, null);
+    }
+
+    /// <summary>
+    /// A list of algorithms (<see cref="BindSpec"/> each); a scalar is a <c>|</c>-separated list of names, as
+    /// <c>--set</c> and the command line give one. A list with a bad item is dropped whole.
+    /// </summary>
+    private (bool, object?) BindSpecs(YamlNode node, string path)
+    {
+        var items = node switch
+        {
+            YamlSequence sequence => sequence.Items,
+            YamlScalar scalar => scalar.Value.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Select(name => (YamlNode)new YamlScalar(scalar.Mark, name, scalar.Plain)).ToList(),
+            _ => null,
+        };
+        if (items is null)
+        {
+            Error(node, path, $"expected a list of algorithms (each a registered name or {{kind: NAME, options: {{...}}}}), got {node.Describe()}");
+            return (false, null);
+        }
+        var specs = new RecommenderSpec[items.Count];
+        var ok = true;
+        for (var k = 0; k < items.Count; k++)
+        {
+            var (itemOk, spec) = BindSpec(items[k], node is YamlSequence ? $"{path}[{k}]" : path);
+            ok &= itemOk;
+            specs[k] = (RecommenderSpec)spec!;
+        }
+        Nodes[path] = node;
+        return ok ? (true, specs) : (false, null);
+    }
+
+    /// <summary>The registered algorithm a scalar names, or null with the error (listing the available ones) reported.</summary>
+    private RecommenderInfo? Registered(YamlScalar name, string path)
+    {
+        if (registry.TryGet(name.Value.Trim(), out var info))
+            return info;
+        var colon = name.Value.IndexOf(':');
+        if (colon > 0 && registry.TryGet(name.Value[..colon].Trim(), out info))
+            Error(name, path, $"options are not written inside the name: give {{kind: {info.Name}, options: {{...}}}} with each option as a key");
+        else
+            Error(name, path, $"unknown algorithm '{name.Value}'{DidYouMean.Hint(name.Value, registry.Names)}; available: {string.Join(", ", registry.Names)}");
+        return null;
+    }
+
+    /// <summary>The options named in an options or grid block of an algorithm, unknown ones reported.</summary>
+    private IEnumerable<(YamlScalar Key, YamlNode Value, PropertyInfo Property, string Path)> OptionEntries(YamlNode? node,
+        string path, RecommenderInfo info, IReadOnlyList<PropertyInfo> properties, string expected)
+    {
+        if (node is null)
             yield break;
         Nodes[path] = node;
         if (node is not YamlMapping mapping)
@@ -343,6 +455,15 @@ internal sealed class ConfigBinder(RecommenderRegistry registry, List<ConfigErro
             Error(node, path, $"expected {OptionsBinder.DescribeType(type)}, got null");
             return (false, null);
         }
+        if (type == typeof(RecommenderSpec))
+            return BindSpec(node, path);
+        if (type == typeof(ISplitter) && node is YamlScalar { IsNull: false } spec && OptionsBinder.SplitProblem(spec.Value) is { } problem)
+        {
+            Error(node, path, problem);
+            return (false, null);
+        }
+        if (type == typeof(RecommenderSpec[]))
+            return BindSpecs(node, path);
         if (type.IsArray && node is YamlSequence sequence)
         {
             var element = type.GetElementType()!;
@@ -400,7 +521,7 @@ internal sealed class ConfigBinder(RecommenderRegistry registry, List<ConfigErro
         Nodes[path] = scalar;
         if (type == typeof(string))
             return (true, scalar.Value);
-        if (!scalar.Plain && !type.IsEnum)
+        if (!scalar.Plain && !type.IsEnum && type != typeof(ISplitter))
         {
             Error(scalar, path, $"expected {Describe(type)}, got {scalar.Describe()} (remove the quotes)");
             return (false, null);

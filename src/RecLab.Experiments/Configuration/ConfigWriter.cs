@@ -2,6 +2,7 @@ using System.Collections;
 using System.Globalization;
 using RecLab.Experiments.Schema;
 using RecLab.Recommenders;
+using RecLab.Splitting;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
@@ -78,6 +79,20 @@ internal static class ConfigWriter
                     Value(emitter, repeats.Count);
                 else
                     Value(emitter, repeats.Seeds);
+                break;
+            case ISplitter split:
+                Value(emitter, split.Spec);
+                break;
+            case RecommenderSpec spec when spec.HasDefaultOptions:
+                Value(emitter, spec.Kind);
+                break;
+            case RecommenderSpec spec:
+                emitter.Emit(new MappingStart());
+                Key(emitter, "kind");
+                Value(emitter, spec.Kind);
+                Key(emitter, "options");
+                Record(emitter, spec.Options!);
+                emitter.Emit(new MappingEnd());
                 break;
             case GridAxis axis:
                 // Only reached through the grid list: a grid is written as a mapping of axis: [values].

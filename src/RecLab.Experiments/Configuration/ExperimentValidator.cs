@@ -32,7 +32,7 @@ internal sealed partial class ExperimentValidator(ConfigBinder binder, List<Conf
         if (config.Splits is not null)
             Splits(config.Splits);
         if (config.Algorithms is not null)
-            Algorithms(config.Algorithms);
+            Algorithms(config.Algorithms, config.Datasets);
         if (config.Metrics is not null)
             Metrics(config.Metrics);
         Evaluation(config);
@@ -245,10 +245,23 @@ internal sealed partial class ExperimentValidator(ConfigBinder binder, List<Conf
         }
     }
 
-    private void Algorithms(IReadOnlyList<AlgorithmConfig> algorithms)
+    private void Algorithms(IReadOnlyList<AlgorithmConfig> algorithms, IReadOnlyList<DatasetConfig>? datasets)
     {
         if (algorithms.Count == 0)
             Error("algorithms", "needs at least one algorithm");
+        var datasetNames = (datasets ?? []).Select(d => d.Name).ToList();
+        for (var i = 0; i < algorithms.Count; i++)
+        {
+            var restriction = algorithms[i].Datasets;
+            for (var d = 0; d < restriction.Count; d++)
+            {
+                var name = restriction[d];
+                if (datasets is not null && !datasetNames.Contains(name, StringComparer.Ordinal))
+                    Error($"algorithms[{i}].datasets[{d}]", $"'{name}' is not a dataset of this file{DidYouMean.Hint(name, datasetNames)}; defined: {string.Join(", ", datasetNames)}");
+                else if (restriction.Take(d).Contains(name, StringComparer.Ordinal))
+                    Error($"algorithms[{i}].datasets[{d}]", $"'{name}' is listed twice");
+            }
+        }
         Unique(algorithms.Select((a, i) => (a.Kind is null ? null : a.Label, $"algorithms[{i}]")), "algorithm");
         // Two entries with the same kind, options and grid would be the same cells under two names.
         var definitions = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -316,6 +329,12 @@ internal sealed partial class ExperimentValidator(ConfigBinder binder, List<Conf
             CheckAlgorithmReference(config, baseline, "evaluation.baseline", "the baseline");
         else if (e.Significance && config.Algorithms is [{ Kind: not null } first, _, ..] && first.Grid.Any(g => g.Values.Count > 1))
             Error("evaluation.baseline", $"the baseline defaults to the first algorithm, but '{first.Label}' has a grid of several points; name a single-configuration baseline");
+        var compared = e.Baseline is { } named ? config.Algorithms?.FirstOrDefault(a => a.Kind is not null && a.Label == named) : config.Algorithms?.FirstOrDefault();
+        if (e.Significance && compared is { Datasets.Count: > 0 } && config.Datasets is not null &&
+            config.Datasets.FirstOrDefault(d => !compared.RunsOn(d.Name)) is { } uncovered)
+            Error(e.Baseline is null ? "algorithms[0].datasets" : "evaluation.baseline",
+                $"the baseline '{compared.Label}' does not run on dataset '{uncovered.Name}', so nothing there could be compared with it; " +
+                "choose a baseline that runs on every dataset, or remove its datasets restriction");
     }
 
     /// <summary>Checks that <paramref name="name"/> names a single-point algorithm.</summary>

@@ -124,7 +124,8 @@ public sealed class SummaryWriter : IReportWriter
                 if (!tables.Any(t => t.Rows.Any(r => r.Metrics.Any(m => m.Name == name && m.IsUserMean))))
                     continue;
                 md.Append(inv, $"## Cold-start curve: {name} · {curve.Key.Dataset} · {curve.Key.BaseSplit}\n\n");
-                var rows = plan.Configurations.Select(configuration =>
+                // An algorithm restricted to other datasets has no row here rather than a line of n/a.
+                var rows = plan.Configurations.Where(c => tables.Any(t => t.Rows.Any(r => r.Configuration == c))).Select(configuration =>
                 {
                     var cells = new List<string> { configuration + (configuration == plan.Baseline ? " (baseline)" : "") };
                     foreach (var table in tables)

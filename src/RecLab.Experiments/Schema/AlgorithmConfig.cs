@@ -1,3 +1,4 @@
+using RecLab.Experiments.Cells;
 using RecLab.Recommenders;
 
 namespace RecLab.Experiments.Schema;
@@ -25,6 +26,16 @@ public sealed record AlgorithmConfig
     /// BPR and SAR so); the test keeps its ratings, and relevance follows <c>evaluation.relevance_threshold</c>.
     /// </summary>
     public bool TrainImplicit { get; init; }
+
+    /// <summary>
+    /// The datasets (by name, from <c>datasets:</c>) this algorithm runs on; every dataset when unset. For an algorithm
+    /// that only some data supports, such as <c>oracle</c>, which needs a synthetic world's ground truth, beside MovieLens.
+    /// </summary>
+    [OmittedWhenDefault]
+    public IReadOnlyList<string> Datasets { get; init; } = [];
+
+    /// <summary>Whether the algorithm runs on the dataset named <paramref name="dataset"/>.</summary>
+    public bool RunsOn(string dataset) => Datasets.Count == 0 || Datasets.Contains(dataset, StringComparer.Ordinal);
 
     /// <summary>The name, or the kind when no name is given.</summary>
     public string Label => Name ?? Kind;

@@ -20,7 +20,7 @@ public sealed record ExperimentConfig
     /// <summary>Folder that receives <c>NAME/</c> with the results (relative to the current directory).</summary>
     public string Output { get; init; } = "results";
 
-    /// <summary>The datasets; every split and algorithm runs on each of them.</summary>
+    /// <summary>The datasets; every split, and every algorithm without a <c>datasets</c> restriction of its own, runs on each of them.</summary>
     public required IReadOnlyList<DatasetConfig> Datasets { get; init; }
 
     /// <summary>The ways of splitting each dataset into train and test folds.</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Reflection;
+using RecLab.Splitting;
 
 namespace RecLab.Recommenders;
 
@@ -21,6 +22,8 @@ public static class OptionsBinder
             var property = Find(properties, key) ?? throw new ArgumentException(
                 $"{algorithm}: unknown option '{key}'{DidYouMean.Hint(key, properties.Select(p => p.Name))}. " +
                 (properties.Count == 0 ? "It has no options." : $"Options: {string.Join(", ", properties.Select(p => p.Name))}."));
+            if (property.PropertyType == typeof(ISplitter) && SplitProblem(text) is { } split)
+                throw new ArgumentException($"{algorithm}: option {property.Name}: {split}");
             if (!TryParse(property.PropertyType, text, out var value))
                 throw new ArgumentException($"{algorithm}: option {property.Name} expects {DescribeType(property.PropertyType)}, got '{text}'{RangeHint(property.PropertyType, text)}.");
             if (NumberProblem(text, value) is { } problem)
@@ -47,6 +50,20 @@ public static class OptionsBinder
         return infinite && !word.StartsWith("inf", StringComparison.OrdinalIgnoreCase) && word != "∞"
             ? $"must be a number within ±{(value is float ? "3.4E+38" : "1.8E+308")} (got '{text}', out of range)"
             : $"must be a finite number (got '{text}')";
+    }
+
+    /// <summary>What is wrong with <paramref name="text"/> as a split spec (<see cref="SplitSpec"/>'s own message), or null when it parses.</summary>
+    public static string? SplitProblem(string text)
+    {
+        try
+        {
+            SplitSpec.Parse(text);
+            return null;
+        }
+        catch (ArgumentException e)
+        {
+            return e.Message;
+        }
     }
 
     /// <summary>
@@ -100,7 +117,7 @@ public static class OptionsBinder
         return properties.FirstOrDefault(p => string.Equals(p.Name, normalized, StringComparison.OrdinalIgnoreCase));
     }
 
-    /// <summary>Parses text into a value of an option's type (numbers invariant, enums case-insensitive, lists with <c>|</c>).</summary>
+    /// <summary>Parses text into a value of an option's type (numbers invariant, enums case-insensitive, lists with <c>|</c>, splitters by spec).</summary>
     public static bool TryParse(Type type, string text, out object? value)
     {
         var inv = CultureInfo.InvariantCulture;
@@ -122,6 +139,9 @@ public static class OptionsBinder
         if (type == typeof(float) && float.TryParse(text, NumberStyles.Float, inv, out var f)) { value = f; return true; }
         if (type == typeof(double) && double.TryParse(text, NumberStyles.Float, inv, out var d)) { value = d; return true; }
         if (type == typeof(bool) && bool.TryParse(text, out var b)) { value = b; return true; }
+        if (type == typeof(ISplitter) && SplitProblem(text) is null) { value = SplitSpec.Parse(text); return true; }
+        // Text names a component; its options are typed, so they are given in an experiment file, not in a string.
+        if (type == typeof(RecommenderSpec) && text.Length > 0 && text.IndexOfAny([':', '=', ';', ',']) < 0) { value = new RecommenderSpec(text); return true; }
         if (type.IsEnum)
         {
             var name = text.Replace("-", "").Replace("_", "");
@@ -153,8 +173,14 @@ public static class OptionsBinder
             return DescribeType(underlying) + " or null";
         if (type.IsEnum)
             return string.Join("|", Enum.GetNames(type).Select(Naming.Kebab));
+        if (type == typeof(RecommenderSpec[]))
+            return "list of algorithms (registered names separated by |; in YAML, each a name or {kind, options})";
         if (type.IsArray)
             return "list of " + DescribeType(type.GetElementType()!) + " (separated by |)";
+        if (type == typeof(ISplitter))
+            return "split spec (e.g. user-holdout:0.2)";
+        if (type == typeof(RecommenderSpec))
+            return "algorithm (a registered name; in YAML, a name or {kind, options})";
         return type == typeof(float) || type == typeof(double) ? "number"
             : type == typeof(int) || type == typeof(long) || type == typeof(ulong) ? "integer"
             : type == typeof(bool) ? "true|false"
@@ -166,6 +192,7 @@ public static class OptionsBinder
     {
         null => "null",
         Enum e => Naming.Kebab(e.ToString()),
+        ISplitter split => split.Spec,
         float f => f.ToString("R", CultureInfo.InvariantCulture),
         double d => d.ToString("R", CultureInfo.InvariantCulture),
         bool b => b ? "true" : "false",

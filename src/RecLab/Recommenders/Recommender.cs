@@ -52,9 +52,13 @@ public abstract class Recommender<TOptions> : IRecommender where TOptions : Reco
                     : "Choose an algorithm that accepts implicit feedback."));
         context.CancellationToken.ThrowIfCancellationRequested();
         _train = null;
+        BeforeFit(train);
         FitCore(train, context);
         _train = train;
     }
+
+    /// <summary>What a family's base learns from every training set before the algorithm's own <see cref="FitCore"/>.</summary>
+    private protected virtual void BeforeFit(TrainingSet train) { }
 
     /// <summary>Learns from the data; the default learns nothing (for scorers that need only the data itself).</summary>
     protected virtual void FitCore(TrainingSet train, FitContext context) { }

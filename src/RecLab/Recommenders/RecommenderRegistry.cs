@@ -10,7 +10,13 @@ public sealed class RecommenderRegistry
     private readonly List<RecommenderInfo> _order = [];
 
     /// <summary>Every built-in algorithm.</summary>
-    public static RecommenderRegistry Default { get; } = BuiltInRecommenders.Register(new RecommenderRegistry());
+    public static RecommenderRegistry Default { get; } = WithBuiltIns();
+
+    /// <summary>
+    /// A new registry holding every built-in algorithm, to <see cref="Add{TOptions}"/> one's own to: its hybrids, learning
+    /// to rank and bandits make their components from it, so they can combine the added algorithms too.
+    /// </summary>
+    public static RecommenderRegistry WithBuiltIns() => BuiltInRecommenders.Register(new RecommenderRegistry());
 
     /// <summary>Registers an algorithm; names are unique (case-insensitive).</summary>
     public RecommenderRegistry Add<TOptions>(string name, string description, Func<TOptions, IRecommender> factory)
@@ -45,6 +51,29 @@ public sealed class RecommenderRegistry
     {
         var info = Get(name);
         return info.Create(OptionsBinder.Bind(info.OptionsType, options, info.Name));
+    }
+
+    /// <summary>A new, unfitted instance of a component's algorithm with its options (the defaults when it has none).</summary>
+    /// <exception cref="KeyNotFoundException">Unknown name; the message lists the registered ones and suggests the closest.</exception>
+    /// <exception cref="ArgumentException">Options of another algorithm, or out of range.</exception>
+    public IRecommender Create(RecommenderSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        return Get(spec.Kind).Create(spec.Options);
+    }
+
+    /// <summary>A component named in option <paramref name="option"/> of another algorithm; an unknown name is that option's error.</summary>
+    /// <exception cref="ArgumentException">Unknown name (the message lists the registered ones), or options of another algorithm.</exception>
+    internal IRecommender CreateComponent(RecommenderSpec spec, string option)
+    {
+        try
+        {
+            return Create(spec);
+        }
+        catch (KeyNotFoundException e)
+        {
+            throw new ArgumentException($"option {option}: {e.Message}", e);
+        }
     }
 
     /// <summary>

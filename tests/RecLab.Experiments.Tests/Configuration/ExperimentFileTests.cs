@@ -127,8 +127,9 @@ public sealed class ExperimentFileTests
         [
             "references.yaml:7:11: splits[0].spec: kfold: unknown key 'shuffle'. It has no options.",
             "references.yaml:10:11: algorithms[0].kind: unknown algorithm 'most-populr' (did you mean 'most-popular'?); available: random, most-popular",
-            "references.yaml:12:20: metrics[1]: Unknown metric 'precison' (did you mean 'precision'?). Valid metrics: precision@N, recall@N, ndcg@N, lenskit-ndcg@N, map@N, mrr@N, hit@N, auc, coverage@N, gini@N, novelty@N, ild@N, arp@N, new-share@N, new-exposure@N, new-coverage@N, rmse, mae.",
-            "references.yaml:14:13: evaluation.baseline: 'popular' is not an algorithm of this file; defined: pop, random",
+            "references.yaml:12:16: algorithms[1].datasets[0]: 'synt' is not a dataset of this file (did you mean 'synth'?); defined: synth",
+            "references.yaml:13:20: metrics[1]: Unknown metric 'precison' (did you mean 'precision'?). Valid metrics: precision@N, recall@N, ndcg@N, lenskit-ndcg@N, map@N, mrr@N, hit@N, auc, coverage@N, gini@N, novelty@N, ild@N, arp@N, new-share@N, new-exposure@N, new-coverage@N, rmse, mae.",
+            "references.yaml:15:13: evaluation.baseline: 'popular' is not an algorithm of this file; defined: pop, random",
         ], InvalidFile("references.yaml"));
     }
 

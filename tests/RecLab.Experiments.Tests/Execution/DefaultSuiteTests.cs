@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Microsoft.Playwright;
 using RecLab.Charts.Tests.Browser;
-using RecLab.Charts.Tests.Support;
 using RecLab.Experiments.Reports;
 using RecLab.Experiments.Tests.Support;
 
@@ -44,32 +43,16 @@ public sealed class DefaultSuiteTests(DefaultSuiteRun suite, BrowserFixture brow
         // The report as `reclab run` wrote it, rewritten with the local plotly.js inlined (the run may have found none).
         new HtmlReportWriter(browser.Plotly).Write(suite.Results);
         var html = Path.Combine(suite.Folder, HtmlReport.FileName);
-        var expected = HtmlDom.Parse(await File.ReadAllTextAsync(html, TestContext.Current.CancellationToken)).QuerySelectorAll("script")
-            .Where(s => s.TextContent.TrimStart().StartsWith("reclabDraw(", StringComparison.Ordinal))
-            .Select(s => HtmlDom.DrawArguments(s)[1]!["data"]!.AsArray().Count).ToList();
+        var expected = await OpenedReport.ExpectedTraces(html);
         // Per split: accuracy, coverage and novelty bars, fit cost, per-user boxes; then the A/B test: uplift, each of its five
         // per-user metrics per day (creator coverage is not one), p-values.
         Assert.Equal(2 * 5 + 1 + 5 + 1, expected.Count);
 
-        await using var context = await chromium.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1200, Height = 900 } });
-        var tab = await context.NewPageAsync();
-        var errors = new List<string>();
-        tab.Console += (_, message) =>
-        {
-            if (message.Type == "error")
-                errors.Add("console: " + message.Text);
-        };
-        tab.PageError += (_, error) => errors.Add("page: " + error);
-        var requests = new List<string>();
-        tab.Request += (_, request) => requests.Add(request.Url);
-        await tab.GotoAsync(new Uri(html).AbsoluteUri, new PageGotoOptions { Timeout = 60_000 });
-        await tab.WaitForFunctionAsync(
-            "n => { const charts = [...document.querySelectorAll('div.reclab-chart')]; return charts.length === n && charts.every(el => el._fullLayout && el.querySelector('.main-svg')); }",
-            expected.Count, new PageWaitForFunctionOptions { Timeout = 120_000 });
+        await using var report = await OpenedReport.OpenAsync(chromium, html, expected.Count, 120_000);
+        var tab = report.Tab;
         var traces = await tab.EvaluateAsync<int[]>("() => [...document.querySelectorAll('div.reclab-chart')].map(el => el.classList.contains('js-plotly-plot') && el.querySelector('.main-svg') ? el.data.length : -1)");
 
-        Assert.Empty(errors);
-        Assert.All(requests, url => Assert.StartsWith("file://", url));
+        report.AssertCleanAndOffline();
         Assert.Equal(expected, traces);
 
         Directory.CreateDirectory(ScreenshotFolder);

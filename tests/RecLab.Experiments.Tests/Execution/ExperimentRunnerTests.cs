@@ -334,6 +334,61 @@ public sealed class ExperimentRunnerTests : IDisposable
     }
 
     [Fact]
+    public async Task An_algorithm_restricted_to_a_dataset_runs_only_there_and_leaves_the_other_cells_as_they_were()
+    {
+        var yaml = ColdStartYaml().Replace("""
+              - name: tiny
+                source: {_csv}
+            """.Replace("{_csv}", _csv, StringComparison.Ordinal), $"""
+              - name: tiny
+                source: {_csv}
+              - name: world
+                source: synthetic:tiny
+            """, StringComparison.Ordinal);
+        var unrestricted = Plan(yaml);
+        var plan = Plan(yaml.Replace("""
+              - name: content
+                kind: user-knn-implicit
+            """, """
+              - name: content
+                kind: user-knn-implicit
+              - name: oracle
+                kind: oracle
+                datasets: [world]
+            """, StringComparison.Ordinal));
+
+        // 4 (split, size) tables on 2 datasets for the two unrestricted algorithms, the oracle on the world's 4 only.
+        Assert.Equal(unrestricted.Cells.Count + 4, plan.Cells.Count);
+        Assert.All(plan.Cells.Where(c => c.Algorithm == "oracle"), c => Assert.Equal("world", c.Dataset));
+        Assert.Equal(unrestricted.Cells.Select(c => c.Id), plan.Cells.Where(c => c.Algorithm != "oracle").Select(c => c.Id));
+        var result = await Run(plan, _temp["restricted"]);
+        Assert.Equal(plan.Cells.Count, result.Succeeded);
+        var summary = Read(_temp["restricted"], "summary.md");
+        var tinyCurve = Section(summary, "## Cold-start curve: ndcg@5 · tiny · cold");
+        var worldCurve = Section(summary, "## Cold-start curve: ndcg@5 · world · cold");
+        Assert.DoesNotContain("oracle", tinyCurve, StringComparison.Ordinal);
+        Assert.Contains("| oracle |", worldCurve, StringComparison.Ordinal);
+        Assert.DoesNotContain("n/a", worldCurve + tinyCurve, StringComparison.Ordinal);
+
+        static string Section(string md, string heading)
+        {
+            var start = md.IndexOf(heading, StringComparison.Ordinal);
+            Assert.True(start >= 0, heading);
+            var end = md.IndexOf("\n## ", start + heading.Length, StringComparison.Ordinal);
+            return md[start..(end < 0 ? md.Length : end)];
+        }
+    }
+
+    [Fact]
+    public void A_baseline_that_skips_a_dataset_is_refused()
+    {
+        var yaml = ColdStartYaml().Replace("    kind: most-popular\n", "    kind: most-popular\n    datasets: [elsewhere]\n", StringComparison.Ordinal);
+        var errors = Assert.Throws<ExperimentConfigException>(() => Plan(yaml)).Errors.Select(e => e.Message).ToList();
+        Assert.Contains(errors, e => e.Contains("'elsewhere' is not a dataset of this file", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Contains("the baseline 'pop' does not run on dataset 'tiny'", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Cells_without_onboarding_or_buckets_keep_their_ids()
     {
         var yaml = ColdStartYaml();

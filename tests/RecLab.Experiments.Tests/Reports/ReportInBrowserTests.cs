@@ -1,12 +1,12 @@
 using System.Text.Json;
 using Microsoft.Playwright;
 using RecLab.Charts.Tests.Browser;
-using RecLab.Charts.Tests.Support;
 using RecLab.Experiments.Cells;
 using RecLab.Experiments.Configuration;
 using RecLab.Experiments.Execution;
 using RecLab.Experiments.Reports;
 using RecLab.Experiments.Results;
+using RecLab.Experiments.Tests.Support;
 
 namespace RecLab.Experiments.Tests.Reports;
 
@@ -56,37 +56,19 @@ public sealed class ReportInBrowserTests(BrowserFixture fixture) : IClassFixture
         var html = Path.Combine(OutputFolder, HtmlReport.FileName);
         Directory.CreateDirectory(OutputFolder);
         File.Copy(Path.Combine(run.OutputDirectory, HtmlReport.FileName), html, overwrite: true);
-        // The traces each chart should have, from the figures embedded in the page.
-        var expected = HtmlDom.Parse(await File.ReadAllTextAsync(html, TestContext.Current.CancellationToken)).QuerySelectorAll("script")
-            .Where(s => s.TextContent.TrimStart().StartsWith("reclabDraw(", StringComparison.Ordinal))
-            .Select(s => HtmlDom.DrawArguments(s)[1]!["data"]!.AsArray().Count).ToList();
+        var expected = await OpenedReport.ExpectedTraces(html);
         // Two splits x (accuracy bars, coverage bars, nDCG@N, fit cost, grid heatmap, per-user boxes), then the A/B
         // test: uplift, ctr and revenue per user per day, p-values per day.
         Assert.Equal(12 + 4, expected.Count);
         Assert.Equal([1, 6, 6, 5], expected.TakeLast(4));
 
-        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1200, Height = 900 } });
-        var tab = await context.NewPageAsync();
-        var errors = new List<string>();
-        tab.Console += (_, message) =>
-        {
-            if (message.Type == "error")
-                errors.Add("console: " + message.Text);
-        };
-        tab.PageError += (_, error) => errors.Add("page: " + error);
-        var requests = new List<string>();
-        tab.Request += (_, request) => requests.Add(request.Url);
-
-        await tab.GotoAsync(new Uri(html).AbsoluteUri, new PageGotoOptions { Timeout = 60_000 });
-        await tab.WaitForFunctionAsync(
-            "n => { const charts = [...document.querySelectorAll('div.reclab-chart')]; return charts.length === n && charts.every(el => el._fullLayout && el.querySelector('.main-svg')); }",
-            expected.Count, new PageWaitForFunctionOptions { Timeout = 60_000 });
+        await using var report = await OpenedReport.OpenAsync(browser, html, expected.Count, 60_000);
+        var tab = report.Tab;
         var charts = (await tab.EvaluateAsync<JsonElement>(
             "() => [...document.querySelectorAll('div.reclab-chart')].map(el => ({ id: el.id, plotly: el.classList.contains('js-plotly-plot'), traces: el.data ? el.data.length : -1, svgs: el.querySelectorAll('.main-svg').length }))"))
             .Deserialize<List<ChartState>>(new JsonSerializerOptions { PropertyNameCaseInsensitive = true })!;
 
-        Assert.Empty(errors);
-        Assert.All(requests, url => Assert.StartsWith("file://", url));
+        report.AssertCleanAndOffline();
         Assert.Equal(expected.Count, charts.Count(c => c.Plotly));
         Assert.Equal(expected, charts.Select(c => c.Traces));
         Assert.All(charts, c => Assert.True(c.Svgs > 0, $"{c.Id} drew no SVG"));

@@ -56,6 +56,9 @@ public sealed class EvaluatorTests
         public override string Name => "constant";
 
         protected override float Estimate(int user, int item) => user == 0 ? 4f : 3f;
+
+        // Test items the training data never saw get the same constant, not the training mean.
+        protected override float DefaultEstimate(int user, int item) => Estimate(user, item);
     }
 
     [Fact]
@@ -76,6 +79,8 @@ public sealed class EvaluatorTests
         public override string Name => "broken";
 
         protected override float Estimate(int user, int item) => user == 1 ? float.NaN : 3f;
+
+        protected override float DefaultEstimate(int user, int item) => Estimate(user, item);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using RecLab.Data;
+using RecLab.Experiments.Configuration;
 using RecLab.Recommenders;
 using RecLab.Tests.Support;
 
@@ -123,6 +124,32 @@ public abstract class RecommenderContract<T> where T : IRecommender
         Assert.Throws<InvalidOperationException>(() => model.Score(new UserQuery(0, default, default), new float[Checkerboard.Items]));
         model.Fit(CheckerboardFor(model), Seeded);
         Assert.Throws<ArgumentException>(() => model.Score(new UserQuery(0, default, default), new float[3]));
+    }
+
+    [Fact]
+    public void Options_written_to_an_experiment_file_bind_back_equal()
+    {
+        var model = Create();
+        if (model.GetType().GetProperty("Options")?.GetValue(model) is not RecommenderOptions options)
+            throw new InvalidOperationException($"{typeof(T).Name} has no Options property.");
+        var file = $$"""
+            version: 1
+            name: round-trip
+            datasets: [{name: synth, source: "synthetic:tiny"}]
+            splits: [{spec: "holdout:0.2"}]
+            algorithms: [{kind: {{model.Name}}}]
+            metrics: [ndcg@10]
+            """;
+        var config = ExperimentFile.Parse(file, "round-trip.yaml");
+        config = config with { Algorithms = [config.Algorithms[0] with { Options = options }] };
+
+        var yaml = ExperimentFile.ToYaml(config);
+        var bound = ExperimentFile.Parse(yaml, "round-trip.yaml").Algorithms[0].Options!;
+
+        Assert.Equal(options.GetType(), bound.GetType());
+        foreach (var property in OptionsBinder.Settable(options.GetType()))
+            Assert.Equal(OptionsBinder.Format(property.GetValue(options)), OptionsBinder.Format(property.GetValue(bound)));
+        Assert.Equal(yaml, ExperimentFile.ToYaml(config with { Algorithms = [config.Algorithms[0] with { Options = bound }] }));
     }
 
     [Fact]

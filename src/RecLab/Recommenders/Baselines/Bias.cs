@@ -38,4 +38,8 @@ public sealed class Bias(BiasOptions options) : RatingPredictor<BiasOptions>(opt
 
     /// <inheritdoc/>
     protected override float Estimate(int user, int item) => (float)_biases.Of(user, item);
+
+    /// <inheritdoc/>
+    /// <remarks>The model's own estimate: μ plus the biases (and factors) it has, as Surprise's algorithms answer an unknown user or item.</remarks>
+    protected override float DefaultEstimate(int user, int item) => Estimate(user, item);
 }

@@ -11,11 +11,11 @@ public sealed class BanditRanker : Recommender<BanditRankerOptions>, IBlockScore
 {
     private readonly IRecommender _base;
 
-    /// <summary>A bandit of <paramref name="kind"/> over the base recommender of <paramref name="options"/> (parsed now, so a bad name fails early).</summary>
-    public BanditRanker(BanditKind kind, BanditRankerOptions options) : base(options)
+    /// <summary>A bandit of <paramref name="kind"/> over the base recommender of <paramref name="options"/>, made by <paramref name="registry"/> (the built-in one when null) now, so a bad name fails early.</summary>
+    public BanditRanker(BanditKind kind, BanditRankerOptions options, RecommenderRegistry? registry = null) : base(options)
     {
         Kind = kind;
-        _base = Hybrid.Components.Create(options.Base);
+        _base = (registry ?? RecommenderRegistry.Default).CreateComponent(options.Base, nameof(options.Base));
     }
 
     /// <summary>How it explores.</summary>

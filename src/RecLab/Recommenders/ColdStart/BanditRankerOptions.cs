@@ -3,8 +3,8 @@ namespace RecLab.Recommenders.ColdStart;
 /// <summary>Options of <see cref="BanditRanker"/>: the base recommender its candidates come from, and how it explores them.</summary>
 public sealed record BanditRankerOptions : RecommenderOptions
 {
-    /// <summary>The recommender whose top <see cref="Candidates"/> items the bandit re-ranks, as <c>name</c> or <c>name:key=value;key=value</c>.</summary>
-    public string Base { get; init; } = "implicit-als";
+    /// <summary>The recommender whose top <see cref="Candidates"/> items the bandit re-ranks: a registered kind with its options, as an algorithm is given.</summary>
+    public RecommenderSpec Base { get; init; } = "implicit-als";
 
     /// <summary>Candidates per user taken from the base recommender's ranking.</summary>
     public int Candidates { get; init; } = 100;
@@ -28,7 +28,7 @@ public sealed record BanditRankerOptions : RecommenderOptions
     /// <inheritdoc/>
     public override IEnumerable<OptionError> Validate() =>
     [
-        .. Hybrid.Components.Check("base", [Base]),
+        .. RecommenderSpec.Check(nameof(Base), [Base]),
         .. AtLeast("candidates", Candidates, 1),
         .. Between("epsilon", Epsilon, 0, 1),
         .. AtLeast("prior_strength", PriorStrength, 1e-6),

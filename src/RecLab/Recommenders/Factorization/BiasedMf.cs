@@ -76,6 +76,10 @@ public sealed class BiasedMf(BiasedMfOptions options) : RatingPredictor<BiasedMf
     protected override float Estimate(int user, int item) => _model.Estimate(user, IsKnownUser(user), item);
 
     /// <inheritdoc/>
+    /// <remarks>The model's own estimate: μ plus the biases (and factors) it has, as Surprise's algorithms answer an unknown user or item.</remarks>
+    protected override float DefaultEstimate(int user, int item) => Estimate(user, item);
+
+    /// <inheritdoc/>
     public bool TryScoreUsers(ReadOnlySpan<int> users, Span<float> scores)
     {
         if (!AreKnownUsers(users))

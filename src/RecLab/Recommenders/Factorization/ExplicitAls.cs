@@ -160,6 +160,10 @@ public sealed class ExplicitAls(ExplicitAlsOptions options) : RatingPredictor<Ex
     }
 
     /// <inheritdoc/>
+    /// <remarks>The model's own estimate: μ plus the biases (and factors) it has, as LensKit's BiasedMF answers an unknown user or item.</remarks>
+    protected override float DefaultEstimate(int user, int item) => Estimate(user, item);
+
+    /// <inheritdoc/>
     public bool TryScoreUsers(ReadOnlySpan<int> users, Span<float> scores)
     {
         if (!AreKnownUsers(users))

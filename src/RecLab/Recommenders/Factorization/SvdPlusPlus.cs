@@ -93,5 +93,9 @@ public sealed class SvdPlusPlus(SvdPlusPlusOptions options) : RatingPredictor<Sv
     protected override float Estimate(int user, int item) => _model.Estimate(user, IsKnownUser(user), item);
 
     /// <inheritdoc/>
+    /// <remarks>The model's own estimate: μ plus the biases (and factors) it has, as Surprise's algorithms answer an unknown user or item.</remarks>
+    protected override float DefaultEstimate(int user, int item) => Estimate(user, item);
+
+    /// <inheritdoc/>
     protected override void ScoreCore(in UserQuery query, Span<float> scores) => _model.Score(query, IsKnownUser(query.User), scores);
 }

@@ -9,24 +9,24 @@ using RecLab.Splitting;
 namespace RecLab.Recommenders.Hybrid;
 
 /// <summary>
-/// Fits a weighted hybrid's weights: a seeded validation split of the training data (a per-user holdout, or a cold-user
-/// split whose onboarding interactions are the queries' history), the components fitted on its training part, then for a seeded sample of validation users their normalized component scores, and either the grid point
-/// with the best mean NDCG@10 or the least-squares fit of relevance.
+/// Fits a weighted hybrid's weights: a seeded validation split of the training data (the options' splitter: a per-user
+/// holdout, or a cold-user split whose onboarding interactions are the queries' history), the components fitted on its
+/// training part, then for a seeded sample of validation users their normalized component scores, and either the grid
+/// point with the best mean of a ranking metric or the least-squares fit of relevance.
 /// </summary>
 internal static class BlendWeightFitter
 {
-    private const int ListLength = 10;
-
-    public static float[] Fit(IReadOnlyList<IRecommender> components, TrainingSet train, WeightedHybridOptions o, FitContext context)
+    /// <summary>The weights; <paramref name="metric"/> judges each grid point's top-N lists (<see cref="WeightFitting.Grid"/>).</summary>
+    public static float[] Fit(IReadOnlyList<IRecommender> components, TrainingSet train, WeightedHybridOptions o, IRankingMetric metric, FitContext context)
     {
         var seed = Seeds.Derive(context.Seed, "hybrid/validation");
-        var fold = SplitSpec.Parse(o.ValidationSplit).CreateFold(train.Interactions, 0, seed);
+        var fold = o.ValidationSplit.CreateFold(train.Interactions, 0, seed);
         Components.Fit(components, train.WithInteractions(fold.Train), context);
         var users = SampleUsers(fold, o, seed);
         if (users.Length == 0)
             return Uniform(components.Count);
         return o.Fitting == WeightFitting.Grid
-            ? GridSearch(components, fold, users, o, context)
+            ? GridSearch(components, fold, users, o, metric, context)
             : LeastSquares(components, fold, users, o, seed, context);
     }
 
@@ -78,25 +78,24 @@ internal static class BlendWeightFitter
         return rows;
     }
 
-    private static float[] GridSearch(IReadOnlyList<IRecommender> components, Fold fold, int[] users, WeightedHybridOptions o, FitContext context)
+    private static float[] GridSearch(IReadOnlyList<IRecommender> components, Fold fold, int[] users, WeightedHybridOptions o, IRankingMetric metric, FitContext context)
     {
         var grid = Simplex(components.Count, o.GridStep);
         var perUser = new double[users.Length][];
-        var ndcg = new Ndcg(ListLength);
-        Parallel.For(0, users.Length, context.ParallelOptions, () => (Blend: new float[fold.Train.ItemCount], Relevant: new RelevanceSet(fold.Train.ItemCount)),
+        var length = Math.Min(metric.N, fold.Train.ItemCount);
+        Parallel.For(0, users.Length, context.ParallelOptions,
+            () => (Blend: new float[fold.Train.ItemCount], Relevant: new RelevanceSet(fold.Train.ItemCount), Top: new int[length], TopScores: new float[length]),
             (slot, _, s) =>
             {
                 var u = users[slot];
                 var rows = ComponentScores(components, fold, u, o.Normalization);
                 s.Relevant.Reset(Relevant(fold, u, o.RelevanceThreshold));
-                Span<int> top = stackalloc int[ListLength];
-                Span<float> topScores = stackalloc float[ListLength];
                 var values = perUser[slot] = new double[grid.Count];
                 for (var g = 0; g < grid.Count; g++)
                 {
                     Blend(rows, grid[g], s.Blend);
-                    var n = TopN.Select(s.Blend, top, topScores);
-                    values[g] = ndcg.Measure(top[..n], s.Relevant);
+                    var n = TopN.Select(s.Blend, s.Top, s.TopScores);
+                    values[g] = metric.Measure(s.Top.AsSpan(0, n), s.Relevant);
                 }
                 return s;
             }, _ => { });

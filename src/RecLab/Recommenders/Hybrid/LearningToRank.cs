@@ -1,7 +1,6 @@
 using RecLab.Data;
 using RecLab.Randomness;
 using RecLab.Recommenders.Learning;
-using RecLab.Splitting;
 
 namespace RecLab.Recommenders.Hybrid;
 
@@ -24,9 +23,9 @@ public sealed class LearningToRank : Recommender<LearningToRankOptions>
     private RankingFeatures? _features;
     private TreeScorer? _ranker;
 
-    /// <summary>Creates it; every generator is parsed now, so a bad name fails early.</summary>
-    public LearningToRank(LearningToRankOptions options) : base(options) =>
-        _generators = options.Generators.Select(Components.Create).ToArray();
+    /// <summary>Creates it with generators from <paramref name="registry"/> (the built-in one when null); a bad name fails now.</summary>
+    public LearningToRank(LearningToRankOptions options, RecommenderRegistry? registry = null) : base(options) =>
+        _generators = Components.Create(registry ?? RecommenderRegistry.Default, options.Generators, nameof(options.Generators));
 
     /// <summary>Creates it with default options.</summary>
     public LearningToRank() : this(new LearningToRankOptions()) { }
@@ -48,7 +47,7 @@ public sealed class LearningToRank : Recommender<LearningToRankOptions>
     {
         var o = Options;
         var seed = Seeds.Derive(context.Seed, "ltr/validation");
-        var fold = SplitSpec.Parse(o.ValidationSplit).CreateFold(train.Interactions, 0, seed);
+        var fold = o.ValidationSplit.CreateFold(train.Interactions, 0, seed);
         var validation = train.WithInteractions(fold.Train);
         Components.Fit(_generators, validation, context);
         var features = new RankingFeatures(_generators, o.Candidates, validation);

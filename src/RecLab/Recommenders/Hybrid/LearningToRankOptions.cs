@@ -1,13 +1,15 @@
+using RecLab.Splitting;
+
 namespace RecLab.Recommenders.Hybrid;
 
 /// <summary>Options of <see cref="LearningToRank"/>.</summary>
 public sealed record LearningToRankOptions : RecommenderOptions
 {
     /// <summary>
-    /// The candidate generators, as <c>name</c> or <c>name:key=value;key=value</c> (lists inside with <c>+</c>): each
-    /// contributes its top <see cref="Candidates"/> unseen items, and its score and rank become features.
+    /// The candidate generators, each a registered kind with its options, as an algorithm is given: each contributes its
+    /// top <see cref="Candidates"/> unseen items, and its score and rank become features.
     /// </summary>
-    public string[] Generators { get; init; } = ["implicit-als", "item-knn-implicit", "most-popular", "content-based"];
+    public RecommenderSpec[] Generators { get; init; } = ["implicit-als", "item-knn-implicit", "most-popular", "content-based"];
 
     /// <summary>Top items taken from each generator (the candidate set is their union).</summary>
     public int Candidates { get; init; } = 200;
@@ -28,10 +30,11 @@ public sealed record LearningToRankOptions : RecommenderOptions
     public int MinExamplesPerLeaf { get; init; } = 20;
 
     /// <summary>
-    /// The split of the training data the ranker learns on, as a split spec (seeded, first fold): generators are fitted on
-    /// its training part and their candidates for its held-out part are the ranker's labelled rows. The test data is never used.
+    /// The split of the training data the ranker learns on (seeded, first fold; a split spec in YAML and on the command
+    /// line): generators are fitted on its training part and their candidates for its held-out part are the ranker's
+    /// labelled rows. The test data is never used.
     /// </summary>
-    public string ValidationSplit { get; init; } = "user-holdout:0.2";
+    public ISplitter ValidationSplit { get; init; } = new GroupHoldout(new GroupHoldoutOptions());
 
     /// <summary>Most validation users (query groups) the ranker learns from (a seeded sample), to bound the cost.</summary>
     public int ValidationUsers { get; init; } = 1000;
@@ -42,15 +45,7 @@ public sealed record LearningToRankOptions : RecommenderOptions
     /// <inheritdoc/>
     public override IEnumerable<OptionError> Validate()
     {
-        var errors = new List<OptionError>(Hybrid.Components.Check(nameof(Generators), Generators));
-        try
-        {
-            Splitting.SplitSpec.Parse(ValidationSplit);
-        }
-        catch (ArgumentException e)
-        {
-            errors.Add(new OptionError(nameof(ValidationSplit), e.Message));
-        }
+        var errors = new List<OptionError>(RecommenderSpec.Check(nameof(Generators), Generators));
         errors.AddRange(Between(nameof(Candidates), Candidates, 1, 100_000));
         errors.AddRange(AtLeast(nameof(Trees), Trees, 1));
         errors.AddRange(Between(nameof(Leaves), Leaves, 2, 1024));

@@ -12,9 +12,9 @@ public sealed class SwitchingHybrid : Recommender<SwitchingHybridOptions>
 {
     private readonly IRecommender[] _components;
 
-    /// <summary>Creates it; every component is parsed now, so a bad name fails early.</summary>
-    public SwitchingHybrid(SwitchingHybridOptions options) : base(options) =>
-        _components = options.Components.Select(Components.Create).ToArray();
+    /// <summary>Creates it with components from <paramref name="registry"/> (the built-in one when null); a bad name fails now.</summary>
+    public SwitchingHybrid(SwitchingHybridOptions options, RecommenderRegistry? registry = null) : base(options) =>
+        _components = Components.Create(registry ?? RecommenderRegistry.Default, options.Components, nameof(options.Components));
 
     /// <summary>Creates it with default options.</summary>
     public SwitchingHybrid() : this(new SwitchingHybridOptions()) { }

@@ -4,10 +4,10 @@ namespace RecLab.Recommenders.Hybrid;
 public sealed record SwitchingHybridOptions : RecommenderOptions
 {
     /// <summary>
-    /// The recommenders switched between, from the one for the shortest histories to the one for the longest, as
-    /// <c>name</c> or <c>name:key=value;key=value</c> (lists inside with <c>+</c>).
+    /// The recommenders switched between, from the one for the shortest histories to the one for the longest, each a
+    /// registered kind with its options, as an algorithm is given.
     /// </summary>
-    public string[] Components { get; init; } = ["most-popular", "content-based", "implicit-als"];
+    public RecommenderSpec[] Components { get; init; } = ["most-popular", "content-based", "implicit-als"];
 
     /// <summary>
     /// History lengths where the next component takes over (ascending, one fewer than the components): with
@@ -18,7 +18,7 @@ public sealed record SwitchingHybridOptions : RecommenderOptions
     /// <inheritdoc/>
     public override IEnumerable<OptionError> Validate()
     {
-        var errors = new List<OptionError>(Hybrid.Components.Check(nameof(Components), Components));
+        var errors = new List<OptionError>(RecommenderSpec.Check(nameof(Components), Components));
         if (Thresholds.Length != Math.Max(0, Components.Length - 1))
             errors.Add(new OptionError(nameof(Thresholds), $"must give one threshold fewer than there are components ({Components.Length - 1}), got {Thresholds.Length}"));
         for (var k = 0; k < Thresholds.Length; k++)

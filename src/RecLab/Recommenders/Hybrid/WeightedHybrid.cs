@@ -1,23 +1,26 @@
 using System.Buffers;
 using RecLab.Data;
+using RecLab.Evaluation.Metrics;
 
 namespace RecLab.Recommenders.Hybrid;
 
 /// <summary>
 /// Weighted hybrid: <c>s(u,i) = Σ_k w_k ŝ_k(u,i)</c>, where ŝ_k is component k's score normalized per query
 /// (z-score by default, or min-max; see <see cref="ScoreNormalization"/>) and the components are any registered
-/// recommenders given by name and options. Weights are fixed, or fitted on a validation split carved from the
+/// recommenders given by kind and options. Weights are fixed, or fitted on a validation split carved from the
 /// training data (a seeded per-user holdout; <see cref="WeightFitting"/>), after which the components are refitted on
 /// all of it. An item a component cannot score (NaN) gets nothing from it; one no component can score stays NaN.
 /// </summary>
 public sealed class WeightedHybrid : Recommender<WeightedHybridOptions>
 {
+    // What the weight grid maximizes on the validation users: the lab's headline metric (WeightFitting.Grid).
+    private static readonly IRankingMetric FittingMetric = new Ndcg(10);
     private readonly IRecommender[] _components;
     private float[] _weights = [];
 
-    /// <summary>Creates it; every component is parsed now, so a bad name fails early.</summary>
-    public WeightedHybrid(WeightedHybridOptions options) : base(options) =>
-        _components = options.Components.Select(Components.Create).ToArray();
+    /// <summary>Creates it with components from <paramref name="registry"/> (the built-in one when null); a bad name fails now.</summary>
+    public WeightedHybrid(WeightedHybridOptions options, RecommenderRegistry? registry = null) : base(options) =>
+        _components = Components.Create(registry ?? RecommenderRegistry.Default, options.Components, nameof(options.Components));
 
     /// <summary>Creates it with default options.</summary>
     public WeightedHybrid() : this(new WeightedHybridOptions()) { }
@@ -39,7 +42,7 @@ public sealed class WeightedHybrid : Recommender<WeightedHybridOptions>
     {
         _weights = Options.Weights.Length > 0 ? [.. Options.Weights]
             : _components.Length == 1 ? [1f]
-            : BlendWeightFitter.Fit(_components, train, Options, context);
+            : BlendWeightFitter.Fit(_components, train, Options, FittingMetric, context);
         Components.Fit(_components, train, context);
     }
 

@@ -1,13 +1,15 @@
+using RecLab.Splitting;
+
 namespace RecLab.Recommenders.Hybrid;
 
 /// <summary>Options of <see cref="WeightedHybrid"/>.</summary>
 public sealed record WeightedHybridOptions : RecommenderOptions
 {
     /// <summary>
-    /// The recommenders blended, as <c>name</c> or <c>name:key=value;key=value</c> (lists inside with <c>+</c>) (e.g.
-    /// <c>most-popular|content-based|implicit-als:factors=64;iterations=15</c>).
+    /// The recommenders blended, each a registered kind with its options, as an algorithm is given (e.g.
+    /// <c>[most-popular, {kind: implicit-als, options: {factors: 64}}]</c>).
     /// </summary>
-    public string[] Components { get; init; } = ["most-popular", "content-based"];
+    public RecommenderSpec[] Components { get; init; } = ["most-popular", "content-based"];
 
     /// <summary>One fixed weight per component; empty to fit them on a validation split.</summary>
     public float[] Weights { get; init; } = [];
@@ -19,11 +21,11 @@ public sealed record WeightedHybridOptions : RecommenderOptions
     public WeightFitting Fitting { get; init; } = WeightFitting.Grid;
 
     /// <summary>
-    /// The split of the training data the weights are fitted on, as a split spec (seeded, first fold): the default holds
-    /// out 20% of each user's interactions; <c>cold-users:0.2:onboard=5</c> fits them for new users who gave 5 ratings
-    /// (their onboarding interactions are their queries' history).
+    /// The split of the training data the weights are fitted on (seeded, first fold; a split spec in YAML and on the
+    /// command line): the default holds out 20% of each user's interactions; <c>cold-users:0.2:onboard=5</c> fits them
+    /// for new users who gave 5 ratings (their onboarding interactions are their queries' history).
     /// </summary>
-    public string ValidationSplit { get; init; } = "user-holdout:0.2";
+    public ISplitter ValidationSplit { get; init; } = new GroupHoldout(new GroupHoldoutOptions());
 
     /// <summary>Most validation users the weights are fitted on (a seeded sample), to bound the cost.</summary>
     public int ValidationUsers { get; init; } = 300;
@@ -40,19 +42,11 @@ public sealed record WeightedHybridOptions : RecommenderOptions
     /// <inheritdoc/>
     public override IEnumerable<OptionError> Validate()
     {
-        var errors = new List<OptionError>(Hybrid.Components.Check(nameof(Components), Components));
+        var errors = new List<OptionError>(RecommenderSpec.Check(nameof(Components), Components));
         if (Weights.Length > 0 && Weights.Length != Components.Length)
             errors.Add(new OptionError(nameof(Weights), $"must give one weight per component ({Components.Length}), or none to fit them (got {Weights.Length})"));
         if (Weights.Any(w => !float.IsFinite(w)))
             errors.Add(new OptionError(nameof(Weights), "must be finite numbers"));
-        try
-        {
-            Splitting.SplitSpec.Parse(ValidationSplit);
-        }
-        catch (ArgumentException e)
-        {
-            errors.Add(new OptionError(nameof(ValidationSplit), e.Message));
-        }
         errors.AddRange(AtLeast(nameof(ValidationUsers), ValidationUsers, 1));
         errors.AddRange(Between(nameof(GridStep), GridStep, 0.01, 1));
         errors.AddRange(AtLeast(nameof(Negatives), Negatives, 1));

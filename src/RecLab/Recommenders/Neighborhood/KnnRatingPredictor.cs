@@ -27,7 +27,6 @@ public abstract class KnnRatingPredictor<TOptions> : RatingPredictor<TOptions> w
 {
     private PairMatrix? _similarities;
     private CsrMatrix? _columns;
-    private float _mu;
     private float[] _means = [];
     private Biases? _biases;
 
@@ -62,7 +61,6 @@ public abstract class KnnRatingPredictor<TOptions> : RatingPredictor<TOptions> w
         var biases = needsBaselines
             ? BiasFitter.Als(data, o.BaselineEpochs, o.BaselineUserRegularization, o.BaselineItemRegularization, context.CancellationToken)
             : null;
-        var mu = (float)ValueMean.Of(data.ValueColumn);
         var means = RowMeans(rows);
 
         var (simRows, simColumns) = o.Similarity switch
@@ -90,7 +88,6 @@ public abstract class KnnRatingPredictor<TOptions> : RatingPredictor<TOptions> w
 
         _similarities = similarities;
         _columns = columns;
-        _mu = mu;
         _means = means;
         _biases = biases;
     }
@@ -99,11 +96,6 @@ public abstract class KnnRatingPredictor<TOptions> : RatingPredictor<TOptions> w
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     protected override float Estimate(int user, int item)
     {
-        var knownUser = IsKnownUser(user);
-        var knownItem = (uint)item < (uint)Train.ItemCount && Train.Interactions.ByItem.RowLength(item) > 0;
-        var baseline = Options.Prediction == KnnPrediction.Baseline;
-        if (!knownUser || !knownItem)
-            return baseline ? (float)_biases!.Of(knownUser ? user : -1, knownItem ? item : -1) : _mu;
 
         var (x, y) = UserBased ? (user, item) : (item, user);
         var candidates = _columns!.RowIndices(y);
@@ -160,7 +152,7 @@ public abstract class KnnRatingPredictor<TOptions> : RatingPredictor<TOptions> w
 
         double estimate = prediction switch
         {
-            KnnPrediction.Basic => _mu,
+            KnnPrediction.Basic => TrainingMean,
             KnnPrediction.WithMeans => _means[x],
             _ => biases!.Of(user, item),
         };
@@ -170,6 +162,12 @@ public abstract class KnnRatingPredictor<TOptions> : RatingPredictor<TOptions> w
             ? (float)(sumRatings / sumSim)
             : (float)(estimate + sumRatings / sumSim);
     }
+
+    /// <inheritdoc/>
+    /// <remarks>With baseline predictions, the baseline of what is known (μ, plus b_u and b_i where known), as Surprise's KNNBaseline.</remarks>
+    protected override float DefaultEstimate(int user, int item) => Options.Prediction == KnnPrediction.Baseline
+        ? (float)_biases!.Of(IsKnownUser(user) ? user : -1, IsKnownItem(item) ? item : -1)
+        : TrainingMean;
 
     /// <summary>
     /// Item-kNN scores every item at once from the query's history (so a history the model never saw is scored too):
@@ -201,8 +199,8 @@ public abstract class KnnRatingPredictor<TOptions> : RatingPredictor<TOptions> w
                 var knownItem = byItem.RowLength(i) > 0;
                 double estimate = prediction switch
                 {
-                    KnnPrediction.Basic => _mu,
-                    KnnPrediction.WithMeans => knownItem ? _means[i] : _mu,
+                    KnnPrediction.Basic => TrainingMean,
+                    KnnPrediction.WithMeans => knownItem ? _means[i] : TrainingMean,
                     _ => _biases!.Of(user, knownItem ? i : -1),
                 };
                 var count = counts[i];

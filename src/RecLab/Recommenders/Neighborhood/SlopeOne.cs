@@ -15,7 +15,6 @@ public sealed class SlopeOne(SlopeOneOptions options) : RatingPredictor<SlopeOne
 {
     private PairMatrix? _deviations;
     private float[] _userMeans = [];
-    private float _mu;
 
     /// <summary>Creates it with default options.</summary>
     public SlopeOne() : this(new SlopeOneOptions()) { }
@@ -41,15 +40,12 @@ public sealed class SlopeOne(SlopeOneOptions options) : RatingPredictor<SlopeOne
         for (var u = 0; u < means.Length; u++)
             means[u] = (float)ValueMean.Of(data.ByUser.RowValues(u));
         _userMeans = means;
-        _mu = (float)ValueMean.Of(data.ValueColumn);
     }
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     protected override float Estimate(int user, int item)
     {
-        if (!IsKnownUser(user) || (uint)item >= (uint)Train.ItemCount || Train.Interactions.ByItem.RowLength(item) == 0)
-            return _mu;
         var rated = Train.Interactions.ByUser.RowIndices(user);
         var ratings = Train.Interactions.ByUser.RowValues(user);
         var scratch = NeighborScratch.For(rated.Length, 0);
@@ -74,7 +70,7 @@ public sealed class SlopeOne(SlopeOneOptions options) : RatingPredictor<SlopeOne
             }
         }
         if (Options.Weighted)
-            return weight > 0 ? (float)(sum / weight) : _mu;
+            return weight > 0 ? (float)(sum / weight) : TrainingMean;
         return relevant > 0 ? (float)(_userMeans[user] + sum / relevant) : _userMeans[user];
     }
 }

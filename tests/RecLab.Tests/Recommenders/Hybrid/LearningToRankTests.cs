@@ -74,9 +74,10 @@ public sealed class LearningToRankTests : RecommenderContract<LearningToRank>
     [Fact]
     public void Bad_generators_and_splits_are_refused_by_name()
     {
-        var e = Assert.Throws<ArgumentException>(() => new LearningToRank(new LearningToRankOptions { Generators = ["implicit-alz"], ValidationSplit = "nope" }));
+        var e = Assert.Throws<ArgumentException>(() => new LearningToRank(new LearningToRankOptions { Generators = ["implicit-alz"] }));
         Assert.Contains("Generators", e.Message);
-        Assert.Contains("ValidationSplit", e.Message);
         Assert.Contains("implicit-als", e.Message);
+        e = Assert.Throws<ArgumentException>(() => RecommenderRegistry.Default.Parse("ltr:validation_split=nope"));
+        Assert.Contains("ValidationSplit", e.Message);
     }
 }

@@ -1,6 +1,10 @@
 using RecLab.Data;
 using RecLab.Recommenders;
+using RecLab.Recommenders.Baselines;
+using RecLab.Recommenders.Content;
 using RecLab.Recommenders.Hybrid;
+using RecLab.Recommenders.Neighborhood;
+using RecLab.Splitting;
 using RecLab.Tests.Recommenders.Content;
 
 namespace RecLab.Tests.Recommenders.Hybrid;
@@ -87,7 +91,7 @@ public sealed class WeightedHybridTests : RecommenderContract<WeightedHybrid>
         var train = CheckerboardFeatures.With(Support.Checkerboard.Implicit());
         var model = new WeightedHybrid(new WeightedHybridOptions
         {
-            Components = ["random", "content-based"], ValidationSplit = "cold-users:0.25:onboard=2", GridStep = 0.25,
+            Components = ["random", "content-based"], ValidationSplit = SplitSpec.Parse("cold-users:0.25:onboard=2"), GridStep = 0.25,
         });
         model.Fit(train, new FitContext { Seed = 5 });
         Assert.True(model.Weights[1] > model.Weights[0]);
@@ -100,20 +104,51 @@ public sealed class WeightedHybridTests : RecommenderContract<WeightedHybrid>
         Assert.Contains("most-popular", e.Message);
         e = Assert.Throws<ArgumentException>(() => new WeightedHybrid(new WeightedHybridOptions { Components = ["random", "most-popular"], Weights = [1] }));
         Assert.Contains("one weight per component", e.Message);
-        e = Assert.Throws<ArgumentException>(() => new WeightedHybrid(new WeightedHybridOptions { ValidationSplit = "cold-usrs:0.2" }));
+        e = Assert.Throws<ArgumentException>(() => RecommenderRegistry.Default.Parse("weighted-hybrid:validation_split=cold-usrs:0.2"));
         Assert.Contains("ValidationSplit", e.Message);
-        e = Assert.Throws<ArgumentException>(() => new WeightedHybrid(new WeightedHybridOptions { Components = ["item-knn:neighbours=3"] }));
-        Assert.Contains("neighbors", e.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("cold-users", e.Message);
+        e = Assert.Throws<ArgumentException>(() => new WeightedHybrid(new WeightedHybridOptions
+        {
+            Components = ["most-popular", new RecommenderSpec("item-knn", new ItemKnnOptions { Neighbors = 0 })],
+        }));
+        Assert.Contains("Components [1] item-knn: option Neighbors must be at least 1 (got 0)", e.Message);
+        e = Assert.Throws<ArgumentException>(() => new WeightedHybrid(new WeightedHybridOptions
+        {
+            Components = [new RecommenderSpec("item-knn", new ItemKnnImplicitOptions())],
+        }));
+        Assert.Contains("item-knn takes ItemKnnOptions, not ItemKnnImplicitOptions", e.Message);
     }
 
     [Fact]
-    public void Components_take_options_with_semicolons_and_lists_with_plus_by_name()
+    public void Components_are_typed_options_of_their_kind()
     {
-        var model = (WeightedHybrid)RecommenderRegistry.Default.Parse(
-            "weighted-hybrid:components=most-popular|content-based:fields=genre+tag;weighting=raw,weights=1|2");
-        var content = Assert.IsType<RecLab.Recommenders.Content.ContentBased>(model.Parts[1]);
+        var model = new WeightedHybrid(new WeightedHybridOptions
+        {
+            Components = ["most-popular", new RecommenderSpec("content-based", new ContentBasedOptions { Fields = ["genre", "tag"], Weighting = FeatureWeighting.Raw })],
+            Weights = [1, 2],
+        });
+        var content = Assert.IsType<ContentBased>(model.Parts[1]);
         Assert.Equal(["genre", "tag"], content.Options.Fields);
-        Assert.Equal(RecLab.Recommenders.Content.FeatureWeighting.Raw, content.Options.Weighting);
+        Assert.Equal(FeatureWeighting.Raw, content.Options.Weighting);
+        Assert.IsType<RecLab.Recommenders.Baselines.MostPopular>(model.Parts[0]);
+        // The command line names components with their defaults.
+        var parsed = (WeightedHybrid)RecommenderRegistry.Default.Parse("weighted-hybrid:components=most-popular|content-based,weights=1|2");
+        Assert.Equal(["most-popular", "content-based"], parsed.Parts.Select(p => p.Name));
+    }
+
+    [Fact]
+    public void Components_come_from_the_registry_that_made_the_hybrid()
+    {
+        var registry = RecommenderRegistry.WithBuiltIns()
+            .Add<MostPopularOptions>("popular-by-count", "Most popular, under a name only this registry has.", o => new MostPopular(o));
+        var spec = new WeightedHybridOptions { Components = ["popular-by-count", "content-based"], Weights = [1, 1] };
+
+        var model = (WeightedHybrid)registry.Create(new RecommenderSpec("weighted-hybrid", spec));
+
+        Assert.IsType<MostPopular>(model.Parts[0]);
+        var e = Assert.Throws<ArgumentException>(() => RecommenderRegistry.Default.Create(new RecommenderSpec("weighted-hybrid", spec)));
+        Assert.Contains("option Components: Unknown algorithm 'popular-by-count'", e.Message);
+        Assert.False(RecommenderRegistry.Default.TryGet("popular-by-count", out _));
     }
 
     [Fact]

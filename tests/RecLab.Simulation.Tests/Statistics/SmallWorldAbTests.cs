@@ -3,9 +3,9 @@ using RecLab.Recommenders.Baselines;
 using RecLab.Simulation.AbTesting;
 using RecLab.Simulation.Statistics;
 
-namespace RecLab.Simulation.Tests.AbTesting;
+namespace RecLab.Simulation.Tests.Statistics;
 
-/// <summary>The default suite's A/B test outside the runner: popularity against implicit ALS on synthetic:small for 14 days.</summary>
+/// <summary>The analysis of the default suite's A/B test outside the runner (popularity against implicit ALS on synthetic:small for 14 days): SRM, uplift intervals, always-valid p-values and CUPED.</summary>
 public sealed class SmallWorldAbTests
 {
     [Fact]
