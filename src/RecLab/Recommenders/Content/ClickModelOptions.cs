@@ -81,7 +81,7 @@ public sealed record ClickModelOptions : RecommenderOptions
             .Concat(AtLeast(nameof(Epochs), Epochs, 1))
             .Concat(Between(nameof(LearningRate), LearningRate, 1e-6, 10))
             .Concat(AtLeast(nameof(FactorRegularization), FactorRegularization, 0))
-            .Concat(Between(nameof(CreatorFactors), CreatorFactors, 0, 256))
+            .Concat(Between(nameof(CreatorFactors), CreatorFactors, 0, 64))
             .Concat(AtLeast(nameof(Trees), Trees, 1))
             .Concat(Between(nameof(Leaves), Leaves, 2, 1024))
             .Concat(Between(nameof(NegativeRate), NegativeRate, 1e-4, 1))

@@ -119,7 +119,11 @@ internal sealed class ClickHistory
     }
 
     /// <summary>Counts everything.</summary>
-    public void AdvanceToEnd() => AdvanceTo(long.MaxValue);
+    public void AdvanceToEnd()
+    {
+        AdvanceTo(long.MaxValue);
+        _taste?.SolveAll();
+    }
 
     private void Add(int row)
     {

@@ -145,7 +145,7 @@ internal sealed class CreatorTaste
     public void Show(int user, int creator, int position, bool clicked)
     {
         var k = _k;
-        var y = Fit(user)[creator];
+        var y = CreatorsFor(user)[creator];
         var a = _gram.AsSpan(user * k * k, k * k);
         var rate = _slotRate[Math.Min(position, Slots - 1)];
         for (var p = 0; p < k; p++)
@@ -172,8 +172,16 @@ internal sealed class CreatorTaste
                 x.Clear();
             _stale[user] = false;
         }
-        return Dense.Dot(x, Fit(user)[creator]);
+        return Dense.Dot(x, CreatorsFor(user)[creator]);
     }
 
-    private FactorMatrix Fit(int user) => _creators[_creators.Length == 1 ? 0 : user % _creators.Length];
+    /// <summary>Solves every user whose impressions changed since their last solve, so that scoring afterwards only reads (and is thread-safe).</summary>
+    public void SolveAll()
+    {
+        for (var u = 0; u < _stale.Length; u++)
+            if (_stale[u])
+                Score(u, 0);
+    }
+
+    private FactorMatrix CreatorsFor(int user) => _creators[_creators.Length == 1 ? 0 : user % _creators.Length];
 }
