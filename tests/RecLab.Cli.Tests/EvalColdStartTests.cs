@@ -24,17 +24,24 @@ public sealed class EvalColdStartTests
             "--format", "json");
         Assert.True(code == 0, error);
         var json = JsonNode.Parse(output)!;
-        Assert.Equal("cold-users:0.1:onboard=5", (string)json["split"]!);
-        var algorithms = json["algorithms"]!.AsArray();
-        Assert.Equal([0, 0, 2, 2, 5, 5], algorithms.Select(a => (int)a!["onboarding"]!));
+        // Cells in plan order: each onboarding size, then each algorithm; the split raised to hand out the largest size.
+        var cells = json["cells"]!.AsArray();
+        Assert.All(cells, c => Assert.Equal("cold-users:0.1:onboard=5", (string)c!["definition"]!["split"]!));
+        Assert.Equal([0, 0, 2, 2, 5, 5], cells.Select(c => (int)c!["definition"]!["onboarding"]!));
+        Assert.Equal("cold-users:0.1 onboarding=2", (string)cells[2]!["split"]!);
+        static double Ndcg(JsonNode cell) => (double)cell["metrics"]!.AsArray().First(m => (string)m!["name"]! == "ndcg@10")!["value"]!;
         // Popularity ignores the history: the same value at every size.
-        var popular = algorithms.Where(a => (string)a!["algorithm"]! == "most-popular").Select(a => (double)a!["metrics"]!["ndcg@10"]!["mean"]!).ToList();
+        var popular = cells.Where(c => (string)c!["algorithm"]! == "most-popular").Select(c => Ndcg(c!)).ToList();
+        Assert.Equal(3, popular.Count);
         Assert.All(popular, v => Assert.Equal(popular[0], v, 12));
         // Cold users know exactly the onboarding size: one bucket per size ("0", then "1-5").
-        Assert.Equal("0", (string)algorithms[0]!["buckets"]![0]!["label"]!);
-        Assert.Equal("1-5", (string)algorithms[4]!["buckets"]![0]!["label"]!);
+        Assert.Equal("0", (string)cells[0]!["buckets"]![0]!["label"]!);
+        Assert.Equal("1-5", (string)cells[4]!["buckets"]![0]!["label"]!);
+        // Compared within each size, never across.
         var comparisons = json["comparisons"]!.AsArray();
-        Assert.Equal([0, 2, 5], comparisons.Select(c => (int)c!["onboarding"]!));
+        Assert.Equal(["cold-users:0.1 onboarding=0", "cold-users:0.1 onboarding=2", "cold-users:0.1 onboarding=5"],
+            comparisons.Select(c => (string)c!["split"]!));
+        Assert.All(comparisons, c => Assert.Equal("content-based:fields=genre|tag", (string)c!["algorithm"]!));
     }
 
     [Fact]
@@ -65,6 +72,7 @@ public sealed class EvalColdStartTests
         (code, output, _) = await Run("eval", "--data", data, "--implicit", "--algo", "most-popular", "--split", "user-holdout:0.2",
             "--metrics", "ndcg@10", "--buckets", "1,50,200");
         Assert.Equal(0, code);
-        Assert.Contains("by user activity", output);
+        Assert.Contains("## By user activity: ndcg@10 · ml-latest-small · user-holdout:0.2", output);
+        Assert.Contains("| algorithm | 1-49 (", output);
     }
 }

@@ -15,7 +15,7 @@ public sealed class EvalCommandTests
     }
 
     [Fact]
-    public async Task Json_output_has_metrics_with_intervals_and_pairwise_tests_and_is_repeatable()
+    public async Task Json_output_has_the_cells_with_intervals_and_the_comparisons_with_the_baseline_and_is_repeatable()
     {
         var data = SharedData.MovieLensSmall();
         string[] args = ["eval", "--data", data, "--algo", "most-popular", "--algo", "random", "--split", "user-holdout:0.2",
@@ -23,18 +23,27 @@ public sealed class EvalCommandTests
         var (code, output, error) = await Run(args);
         Assert.True(code == 0, error);
         var json = JsonNode.Parse(output)!;
-        var algorithms = json["algorithms"]!.AsArray();
-        Assert.Equal(["most-popular", "random"], algorithms.Select(a => (string)a!["algorithm"]!));
-        var ndcg = algorithms[0]!["metrics"]!["ndcg@10"]!;
-        Assert.InRange((double)ndcg["mean"]!, (double)ndcg["ci_low"]!, (double)ndcg["ci_high"]!);
-        Assert.True((double)ndcg["mean"]! > (double)algorithms[1]!["metrics"]!["ndcg@10"]!["mean"]!);
+        Assert.Equal("eval", (string)json["manifest"]!["experiment"]!);
+        Assert.Equal(2, (int)json["manifest"]!["cells_succeeded"]!);
+        // The cell records of the run, as cells/ID.json holds them: one fold, so one cell per algorithm.
+        var cells = json["cells"]!.AsArray();
+        Assert.Equal(["most-popular", "random"], cells.Select(c => (string)c!["algorithm"]!));
+        Assert.All(cells, c => Assert.Equal("ok", (string)c!["status"]!));
+        static JsonNode Metric(JsonNode cell, string name) => cell["metrics"]!.AsArray().First(m => (string)m!["name"]! == name)!;
+        var ndcg = Metric(cells[0]!, "ndcg@10");
+        Assert.InRange((double)ndcg["value"]!, (double)ndcg["ci_low"]!, (double)ndcg["ci_high"]!);
+        Assert.True((double)ndcg["value"]! > (double)Metric(cells[1]!, "ndcg@10")["value"]!);
+        // The rows of comparisons.csv: random against the baseline, the first algorithm.
         var comparison = json["comparisons"]!.AsArray().First(c => (string)c!["metric"]! == "ndcg@10")!;
+        Assert.Equal("random", (string)comparison["algorithm"]!);
+        Assert.Equal("most-popular", (string)comparison["baseline"]!);
+        Assert.True((double)comparison["mean_difference"]! < 0);
         Assert.True((double)comparison["wilcoxon_p_holm"]! < 1e-6);
 
-        // Same seed, same numbers (timings aside).
+        // Same seed, same numbers (timings, clocks and memory aside).
         var (_, again, _) = await Run(args);
-        static string WithoutTimes(string text) =>
-            string.Join('\n', text.Split('\n').Where(l => !l.Contains("seconds", StringComparison.Ordinal)));
+        static string WithoutTimes(string text) => string.Join('\n', text.Split('\n').Where(l =>
+            !l.Contains("seconds", StringComparison.Ordinal) && !l.Contains("_utc", StringComparison.Ordinal) && !l.Contains("peak_working_set", StringComparison.Ordinal)));
         Assert.Equal(WithoutTimes(output), WithoutTimes(again));
     }
 

@@ -15,27 +15,26 @@ internal static class Guard
         {
             return await action();
         }
-        catch (DownloadException e)
+        catch (Exception e) when (ExitCodeOf(e) is { } code)
         {
             terminal.Fail(e.Message);
-            return ExitCodes.PartialFailure;
-        }
-        // A fit that diverged or a result that is not a finite number: the input was valid, the computation failed,
-        // as a failed cell of 'reclab run' does.
-        catch (Exception e) when (e is TrainingDivergedException or NonFiniteResultException)
-        {
-            terminal.Fail(e.Message);
-            return ExitCodes.PartialFailure;
-        }
-        // IOException covers missing files and folders, and files that cannot be read; KeyNotFound: unknown names.
-        catch (Exception e) when (e is DataFormatException or IOException or UnauthorizedAccessException or ArgumentException or FormatException
-            or KeyNotFoundException or NotSupportedException or ResultsFolderException)
-        {
-            terminal.Fail(e.Message);
-            return ExitCodes.InvalidInput;
+            return code;
         }
     }
 
     public static int Run(Terminal terminal, Func<int> action) =>
         RunAsync(terminal, () => Task.FromResult(action())).GetAwaiter().GetResult();
+
+    /// <summary>The exit code of an expected failure, or null for any other exception (a bug, which escapes with its trace).</summary>
+    public static int? ExitCodeOf(Exception e) => e switch
+    {
+        DownloadException => ExitCodes.PartialFailure,
+        // A fit that diverged or a result that is not a finite number: the input was valid, the computation failed,
+        // as a failed cell of 'reclab run' does.
+        TrainingDivergedException or NonFiniteResultException => ExitCodes.PartialFailure,
+        // IOException covers missing files and folders, and files that cannot be read; KeyNotFound: unknown names.
+        DataFormatException or IOException or UnauthorizedAccessException or ArgumentException or FormatException
+            or KeyNotFoundException or NotSupportedException or ResultsFolderException => ExitCodes.InvalidInput,
+        _ => null,
+    };
 }

@@ -18,7 +18,7 @@ internal static class ReportCommand
         {
             var results = ReportWriters.Rewrite(parse.GetValue(folder)!);
             foreach (var writer in ReportWriters.Default)
-                terminal.Out.WriteLine(Path.Combine(results.Store.Folder, writer.FileName));
+                terminal.Out.WriteLine(Path.Combine(results.Folder, writer.FileName));
             if (results.Missing.Count > 0)
                 terminal.Warn($"{results.Missing.Count} of {results.Plan.Cells.Count} cells have no result yet.");
             return ExitCodes.Success;

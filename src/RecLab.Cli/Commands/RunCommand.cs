@@ -71,7 +71,7 @@ internal static class RunCommand
             var result = terminal.Plain
                 ? await ExperimentRunner.RunAsync(plan, options with
                 {
-                    Progress = RunView.PlainProgress(terminal, plan), AbProgress = RunView.AbProgress(terminal.Out.WriteLine),
+                    Progress = RunView.PlainProgress(terminal.Out), AbProgress = RunView.AbProgress(terminal.Out.WriteLine),
                 }, ct)
                 : await RunView.Live(terminal, plan, options, ct);
             var code = RunView.Finish(terminal, result);

@@ -13,7 +13,7 @@ internal static class RunView
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
     /// <summary><c>[12/40] ml-latest-small kfold:5 fold 2 item-knn neighbors=40  ndcg@10=0.0710  3.2s</c>, on the caller's thread.</summary>
-    public static IProgress<RunProgress> PlainProgress(Terminal terminal, ExperimentPlan plan)
+    public static IProgress<RunProgress> PlainProgress(TextWriter writer)
     {
         var gate = new Lock();
         return new SynchronousProgress<RunProgress>(p =>
@@ -21,7 +21,7 @@ internal static class RunView
             if (p.Event == RunEvent.Started)
                 return;
             lock (gate)
-                terminal.Out.WriteLine(Line(p));
+                writer.WriteLine(Line(p));
         });
     }
 
@@ -122,9 +122,7 @@ internal static class RunView
                 $"{result.ShardAbTests - result.AbTestsRun} reused" : "") +
             $"; results in {result.OutputDirectory}";
         terminal.Out.WriteLine(line);
-        foreach (var dataset in result.Datasets.Where(d => d.SkippedLines > 0))
-            terminal.Warn($"dataset '{dataset.Name}': {dataset.SkippedLines:N0} malformed line{(dataset.SkippedLines == 1 ? "" : "s")} skipped (skip_bad_lines), the first: " +
-                dataset.Skipped![0]);
+        WarnSkippedLines(terminal, result);
         if (result.Cancelled)
         {
             terminal.Fail($"stopped (Ctrl-C): finished cells were kept in {result.OutputDirectory}; run the same command again to resume.");
@@ -150,6 +148,14 @@ internal static class RunView
         if (cellFailures.Count > 0)
             terminal.Fail($"{cellFailures.Count} cell{(cellFailures.Count == 1 ? "" : "s")} failed; the others were kept. Details in the cell files; a rerun retries only the failures.");
         return ExitCodes.PartialFailure;
+    }
+
+    /// <summary>One warning per dataset that had malformed lines skipped (<c>skip_bad_lines</c>), with the first of them.</summary>
+    public static void WarnSkippedLines(Terminal terminal, RunResult result)
+    {
+        foreach (var dataset in result.Datasets.Where(d => d.SkippedLines > 0))
+            terminal.Warn($"dataset '{dataset.Name}': {dataset.SkippedLines:N0} malformed line{(dataset.SkippedLines == 1 ? "" : "s")} skipped (skip_bad_lines), the first: " +
+                dataset.Skipped![0]);
     }
 
     /// <summary>The expanded cell table, the A/B tests, counts and a rough cost estimate that says what it has no basis for.</summary>

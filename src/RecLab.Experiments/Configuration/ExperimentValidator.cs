@@ -249,14 +249,17 @@ internal sealed partial class ExperimentValidator(ConfigBinder binder, List<Conf
     {
         if (algorithms.Count == 0)
             Error("algorithms", "needs at least one algorithm");
-        var datasetNames = (datasets ?? []).Select(d => d.Name).ToList();
+        // A dataset whose name failed to bind was reported already; checking references against the rest would only add noise.
+        var datasetNames = datasets is null || datasets.Any(d => string.IsNullOrEmpty(d.Name)) ? null : datasets.Select(d => d.Name).ToList();
         for (var i = 0; i < algorithms.Count; i++)
         {
             var restriction = algorithms[i].Datasets;
             for (var d = 0; d < restriction.Count; d++)
             {
                 var name = restriction[d];
-                if (datasets is not null && !datasetNames.Contains(name, StringComparer.Ordinal))
+                if (string.IsNullOrEmpty(name))
+                    Error($"algorithms[{i}].datasets[{d}]", "must name a dataset of this file");
+                else if (datasetNames is not null && !datasetNames.Contains(name, StringComparer.Ordinal))
                     Error($"algorithms[{i}].datasets[{d}]", $"'{name}' is not a dataset of this file{DidYouMean.Hint(name, datasetNames)}; defined: {string.Join(", ", datasetNames)}");
                 else if (restriction.Take(d).Contains(name, StringComparer.Ordinal))
                     Error($"algorithms[{i}].datasets[{d}]", $"'{name}' is listed twice");
@@ -330,7 +333,7 @@ internal sealed partial class ExperimentValidator(ConfigBinder binder, List<Conf
         else if (e.Significance && config.Algorithms is [{ Kind: not null } first, _, ..] && first.Grid.Any(g => g.Values.Count > 1))
             Error("evaluation.baseline", $"the baseline defaults to the first algorithm, but '{first.Label}' has a grid of several points; name a single-configuration baseline");
         var compared = e.Baseline is { } named ? config.Algorithms?.FirstOrDefault(a => a.Kind is not null && a.Label == named) : config.Algorithms?.FirstOrDefault();
-        if (e.Significance && compared is { Datasets.Count: > 0 } && config.Datasets is not null &&
+        if (e.Significance && compared is { Datasets.Count: > 0 } && config.Datasets is not null && config.Datasets.All(d => !string.IsNullOrEmpty(d.Name)) &&
             config.Datasets.FirstOrDefault(d => !compared.RunsOn(d.Name)) is { } uncovered)
             Error(e.Baseline is null ? "algorithms[0].datasets" : "evaluation.baseline",
                 $"the baseline '{compared.Label}' does not run on dataset '{uncovered.Name}', so nothing there could be compared with it; " +

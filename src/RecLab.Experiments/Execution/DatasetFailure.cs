@@ -4,4 +4,8 @@ namespace RecLab.Experiments.Execution;
 /// <param name="Dataset">The dataset's name in the experiment file.</param>
 /// <param name="Cells">Its cells that were due to run and were recorded as failed.</param>
 /// <param name="Error">Why (for bad data: <c>file:line:column</c>, the problem and the fix).</param>
-public sealed record DatasetFailure(string Dataset, int Cells, string Error);
+public sealed record DatasetFailure(string Dataset, int Cells, string Error)
+{
+    /// <summary>What loading threw, for a caller that reports it with its own exit code (<c>reclab eval</c>); null when not known.</summary>
+    public Exception? Exception { get; init; }
+}

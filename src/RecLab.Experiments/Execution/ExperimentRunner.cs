@@ -7,10 +7,11 @@ namespace RecLab.Experiments.Execution;
 
 /// <summary>
 /// Runs an experiment's cells in parallel, writing each finished cell atomically so that a rerun resumes where an
-/// interrupted one stopped. A cell that throws is recorded with its error and the others go on. Then the run simulates
-/// its A/B tests (each resumable too, in <c>ab/TEST/</c>). A complete unsharded run writes results.csv, summary.md,
-/// timings.md and manifest.json; a shard writes its own manifest and leaves the reports to <c>reclab merge</c>. The
-/// folder is locked for the run (<see cref="ResultsFolderLock"/>) and must hold the same setup or none (<see cref="ResultsFolder"/>).
+/// interrupted one stopped (or keeping them in memory: <see cref="RunOptions.Store"/>, then nothing below is written).
+/// A cell that throws is recorded with its error and the others go on. Then the run simulates its A/B tests (each
+/// resumable too, in <c>ab/TEST/</c>). A complete unsharded run writes results.csv, summary.md, timings.md and
+/// manifest.json; a shard writes its own manifest and leaves the reports to <c>reclab merge</c>. The folder is locked
+/// for the run (<see cref="ResultsFolderLock"/>) and must hold the same setup or none (<see cref="ResultsFolder"/>).
 /// </summary>
 public static class ExperimentRunner
 {
@@ -20,14 +21,18 @@ public static class ExperimentRunner
     {
         var stopwatch = Stopwatch.StartNew();
         var started = DateTime.UtcNow;
-        var store = new CellStore(options.OutputFor(plan));
-        using var folderLock = ResultsFolderLock.For(store.Folder, options.Shard,
-            $"reclab run {plan.Config.Name}" + (options.Shard.Count > 1 ? $" --shard {options.Shard}" : ""));
-        ResultsFolder.Claim(store.Folder, plan, options.Fresh,
-            "Give this run its own folder with --output DIR, or pass --fresh to replace them.", options.Registry);
-
-        var pseudonyms = Pseudonymizer.For(plan.Config, store.Folder);
+        var store = options.Store ?? new CellStore(options.OutputFor(plan));
+        var folder = store.Folder;
         var work = options.Shard.Select(plan);
+        if (folder is null && work.AbTests.Count > 0)
+            throw new ArgumentException("A/B tests write their outputs into a results folder: run them with the file cell store (RunOptions.Store null).");
+        using var folderLock = folder is null ? null : ResultsFolderLock.For(folder, options.Shard,
+            $"reclab run {plan.Config.Name}" + (options.Shard.Count > 1 ? $" --shard {options.Shard}" : ""));
+        if (folder is not null)
+            ResultsFolder.Claim(folder, plan, options.Fresh, "Give this run its own folder with --output DIR, or pass --fresh to replace them.", options.Registry);
+
+        // User ids are pseudonymised on their way into files; cells kept in memory are never written.
+        var pseudonyms = folder is null ? null : Pseudonymizer.For(plan.Config, folder);
         var shard = work.Cells;
         var pending = options.Fresh ? shard : shard.Where(c => store.TryLoad(c.Id)?.Status != CellRecord.Succeeded).ToList();
         var reused = shard.Count - pending.Count;
@@ -45,9 +50,10 @@ public static class ExperimentRunner
         var datasetFailures = LoadDatasets(pending, inputs);
         foreach (var cell in pending.Where(c => datasetFailures.ContainsKey(c.Dataset)))
         {
-            var record = executor.Failed(cell, datasetFailures[cell.Dataset].Exception, TimeSpan.Zero);
+            var exception = datasetFailures[cell.Dataset].Exception;
+            var record = executor.Failed(cell, exception, TimeSpan.Zero);
             store.Save(record, null);
-            failures.Add(new CellFailure(cell, record.Error!));
+            failures.Add(new CellFailure(cell, record.Error!) { Exception = exception });
         }
         if (datasetFailures.Count > 0)
             pending = pending.Where(c => !datasetFailures.ContainsKey(c.Dataset)).ToList();
@@ -89,7 +95,7 @@ public static class ExperimentRunner
                         {
                             done++;
                             failed++;
-                            failures.Add(new CellFailure(cell, record.Error!));
+                            failures.Add(new CellFailure(cell, record.Error!) { Exception = e });
                             Report(RunEvent.Failed, cell, record);
                         }
                     }
@@ -108,7 +114,8 @@ public static class ExperimentRunner
         {
             try
             {
-                abFailures = AbTestExecutor.RunAll(plan, work.AbTests, options, store.Folder, pseudonyms, out abRan, ct);
+                if (folder is not null)
+                    abFailures = AbTestExecutor.RunAll(plan, work.AbTests, options, folder, pseudonyms, out abRan, ct);
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
@@ -117,10 +124,10 @@ public static class ExperimentRunner
         }
 
         var order = plan.Cells.Select((c, i) => (c.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
-        var reportWritten = !cancelled && options.Shard.Count == 1;
+        var reportWritten = folder is not null && !cancelled && options.Shard.Count == 1;
         var result = new RunResult
         {
-            OutputDirectory = store.Folder,
+            OutputDirectory = folder ?? "",
             TotalCells = plan.Cells.Count,
             ShardCells = shard.Count,
             ShardAbTests = work.AbTests.Count,
@@ -133,11 +140,13 @@ public static class ExperimentRunner
             ReportWritten = reportWritten,
             AbTestFailures = abFailures,
             AbTestsRun = abRan,
-            DatasetFailures = datasetFailures.Values.Select(f => new DatasetFailure(f.Dataset, f.Cells, f.Exception.Message)).ToList(),
+            DatasetFailures = datasetFailures.Values.Select(f => new DatasetFailure(f.Dataset, f.Cells, f.Exception.Message) { Exception = f.Exception }).ToList(),
             Datasets = [.. inputs.Facts.Values.OrderBy(f => f.Name, StringComparer.Ordinal)],
         };
+        if (folder is null)
+            return result;
         // The manifest first: report.html shows it, and `reclab report` must rewrite the very same page.
-        Manifest.Write(store.Folder, Manifest.ForRun(plan, options, result, inputs.Facts.Values, started, pseudonyms?.KeyId));
+        Manifest.Write(folder, Manifest.ForRun(plan, options, result, inputs.Facts.Values, started, pseudonyms?.KeyId));
         if (reportWritten)
             ReportWriters.WriteAll(ExperimentResults.Load(plan, store));
         return result;

@@ -1,5 +1,6 @@
 using RecLab.Data.Downloads;
 using RecLab.Experiments.Cells;
+using RecLab.Experiments.Results;
 using RecLab.Recommenders;
 
 namespace RecLab.Experiments.Execution;
@@ -31,8 +32,21 @@ public sealed record RunOptions
     /// <summary>Receives each step of each simulated A/B test (arm fits, pre-period and test days); null for none.</summary>
     public IProgress<AbTestProgress>? AbProgress { get; init; }
 
-    /// <summary>Threads each cell may use.</summary>
-    public int ThreadsPerCell => Math.Max(1, Environment.ProcessorCount / Math.Max(1, Jobs));
+    /// <summary>
+    /// Where finished cells are kept: null (the default) for the file store in <see cref="OutputFor"/>, which a rerun
+    /// resumes from and where the reports, manifest and A/B tests are written; a <see cref="MemoryCellStore"/> keeps
+    /// them in memory and writes nothing (load them with <see cref="ExperimentResults.Load"/>; A/B tests need a folder).
+    /// </summary>
+    public ICellStore? Store { get; init; }
+
+    /// <summary>Threads each cell may use (default: <c>cores / Jobs</c>, at least 1).</summary>
+    public int ThreadsPerCell
+    {
+        get => _threadsPerCell ?? Math.Max(1, Environment.ProcessorCount / Math.Max(1, Jobs));
+        init => _threadsPerCell = Math.Max(1, value);
+    }
+
+    private readonly int? _threadsPerCell;
 
     /// <summary>The results folder of <paramref name="plan"/> under these options.</summary>
     public string OutputFor(ExperimentPlan plan) => OutputDirectory ?? Path.Combine(plan.Config.Output, plan.Config.Name);

@@ -3,7 +3,7 @@ namespace RecLab.Experiments.Execution;
 /// <summary>What a run did.</summary>
 public sealed record RunResult
 {
-    /// <summary>The results folder.</summary>
+    /// <summary>The results folder; empty when the cells were kept in memory (<see cref="RunOptions.Store"/>).</summary>
     public required string OutputDirectory { get; init; }
 
     /// <summary>Cells of the experiment.</summary>

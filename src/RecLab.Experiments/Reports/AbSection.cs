@@ -37,11 +37,11 @@ public sealed class AbSection : IReportSection
         foreach (var unit in context.Results.Plan.AbTests)
         {
             var test = unit.Test;
-            var folder = AbTestOutputs.FolderOf(context.Results.Store.Folder, test.Name);
+            var folder = AbTestOutputs.FolderOf(context.Results.Folder, test.Name);
             var summaryPath = Path.Combine(folder, AbResultFiles.Summary);
             context.Page.AddHeading("A/B test · " + test.Name);
             // Only outputs whose marker names this configuration: never another run's numbers under this heading.
-            var stored = AbTestOutputs.StoredId(context.Results.Store.Folder, test.Name);
+            var stored = AbTestOutputs.StoredId(context.Results.Folder, test.Name);
             if (stored != unit.Id)
             {
                 context.Page.AddParagraph(stored is null ? "Not run yet (or it failed): run the experiment again." : AbTestOutputs.StaleNote(unit, stored));

@@ -15,20 +15,15 @@ public sealed class ComparisonsCsvWriter : IReportWriter
 
     /// <inheritdoc/>
     public void Write(ExperimentResults results) =>
-        AtomicFile.Write(Path.Combine(results.Store.Folder, FileName), stream =>
+        AtomicFile.Write(Path.Combine(results.Folder, FileName), stream =>
         {
             using var csv = CsvWriter.Create(stream, CsvOptions.Writer, leaveOpen: true);
             csv.WriteHeader(["dataset", "split", "metric", "algorithm", "baseline", "pairs", "mean_difference", "ci_low", "ci_high",
                 "t", "t_p", "t_p_holm", "wilcoxon_w", "wilcoxon_p", "wilcoxon_p_holm"]);
-            foreach (var table in results.Tables)
+            foreach (var c in results.ComparisonRows())
             {
-                foreach (var c in table.Comparisons)
-                {
-                    csv.WriteRecord([table.Dataset, table.Split, c.Metric, c.A, c.B, c.Pairs.ToString(CultureInfo.InvariantCulture),
-                        N(c.MeanDifference), N(c.DifferenceInterval.Low), N(c.DifferenceInterval.High),
-                        N(c.TTest.Statistic), N(c.TTest.PValue), N(c.TTest.AdjustedPValue),
-                        N(c.Wilcoxon.Statistic), N(c.Wilcoxon.PValue), N(c.Wilcoxon.AdjustedPValue)]);
-                }
+                csv.WriteRecord([c.Dataset, c.Split, c.Metric, c.Algorithm, c.Baseline, c.Pairs.ToString(CultureInfo.InvariantCulture),
+                    N(c.MeanDifference), N(c.CiLow), N(c.CiHigh), N(c.T), N(c.TP), N(c.TPHolm), N(c.WilcoxonW), N(c.WilcoxonP), N(c.WilcoxonPHolm)]);
             }
         });
 

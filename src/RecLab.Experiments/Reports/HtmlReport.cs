@@ -21,7 +21,7 @@ public static class HtmlReport
     public static HtmlPage Build(ExperimentResults results, IEnumerable<IReportSection>? sections = null)
     {
         var list = (sections ?? DefaultSections).ToList();
-        var manifest = Manifest.TryRead(Path.Combine(results.Store.Folder, Manifest.FileName(Cells.ShardSpec.All)));
+        var manifest = Manifest.TryRead(Path.Combine(results.Folder, Manifest.FileName(Cells.ShardSpec.All)));
         var page = new HtmlPage(results.Plan.Config.Name + " · RecLab experiment report");
         var context = new ReportContext(results, manifest, page);
         foreach (var section in list)

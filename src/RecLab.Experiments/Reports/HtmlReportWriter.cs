@@ -20,7 +20,7 @@ public sealed class HtmlReportWriter(PlotlyScript? plotly = null, IReadOnlyList<
     {
         var page = HtmlReport.Build(results, sections);
         var script = plotly ?? PlotlyScript.Locate();
-        AtomicFile.Write(Path.Combine(results.Store.Folder, FileName), stream =>
+        AtomicFile.Write(Path.Combine(results.Folder, FileName), stream =>
         {
             using var writer = new StreamWriter(stream, new UTF8Encoding(false), leaveOpen: true) { NewLine = "\n" };
             page.WriteTo(writer, script);

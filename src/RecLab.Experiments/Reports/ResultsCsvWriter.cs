@@ -22,19 +22,22 @@ public sealed class ResultsCsvWriter : IReportWriter
 
     /// <inheritdoc/>
     public void Write(ExperimentResults results) =>
-        AtomicFile.Write(Path.Combine(results.Store.Folder, FileName), stream =>
+        AtomicFile.Write(Path.Combine(results.Folder, FileName), stream => Write(results, stream));
+
+    /// <summary>Writes the same bytes to <paramref name="stream"/> (<c>reclab eval --format csv</c>: results kept in memory).</summary>
+    public void Write(ExperimentResults results, Stream stream)
+    {
+        using var csv = CsvWriter.Create(stream, CsvOptions.Writer, leaveOpen: true);
+        csv.WriteHeader([.. Columns]);
+        var name = results.Plan.Config.Name;
+        foreach (var row in results.TidyRows())
         {
-            using var csv = CsvWriter.Create(stream, CsvOptions.Writer, leaveOpen: true);
-            csv.WriteHeader([.. Columns]);
-            var name = results.Plan.Config.Name;
-            foreach (var row in results.TidyRows())
-            {
-                var cell = row.Cell;
-                csv.WriteRecord([name, cell.Dataset, cell.Split, Number(cell.Fold), cell.Algorithm, cell.Kind, cell.Parameters,
-                    Number(cell.Repeat), row.Metric, Number(row.Value), Number(row.CiLow), Number(row.CiHigh), Number(row.N),
-                    cell.Onboarding is { } size ? Number(size) : "", row.Bucket]);
-            }
-        });
+            var cell = row.Cell;
+            csv.WriteRecord([name, cell.Dataset, cell.Split, Number(cell.Fold), cell.Algorithm, cell.Kind, cell.Parameters,
+                Number(cell.Repeat), row.Metric, Number(row.Value), Number(row.CiLow), Number(row.CiHigh), Number(row.N),
+                cell.Onboarding is { } size ? Number(size) : "", row.Bucket]);
+        }
+    }
 
     private static string Number(double? value) => CsvOptions.Number(value);
 

@@ -23,7 +23,7 @@ public sealed class SummaryWriter : IReportWriter
 
     /// <inheritdoc/>
     public void Write(ExperimentResults results) =>
-        AtomicFile.WriteAllText(Path.Combine(results.Store.Folder, FileName), Render(results));
+        AtomicFile.WriteAllText(Path.Combine(results.Folder, FileName), Render(results));
 
     /// <summary>The Markdown text.</summary>
     public static string Render(ExperimentResults results)
@@ -83,8 +83,8 @@ public sealed class SummaryWriter : IReportWriter
         // Each finished A/B test left its section next to its CSV files, under a marker naming the configuration it ran.
         foreach (var test in plan.AbTests)
         {
-            var folder = AbTestOutputs.FolderOf(results.Store.Folder, test.Name);
-            var stored = AbTestOutputs.StoredId(results.Store.Folder, test.Name);
+            var folder = AbTestOutputs.FolderOf(results.Folder, test.Name);
+            var stored = AbTestOutputs.StoredId(results.Folder, test.Name);
             if (stored == test.Id)
             {
                 md.Append(File.ReadAllText(Path.Combine(folder, AbResultFiles.Section)));

@@ -11,7 +11,11 @@ public sealed class TimingsWriter : IReportWriter
     public string FileName => "timings.md";
 
     /// <inheritdoc/>
-    public void Write(ExperimentResults results)
+    public void Write(ExperimentResults results) =>
+        AtomicFile.WriteAllText(Path.Combine(results.Folder, FileName), Render(results));
+
+    /// <summary>The Markdown text.</summary>
+    public static string Render(ExperimentResults results)
     {
         var inv = CultureInfo.InvariantCulture;
         var md = new StringBuilder();
@@ -30,6 +34,6 @@ public sealed class TimingsWriter : IReportWriter
                 (r.PeakWorkingSetBytes / 1e6).ToString("0", inv),
             ]));
         }
-        AtomicFile.WriteAllText(Path.Combine(results.Store.Folder, FileName), md.ToString());
+        return md.ToString();
     }
 }

@@ -10,7 +10,7 @@ namespace RecLab.Experiments.Results;
 /// <c>user,metric,value</c>) when per-user output is on. Every file is written atomically, so a crash or Ctrl-C never
 /// leaves a half-written cell, and a rerun can trust every file it finds.
 /// </summary>
-public sealed class CellStore
+public sealed class CellStore : ICellStore
 {
     /// <summary>JSON settings of cell files: snake_case, indented, NaN written as a string.</summary>
     public static JsonSerializerOptions Json { get; } = new()
@@ -26,6 +26,8 @@ public sealed class CellStore
 
     /// <summary>The experiment's results folder.</summary>
     public string Folder { get; }
+
+    string? ICellStore.Folder => Folder;
 
     /// <summary>Where cell files go.</summary>
     public string CellsFolder => Path.Combine(Folder, "cells");

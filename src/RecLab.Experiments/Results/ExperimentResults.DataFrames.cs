@@ -100,22 +100,36 @@ public sealed partial class ExperimentResults
         var pairs = new Int32DataFrameColumn("pairs");
         var numbers = new[] { "mean_difference", "ci_low", "ci_high", "t", "t_p", "t_p_holm", "wilcoxon_w", "wilcoxon_p", "wilcoxon_p_holm" }
             .Select(c => new DoubleDataFrameColumn(c)).ToArray();
+        foreach (var row in ComparisonRows())
+        {
+            string[] texts = [row.Dataset, row.Split, row.Metric, row.Algorithm, row.Baseline];
+            for (var i = 0; i < texts.Length; i++)
+                text[i].Append(texts[i]);
+            pairs.Append(row.Pairs);
+            double[] values = [row.MeanDifference, row.CiLow, row.CiHigh, row.T, row.TP, row.TPHolm, row.WilcoxonW, row.WilcoxonP, row.WilcoxonPHolm];
+            for (var i = 0; i < values.Length; i++)
+                numbers[i].Append(double.IsNaN(values[i]) ? null : values[i]);
+        }
+
+        return new DataFrame([.. text, pairs, .. numbers]);
+    }
+
+    /// <summary>The rows of comparisons.csv, in its order: tables in plan order, then each table's comparisons.</summary>
+    public IEnumerable<ComparisonRow> ComparisonRows()
+    {
         foreach (var table in Tables)
         {
             foreach (var c in table.Comparisons)
             {
-                string[] texts = [table.Dataset, table.Split, c.Metric, c.A, c.B];
-                for (var i = 0; i < texts.Length; i++)
-                    text[i].Append(texts[i]);
-                pairs.Append(c.Pairs);
-                double[] values = [c.MeanDifference, c.DifferenceInterval.Low, c.DifferenceInterval.High, c.TTest.Statistic, c.TTest.PValue,
-                    c.TTest.AdjustedPValue, c.Wilcoxon.Statistic, c.Wilcoxon.PValue, c.Wilcoxon.AdjustedPValue];
-                for (var i = 0; i < values.Length; i++)
-                    numbers[i].Append(double.IsNaN(values[i]) ? null : values[i]);
+                yield return new ComparisonRow
+                {
+                    Dataset = table.Dataset, Split = table.Split, Metric = c.Metric, Algorithm = c.A, Baseline = c.B, Pairs = c.Pairs,
+                    MeanDifference = c.MeanDifference, CiLow = c.DifferenceInterval.Low, CiHigh = c.DifferenceInterval.High,
+                    T = c.TTest.Statistic, TP = c.TTest.PValue, TPHolm = c.TTest.AdjustedPValue,
+                    WilcoxonW = c.Wilcoxon.Statistic, WilcoxonP = c.Wilcoxon.PValue, WilcoxonPHolm = c.Wilcoxon.AdjustedPValue,
+                };
             }
         }
-
-        return new DataFrame([.. text, pairs, .. numbers]);
     }
 
     /// <summary>The outputs of the simulated A/B test <paramref name="name"/> (in <c>ab/NAME/</c>) as DataFrames.</summary>
@@ -123,9 +137,9 @@ public sealed partial class ExperimentResults
     /// <exception cref="InvalidDataException">The folder holds the results of another configuration of the test (another seed, other arms).</exception>
     public AbTables AbTest(string name)
     {
-        if (Plan.AbTests.FirstOrDefault(t => t.Name == name) is { } unit && AbTestOutputs.StoredId(Store.Folder, name) is { } stored && stored != unit.Id)
+        if (Plan.AbTests.FirstOrDefault(t => t.Name == name) is { } unit && AbTestOutputs.StoredId(Folder, name) is { } stored && stored != unit.Id)
             throw new InvalidDataException(AbTestOutputs.StaleNote(unit, stored));
-        return AbTables.Load(AbTestOutputs.FolderOf(Store.Folder, name));
+        return AbTables.Load(AbTestOutputs.FolderOf(Folder, name));
     }
 
     /// <summary>The rows of results.csv, in its order: plan order of the cells, then the file's metric order, then bucket rows.</summary>

@@ -15,7 +15,7 @@ public sealed partial class ExperimentResults
     /// <summary>The resolved configuration saved beside the results, read back by <c>reclab merge</c> and <c>reclab report</c>.</summary>
     public const string ConfigFileName = "experiment.yaml";
 
-    private ExperimentResults(ExperimentPlan plan, CellStore store, IReadOnlyDictionary<string, CellRecord> records, IReadOnlyList<ResultTable> tables)
+    private ExperimentResults(ExperimentPlan plan, ICellStore store, IReadOnlyDictionary<string, CellRecord> records, IReadOnlyList<ResultTable> tables)
     {
         Plan = plan;
         Store = store;
@@ -26,8 +26,12 @@ public sealed partial class ExperimentResults
     /// <summary>The experiment.</summary>
     public ExperimentPlan Plan { get; }
 
-    /// <summary>Where the results are.</summary>
-    public CellStore Store { get; }
+    /// <summary>Where the cells are.</summary>
+    public ICellStore Store { get; }
+
+    /// <summary>The results folder, where the reports are written.</summary>
+    /// <exception cref="InvalidOperationException">The cells are kept in memory (<see cref="MemoryCellStore"/>): there is no folder.</exception>
+    public string Folder => Store.Folder ?? throw new InvalidOperationException("These results are kept in memory: they have no results folder to write to.");
 
     /// <summary>The stored record of every cell that has one, by id.</summary>
     public IReadOnlyDictionary<string, CellRecord> Records { get; }
@@ -53,7 +57,7 @@ public sealed partial class ExperimentResults
     }
 
     /// <summary>Assembles the results of <paramref name="plan"/> from <paramref name="store"/>.</summary>
-    public static ExperimentResults Load(ExperimentPlan plan, CellStore store)
+    public static ExperimentResults Load(ExperimentPlan plan, ICellStore store)
     {
         var records = new Dictionary<string, CellRecord>(StringComparer.Ordinal);
         foreach (var cell in plan.Cells)
@@ -77,7 +81,7 @@ public sealed partial class ExperimentResults
         return new ExperimentResults(plan, store, records, tables);
     }
 
-    private static ResultTable Table(ExperimentPlan plan, CellStore store, Dictionary<string, CellRecord> records, List<Cell> cells,
+    private static ResultTable Table(ExperimentPlan plan, ICellStore store, Dictionary<string, CellRecord> records, List<Cell> cells,
         string dataset, string split, EvaluationOptions options)
     {
         var seed = plan.Config.Seed;
