@@ -82,7 +82,7 @@ public sealed class ClickModelSyntheticTests
         output?.WriteLine(string.Create(inv, $"| ground truth (ceiling) | {ceilingAuc:F4} | {ceilingLoss:F4} | 100% | |"));
         var best = Best([.. rows]);
         output?.WriteLine(string.Create(inv,
-            $"half the gap (issue 18's bar): AUC {(baseline + ceilingAuc) / 2:F4}; best of ffm and trees: {best.Learner} {best.Report.Auc:F4}"));
+            $"half the gap to the ceiling: AUC {(baseline + ceilingAuc) / 2:F4}; best of ffm and trees: {best.Learner} {best.Report.Auc:F4}"));
         foreach (var r in rows)
             Assert.InRange(r.Report.Auc, 0.6, ceilingAuc);
         return [.. rows];
