@@ -5,4 +5,19 @@ namespace RecLab.Simulation.Policies;
 /// <param name="Scores">Their scores.</param>
 /// <param name="Complete">True when every item the model can score is listed (deepening would add nothing).</param>
 /// <param name="SponsoredOrder">The campaign's items ordered by score for this user (empty without a campaign).</param>
-internal sealed record CandidateList(int[] Items, float[] Scores, bool Complete, int[] SponsoredOrder);
+internal sealed record CandidateList(int[] Items, float[] Scores, bool Complete, int[] SponsoredOrder)
+{
+    /// <summary>A deeper ranking from the same scores, kept so that deepening this one needs no second scoring pass.</summary>
+    public CandidateList? Deeper { get; init; }
+
+    /// <summary>
+    /// The list a ranking <paramref name="depth"/> deep would be, cut from this one (for a catalogue of
+    /// <paramref name="itemCount"/> items); null when this one is too short and not complete.
+    /// </summary>
+    public CandidateList? Prefix(int depth, int itemCount)
+    {
+        if (Items.Length >= depth)
+            return new CandidateList(Items[..depth], Scores[..depth], depth == itemCount, SponsoredOrder) { Deeper = Items.Length > depth ? this : null };
+        return Complete ? this : null;
+    }
+}

@@ -16,6 +16,7 @@ public sealed class Policy
     private readonly CandidateList?[] _candidates;
     private readonly int[] _backfill;
     private FeatureSimilarity? _similarity;
+    private GlobalOrder? _global;
 
     /// <summary>Wraps a recommender already fitted on <paramref name="training"/> (which must use the world's id maps).</summary>
     /// <exception cref="ArgumentException">The model or training data do not match the world, or bad options.</exception>
@@ -93,14 +94,16 @@ public sealed class Policy
         var cached = Volatile.Read(ref _candidates[user]);
         if (cached is not null && (cached.Complete || cached.Items.Length >= depth))
             return cached;
-        var target = Math.Max(depth, Math.Max(Slate.CandidateDepth, cached is null ? 0 : cached.Items.Length * 4));
-        var list = Compute(user, Math.Min(target, World.Items.Count), cached?.SponsoredOrder);
+        var target = Math.Min(Math.Max(depth, Math.Max(Slate.CandidateDepth, cached is null ? 0 : cached.Items.Length * 4)), World.Items.Count);
+        var list = cached?.Deeper?.Prefix(target, World.Items.Count) ?? Compute(user, target, cached?.SponsoredOrder);
         Volatile.Write(ref _candidates[user], list);
         return list;
     }
 
     private CandidateList Compute(int user, int depth, int[]? sponsoredOrder)
     {
+        if (Recommender is IUserIndependentScorer everyone)
+            return Cut(user, depth, sponsoredOrder, LazyInitializer.EnsureInitialized(ref _global, () => GlobalOrder.Of(everyone, World.Items.Count)));
         var scores = ArrayPool<float>.Shared.Rent(World.Items.Count);
         try
         {
@@ -118,9 +121,17 @@ public sealed class Policy
     private const int PrepareBlock = 16;
 
     /// <summary>
+    /// How much deeper than the candidate depth a prepared ranking is kept: one deepening step (<see cref="Candidates"/>
+    /// multiplies by four). Half the users of a 14-day test outrun the first 200 candidates, and deepening alone
+    /// would score the whole catalogue again for one user, reading every item factor for a single row.
+    /// </summary>
+    private const int ReserveFactor = 4;
+
+    /// <summary>
     /// Ranks <paramref name="users"/> ahead of their first session, in blocks of users scored together when the model
     /// can (<see cref="IBlockScorer"/>: a factor model then reads its item factors once per block, not once per user);
-    /// otherwise they are ranked on demand as before. The lists are the ones <see cref="Candidates"/> would compute.
+    /// otherwise they are ranked on demand as before. The lists are the ones <see cref="Candidates"/> would compute, each
+    /// with a deeper one from the same scores behind it (<see cref="ReserveFactor"/>).
     /// </summary>
     internal void Prepare(IReadOnlyList<int> users, ParallelOptions parallel)
     {
@@ -128,6 +139,7 @@ public sealed class Policy
             return;
         var n = World.Items.Count;
         var depth = Math.Min(Slate.CandidateDepth, n);
+        var reserve = Math.Min((long)Slate.CandidateDepth * ReserveFactor, n);
         // Only users with a training history: a block scorer refuses a block holding anyone it never learned.
         var known = new List<int>(users.Count);
         foreach (var u in users)
@@ -143,7 +155,7 @@ public sealed class Policy
             if (count == 0 || !scorer.TryScoreUsers(block[..count], scores))
                 return buffer;
             for (var k = 0; k < count; k++)
-                Volatile.Write(ref _candidates[block[k]], Rank(block[k], scores.Slice(k * n, n), depth, null));
+                Volatile.Write(ref _candidates[block[k]], Rank(block[k], scores.Slice(k * n, n), (int)reserve, null).Prefix(depth, n));
             return buffer;
         }, _ => { });
     }
@@ -156,8 +168,38 @@ public sealed class Policy
     {
         var items = new int[depth];
         var top = new float[depth];
-        var count = RecLab.Recommenders.Ranking.TopInto(scores, UserQuery.ForUser(Training, user).History.Span, items, top);
-        sponsoredOrder ??= Sponsored is null ? [] : SponsoredOrder(scores, Sponsored.Items);
+        var history = UserQuery.ForUser(Training, user).History.Span;
+        var count = RecLab.Recommenders.Ranking.TopInto(scores, history, items, top);
+        sponsoredOrder ??= Sponsored is null ? [] : SponsoredOrder(scores, history, Sponsored.Items);
+        return Finish(items, top, count, depth, sponsoredOrder);
+    }
+
+    /// <summary>
+    /// <see cref="Rank"/> for a model that scores everyone alike: the first <paramref name="depth"/> items of the
+    /// catalogue's order that are not in the user's history, which is what masking and selecting would keep.
+    /// </summary>
+    private CandidateList Cut(int user, int depth, int[]? sponsoredOrder, GlobalOrder global)
+    {
+        var history = UserQuery.ForUser(Training, user).History.Span;
+        var items = new int[depth];
+        var top = new float[depth];
+        var count = 0;
+        foreach (var item in global.Items)
+        {
+            if (count == depth)
+                break;
+            if (history.BinarySearch(item) >= 0)
+                continue;
+            items[count] = item;
+            top[count] = global.Scores[item];
+            count++;
+        }
+        sponsoredOrder ??= Sponsored is null ? [] : SponsoredOrder(global.Scores, history, Sponsored.Items);
+        return Finish(items, top, count, depth, sponsoredOrder);
+    }
+
+    private CandidateList Finish(int[] items, float[] top, int count, int depth, int[] sponsoredOrder)
+    {
         if (count < depth)
         {
             Array.Resize(ref items, count);
@@ -166,8 +208,11 @@ public sealed class Policy
         return new CandidateList(items, top, count < depth || depth == World.Items.Count, sponsoredOrder);
     }
 
-    /// <summary>Campaign items by descending score (NaN last, ties by campaign order). The scores are masked by history: seen items go last too.</summary>
-    private static int[] SponsoredOrder(ReadOnlySpan<float> scores, IReadOnlyList<int> campaign)
+    /// <summary>
+    /// Campaign items by descending score (NaN last, ties by campaign order); items in <paramref name="history"/> (ascending)
+    /// count as NaN, as in masked scores, so seen items go last too.
+    /// </summary>
+    private static int[] SponsoredOrder(ReadOnlySpan<float> scores, ReadOnlySpan<int> history, IReadOnlyList<int> campaign)
     {
         var order = new int[campaign.Count];
         var keys = new float[campaign.Count];
@@ -175,7 +220,7 @@ public sealed class Policy
         {
             order[k] = campaign[k];
             var s = scores[campaign[k]];
-            keys[k] = float.IsNaN(s) ? float.PositiveInfinity : -s;
+            keys[k] = float.IsNaN(s) || history.BinarySearch(campaign[k]) >= 0 ? float.PositiveInfinity : -s;
         }
         // A stable sort keeps campaign order among equal scores.
         var index = Enumerable.Range(0, order.Length).ToArray();

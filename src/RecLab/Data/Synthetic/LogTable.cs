@@ -30,6 +30,9 @@ public sealed class LogTable
     /// <summary>Number of rows.</summary>
     public int Count => _users.Length;
 
+    /// <summary>Bytes of the columns.</summary>
+    internal long SizeInBytes => (long)Count * (3 * sizeof(int) + sizeof(byte) + sizeof(float) + sizeof(Engagement) + sizeof(byte));
+
     /// <summary>Unix time of the first logged day's midnight (UTC).</summary>
     public long StartUnixSeconds { get; }
 

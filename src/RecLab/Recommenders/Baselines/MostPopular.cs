@@ -4,7 +4,7 @@ namespace RecLab.Recommenders.Baselines;
 /// The same list for everyone: items by training popularity (count of interactions), or by mean value damped
 /// towards the global mean. The baseline that exposes how much a model personalises.
 /// </summary>
-public sealed class MostPopular(MostPopularOptions options) : Recommender<MostPopularOptions>(options)
+public sealed class MostPopular(MostPopularOptions options) : Recommender<MostPopularOptions>(options), IUserIndependentScorer
 {
     private float[] _popularity = [];
 
@@ -26,4 +26,13 @@ public sealed class MostPopular(MostPopularOptions options) : Recommender<MostPo
 
     /// <inheritdoc/>
     protected override void ScoreCore(in UserQuery query, Span<float> scores) => _popularity.CopyTo(scores);
+
+    /// <inheritdoc/>
+    public void ScoreEveryone(Span<float> scores)
+    {
+        var n = Train.ItemCount;
+        if (scores.Length != n)
+            throw new ArgumentException($"The score buffer has {scores.Length} slots; {Name} scores {n} items.", nameof(scores));
+        _popularity.CopyTo(scores);
+    }
 }

@@ -22,20 +22,6 @@ public sealed class ImplicitAlsScaleTests
     private static bool Optimized =>
         typeof(ImplicitAls).Assembly.GetCustomAttribute<DebuggableAttribute>()?.IsJITOptimizerDisabled != true;
 
-    /// <summary>Resets the kernel's peak-RSS mark (Linux) so the peak measured next is this test's; false elsewhere.</summary>
-    private static bool ResetPeak()
-    {
-        try
-        {
-            File.WriteAllText("/proc/self/clear_refs", "5");
-            return true;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return false;
-        }
-    }
-
     [Fact]
     public void Implicit_als_fits_ten_million_interactions_within_the_scale_target()
     {
@@ -43,7 +29,7 @@ public sealed class ImplicitAlsScaleTests
             TestSkip.Because("The scale target is about optimized code: run with dotnet test -c Release (unoptimized, it takes ten minutes and proves nothing).");
         GC.Collect();
         GC.WaitForPendingFinalizers();
-        var reset = ResetPeak();
+        var reset = PeakMemory.Reset();
         // Earlier tests of this process (cached worlds, the runtime) are not part of the fit's footprint.
         var baseline = reset ? Process.GetCurrentProcess().WorkingSet64 : 0;
         var data = PowerLawData.Generate(200_000, 50_000, 10_000_000, 1);
