@@ -21,6 +21,9 @@ namespace RecLab.Recommenders.Content;
 /// </remarks>
 public sealed class ClickModel(ClickModelOptions options) : Recommender<ClickModelOptions>(options)
 {
+    /// <summary>Folds of users for the out-of-fold creator factors of the training rows.</summary>
+    private const int TasteFolds = 4;
+
     private HashedClickFeatures? _hashed;
     private ClickFields? _fields;
     private ClickHistory? _now;
@@ -52,8 +55,15 @@ public sealed class ClickModel(ClickModelOptions options) : Recommender<ClickMod
         var rows = Rows(train, context.Seed);
         RowsTrained = rows.Count;
         (_hashed, _fields, _linear, _ffm, _trees) = (null, null, null, null, null);
-        _newHistory = exposeLog => new ClickHistory(train.Interactions, train.Impressions, exposeLog, cross, creators);
         var seed = Seeds.Derive(context.Seed, "click-model/learner");
+        var trees = o.Learner is ClickLearner.Gbdt or ClickLearner.LightGbm;
+        var (outOfFold, allFolds) = trees && o.CreatorFactors > 0 && creators.Count > 0 && train.Impressions is { Count: > 0, HasTimestamps: true } log
+            ? (CreatorTaste.Fit(log, train.UserCount, creators, o.CreatorFactors, TasteFolds, seed, ct),
+               CreatorTaste.Fit(log, train.UserCount, creators, o.CreatorFactors, 1, seed, ct))
+            : (null, null);
+        // Training rows take the creator taste cross-fitted on other users; held-out rows and scoring, the fit on all.
+        _newHistory = exposeLog => new ClickHistory(train.Interactions, train.Impressions, exposeLog, cross, creators,
+            (exposeLog ? allFolds : outOfFold)?.Restart());
         switch (o.Learner)
         {
             case ClickLearner.Logistic:
@@ -70,8 +80,8 @@ public sealed class ClickModel(ClickModelOptions options) : Recommender<ClickMod
                 _fields = Fields(train, selected, creators, rows);
                 var counts = Counts(_newHistory(false), rows, train.Impressions);
                 var settings = new TreeSettings(o.Trees, o.Leaves, o.LearningRate, MinExamplesPerLeaf: 20);
-                var trees = MlTrainers.BoostedTrees(new DenseRows(this, rows, counts), settings, o.Learner == ClickLearner.LightGbm, seed, ct);
-                (_trees, _platt) = (trees.Scorer, trees.Calibration);
+                var boosted = MlTrainers.BoostedTrees(new DenseRows(this, rows, counts), settings, o.Learner == ClickLearner.LightGbm, seed, ct);
+                (_trees, _platt) = (boosted.Scorer, boosted.Calibration);
                 break;
         }
         _now = _newHistory(true);

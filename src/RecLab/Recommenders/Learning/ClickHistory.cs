@@ -9,7 +9,8 @@ namespace RecLab.Recommenders.Learning;
 /// log the impressions and smoothed click-through rates of the item, the user, the user on that creator and the user on
 /// the item's topics; the item's age; the follow edge and the creator's audience where the world has them; and, as
 /// context, the user's recent exposure to the creator (impressions, halved with every day since: the platform knows
-/// what it showed, no label involved).
+/// what it showed, no label involved); and the user's collaborative taste for the item's creator (<see cref="CreatorTaste"/>,
+/// solved from the user's impressions before the moment).
 /// </summary>
 /// <remarks>
 /// Label-bearing counts only ever include events strictly before the moment asked about, and training rows are swept
@@ -22,13 +23,14 @@ namespace RecLab.Recommenders.Learning;
 internal sealed class ClickHistory
 {
     /// <summary>Features written per pair.</summary>
-    public const int Count = 16;
+    public const int Count = 17;
 
     /// <summary>Names of the features, in order.</summary>
     public static readonly string[] Names =
     [
         "user-clicks", "item-clicks", "creator-clicks", "user-creator-clicks", "user-topic-share", "item-age-days", "follows", "creator-followers",
         "item-impressions", "item-ctr", "user-impressions", "user-ctr", "user-creator-impressions", "user-creator-ctr", "user-topic-ctr", "creator-exposure",
+        "user-creator-taste",
     ];
 
     private const double Day = 86_400;
@@ -58,6 +60,7 @@ internal sealed class ClickHistory
     private readonly Dictionary<long, (double Value, long Time)> _exposure = [];
     private readonly float _prior;
     private readonly bool _timed;
+    private readonly CreatorTaste? _taste;
     private int _next, _nextShown;
 
     /// <param name="data">The training interactions (their timestamps order the sweep; without any, every row sees them all).</param>
@@ -65,8 +68,10 @@ internal sealed class ClickHistory
     /// <param name="exposeLog">Count the log's impressions as exposures when advancing (false when the caller exposes them row by row).</param>
     /// <param name="cross">Items x cross features (rows L2-normalized), e.g. topics.</param>
     /// <param name="creators">The items' creators and the follow graph.</param>
-    public ClickHistory(InteractionData data, ImpressionLog? log, bool exposeLog, CsrMatrix cross, CreatorLinks creators)
+    /// <param name="taste">The collaborative creator scores to feed the log's impressions to as the sweep counts them (none without creators or a timed log).</param>
+    public ClickHistory(InteractionData data, ImpressionLog? log, bool exposeLog, CsrMatrix cross, CreatorLinks creators, CreatorTaste? taste)
     {
+        _taste = taste;
         _data = data;
         _log = log is { Count: > 0 } ? log : null;
         _exposeLog = exposeLog;
@@ -114,7 +119,11 @@ internal sealed class ClickHistory
     }
 
     /// <summary>Counts everything.</summary>
-    public void AdvanceToEnd() => AdvanceTo(long.MaxValue);
+    public void AdvanceToEnd()
+    {
+        AdvanceTo(long.MaxValue);
+        _taste?.SolveAll();
+    }
 
     private void Add(int row)
     {
@@ -149,6 +158,7 @@ internal sealed class ClickHistory
             var key = (long)u * _creators.Count + c;
             var (shown, took) = _userCreatorShown.GetValueOrDefault(key);
             _userCreatorShown[key] = (shown + 1, took + taken);
+            _taste?.Show(u, c, log.Positions[row], clicked);
         }
         AddCross(_userCrossShown, u, i, 1);
         if (clicked)
@@ -212,6 +222,7 @@ internal sealed class ClickHistory
         features[13] = Rate(pairTaken, pairShown);
         features[14] = known && _userCrossShown.Length > 0 ? Rate(Cross(_userCrossTaken, user, item), Cross(_userCrossShown, user, item)) : Rate(0, 0);
         features[15] = context && c >= 0 && known ? (float)Decayed(key, time) : 0;
+        features[16] = c >= 0 && known && _taste is not null ? _taste.Score(user, c) : 0;
     }
 
     /// <summary>The item's cross features weighted by the user's counts of them.</summary>
