@@ -35,18 +35,26 @@ internal sealed class CreatorTaste
     private readonly float[] _user;
     private readonly bool[] _stale;
 
-    private CreatorTaste(FactorMatrix[] creators, float[] slotRate, int users)
+    private readonly int _users;
+
+    // A fit holds no sweep state (k² + 2k floats per user); each sweep, from Restart, has its own.
+    private CreatorTaste(FactorMatrix[] creators, float[] slotRate, int users, bool sweep)
     {
         _creators = creators;
         _slotRate = slotRate;
         _k = creators[0].Factors;
-        _gram = new float[(long)users * _k * _k];
-        _target = new float[(long)users * _k];
-        _user = new float[(long)users * _k];
-        _stale = new bool[users];
+        _users = users;
+        var n = sweep ? users : 0;
+        _gram = new float[(long)n * _k * _k];
+        _target = new float[(long)n * _k];
+        _user = new float[(long)n * _k];
+        _stale = new bool[n];
     }
 
-    /// <summary>Fits creator factors on <paramref name="log"/>: one fit on every user, or one per fold of users on the users outside it.</summary>
+    /// <summary>
+    /// Fits creator factors on <paramref name="log"/>: one fit on every user, or one per fold of users on the users outside
+    /// it. Impressions are counted and scored on a sweep of the fit, from <see cref="Restart"/>.
+    /// </summary>
     public static CreatorTaste Fit(ImpressionLog log, int users, CreatorLinks creators, int factors, int folds, ulong seed, CancellationToken ct)
     {
         var slotRate = SlotRates(log);
@@ -90,7 +98,7 @@ internal sealed class CreatorTaste
             }
             fits[fold] = y;
         }
-        return new CreatorTaste(fits, slotRate, users);
+        return new CreatorTaste(fits, slotRate, users, sweep: false);
     }
 
     /// <summary>The log's click rate at each slot (the last slot standing for every deeper one).</summary>
@@ -139,7 +147,7 @@ internal sealed class CreatorTaste
     }
 
     /// <summary>A fresh sweep over the same fits: no impressions counted yet.</summary>
-    public CreatorTaste Restart() => new(_creators, _slotRate, _stale.Length);
+    public CreatorTaste Restart() => new(_creators, _slotRate, _users, sweep: true);
 
     /// <summary>Counts an impression of <paramref name="creator"/>'s item to <paramref name="user"/> at <paramref name="position"/>, clicked or not.</summary>
     public void Show(int user, int creator, int position, bool clicked)
@@ -158,7 +166,7 @@ internal sealed class CreatorTaste
     public float Score(int user, int creator)
     {
         if ((uint)user >= (uint)_stale.Length)
-            return 0;
+            return _stale.Length == 0 && _users > 0 ? throw new InvalidOperationException("score on a sweep of the fit (Restart())") : 0;
         var k = _k;
         var x = _user.AsSpan(user * k, k);
         if (_stale[user])
