@@ -155,13 +155,15 @@ public static class ExperimentRunner
     private sealed record LoadFailure(string Dataset, int Cells, Exception Exception);
 
     /// <summary>
-    /// Loads the datasets of <paramref name="pending"/>'s cells, the last used first, so those the cells start with are
-    /// still cached; returns the ones that failed, by name.
+    /// Loads the datasets of <paramref name="pending"/>'s cells read from files, the last used first, so those the cells
+    /// start with are still cached; returns the ones that failed, by name. A generated world has no lines to be bad and
+    /// is left to its first cell: the dataset cache holds two, so loading a third ahead would generate it twice.
     /// </summary>
     private static Dictionary<string, LoadFailure> LoadDatasets(IReadOnlyList<Cell> pending, SharedInputs inputs)
     {
         var failures = new Dictionary<string, LoadFailure>(StringComparer.Ordinal);
-        var firstCells = pending.GroupBy(c => c.Dataset, StringComparer.Ordinal).Select(g => (Cell: g.First(), Count: g.Count())).Reverse();
+        var firstCells = pending.Where(c => c.DatasetConfig.Source?.StartsWith(Data.Synthetic.SyntheticDataset.Prefix, StringComparison.Ordinal) != true)
+            .GroupBy(c => c.Dataset, StringComparer.Ordinal).Select(g => (Cell: g.First(), Count: g.Count())).Reverse();
         foreach (var (cell, count) in firstCells)
         {
             try
