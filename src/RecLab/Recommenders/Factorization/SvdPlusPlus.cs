@@ -66,7 +66,7 @@ public sealed class SvdPlusPlus(SvdPlusPlusOptions options) : RatingPredictor<Sv
         var bi = new float[data.ItemCount];
 
         // The composed y-update needs each user's ratings together: Surprise's order, never the grid.
-        var schedule = SgdSchedule.Build(data, SgdOrder.UserBlocks, 1, context.Seed);
+        using var schedule = SgdSchedule.Build(data, SgdOrder.UserBlocks, 1, context.Seed);
         var ratedBy = data.ByUser;
         SgdPass pass = (users, items, values) =>
             SvdPlusPlusKernel.Pass(users, items, values, ratedBy, p, q, y, bu, bi, mu, rates, yRate, yReg);
