@@ -75,7 +75,7 @@ internal static class TopN
     /// shrinks by one. O(k log k); an insertion sort was quadratic, and with the simulator's 800 and 3,200-deep rankings
     /// it cost more than the selection. The order is total (score, then index), so any correct sort gives the same list.
     /// </summary>
-    private static void SortBestFirst(Span<float> s, Span<int> it)
+    internal static void SortBestFirst(Span<float> s, Span<int> it)
     {
         for (var end = s.Length - 1; end > 0; end--)
         {
