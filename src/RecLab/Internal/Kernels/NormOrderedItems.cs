@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace RecLab.Internal.Kernels;
 
@@ -28,12 +29,12 @@ internal sealed class NormOrderedItems
     private readonly int[] _order;
     private readonly double[] _norms;
     private readonly int _rows;
-    private readonly int _tailStart;
+    /// <summary>Where the last <c>Rows % 4</c> items, which the full scan scores one by one, sit in norm order.</summary>
+    private readonly int[] _tailPositions;
 
     public NormOrderedItems(FactorMatrix items)
     {
         _rows = items.Rows;
-        _tailStart = items.Rows - items.Rows % 4;
         var norms = new double[_rows];
         for (var r = 0; r < _rows; r++)
         {
@@ -62,11 +63,15 @@ internal sealed class NormOrderedItems
         // Padded to whole groups of four rows (zeros, never offered), so every tile is a multiple of four rows.
         _sorted = new FactorMatrix((_rows + 3) / 4 * 4, items.Factors);
         _norms = new double[_rows];
+        var tail = new List<int>(3);
         for (var p = 0; p < _rows; p++)
         {
+            if (_order[p] >= _rows - _rows % 4)
+                tail.Add(p);
             items.Row(_order[p]).CopyTo(_sorted.Row(p));
             _norms[p] = norms[_order[p]];
         }
+        _tailPositions = [.. tail];
     }
 
     /// <summary>
@@ -119,34 +124,46 @@ internal sealed class NormOrderedItems
                 var x = vectors.Row(vectorRows[k]);
                 var row = tileScores[..padded];
                 Dense.MatVec(tile, padded, stride, x, row);
+                foreach (var p in _tailPositions)
+                    if (p >= start && p < start + n)
+                        row[p - start] = Dense.Dot(ref MemoryMarshal.GetReference(tile.Slice((p - start) * stride, stride)), ref MemoryMarshal.GetReference(x), stride);
                 var history = excluded[excludeStarts[k]..excludeStarts[k + 1]];
-                for (var r = 0; r < n; r++)
+                var r = 0;
+                for (; r < n && count < depth; r++)
                 {
                     var item = _order[start + r];
-                    var s = item >= _tailStart
-                        ? Dense.Dot(ref MemoryMarshal.GetReference(tile.Slice(r * stride, stride)), ref MemoryMarshal.GetReference(x), stride)
-                        : row[r];
-                    if (float.IsNaN(s))
+                    if (float.IsNaN(row[r]) || history.BinarySearch(item) >= 0)
                         continue;
-                    if (count == depth)
-                    {
-                        if (!WorstFirstHeap.Worse(heapScores[0], heapItems[0], s, item) || history.BinarySearch(item) >= 0)
-                            continue;
-                        WorstFirstHeap.ReplaceRoot(heapScores, heapItems, s, item);
-                    }
-                    else if (history.BinarySearch(item) < 0)
-                    {
-                        heapScores[count] = s;
-                        heapItems[count] = item;
-                        WorstFirstHeap.SiftUp(heapScores, heapItems, count);
-                        count++;
-                    }
+                    heapScores[count] = row[r];
+                    heapItems[count] = item;
+                    WorstFirstHeap.SiftUp(heapScores, heapItems, count);
+                    count++;
                 }
+                // The heap is full: only a score at least the root's can enter (an equal one when its index is lower),
+                // so whole vectors below it are skipped; NaN compares false and is never offered.
+                var threshold = Vector256.Create(heapScores[0]);
+                for (; r + Dense.Lanes <= n; r += Dense.Lanes)
+                {
+                    if (!Vector256.GreaterThanOrEqualAny(Vector256.Create<float>(row.Slice(r, Dense.Lanes)), threshold))
+                        continue;
+                    for (var j = r; j < r + Dense.Lanes; j++)
+                        Offer(heapScores, heapItems, history, row[j], _order[start + j]);
+                    threshold = Vector256.Create(heapScores[0]);
+                }
+                for (; r < n; r++)
+                    Offer(heapScores, heapItems, history, row[r], _order[start + r]);
             }
             if (remaining == 0)
                 break;
         }
         for (var k = 0; k < users; k++)
             TopN.SortBestFirst(scores.Slice(k * depth, counts[k]), items.Slice(k * depth, counts[k]));
+    }
+
+    /// <summary>Offers a score to a full heap: it replaces the root when it ranks above it and is not excluded.</summary>
+    private static void Offer(Span<float> heapScores, Span<int> heapItems, ReadOnlySpan<int> history, float score, int item)
+    {
+        if (WorstFirstHeap.Worse(heapScores[0], heapItems[0], score, item) && history.BinarySearch(item) < 0)
+            WorstFirstHeap.ReplaceRoot(heapScores, heapItems, score, item);
     }
 }
