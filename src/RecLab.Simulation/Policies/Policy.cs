@@ -133,7 +133,8 @@ public sealed class Policy
     /// Ranks <paramref name="users"/> ahead of their first session, in blocks of users when the model can: an
     /// <see cref="IBlockRanker"/> ranks them without scoring every item (not with a campaign, whose order needs every
     /// campaign item's score), an <see cref="IBlockScorer"/> scores the block together (a factor model then reads its
-    /// item factors once per block, not once per user); otherwise they are ranked on demand as before. The lists are the ones <see cref="Candidates"/> would compute, each
+    /// item factors once per block, not once per user); otherwise they are ranked on demand as before. The lists are
+    /// the ones <see cref="Candidates"/> would compute, each
     /// with a deeper one from the same scores behind it (<see cref="ReserveFactor"/>).
     /// </summary>
     internal void Prepare(IReadOnlyList<int> users, ParallelOptions parallel)

@@ -29,6 +29,7 @@ internal sealed class NormOrderedItems
     private readonly int[] _order;
     private readonly double[] _norms;
     private readonly int _rows;
+
     /// <summary>Where the last <c>Rows % 4</c> items, which the full scan scores one by one, sit in norm order.</summary>
     private readonly int[] _tailPositions;
 
