@@ -73,12 +73,7 @@ internal sealed class AliasTable
         _accept = accept;
         _cells = new Cell[n];
         for (var i = 0; i < n; i++)
-        {
-            var floor = (float)accept[i];
-            if (floor > accept[i])
-                floor = MathF.BitDecrement(floor);
-            _cells[i] = new Cell { AcceptFloor = floor, Alias = alias[i] };
-        }
+            _cells[i] = new Cell { AcceptFloor = FloorToFloat(accept[i]), Alias = alias[i] };
     }
 
     /// <summary>Number of outcomes.</summary>
@@ -92,12 +87,21 @@ internal sealed class AliasTable
     {
         var i = rng.NextInt(_cells.Length);
         var cell = _cells[i];
-        var u = rng.NextDouble();
-        if (u < cell.AcceptFloor)
-            return i;
-        if (u >= MathF.BitIncrement(cell.AcceptFloor))
-            return cell.Alias;
-        return u < _accept[i] ? i : cell.Alias;
+        return Accepts(rng.NextDouble(), cell.AcceptFloor, _accept, i) ? i : cell.Alias;
+    }
+
+    /// <summary>
+    /// <c>u &lt; thresholds[i]</c>, deciding on <paramref name="floor"/> (the largest float at most that threshold) and
+    /// reading the exact threshold only when <paramref name="u"/> lies within a float step above the floor.
+    /// </summary>
+    internal static bool Accepts(double u, float floor, ReadOnlySpan<double> thresholds, int i) =>
+        u < floor || (u < MathF.BitIncrement(floor) && u < thresholds[i]);
+
+    /// <summary>The largest float at most <paramref name="threshold"/>.</summary>
+    internal static float FloorToFloat(double threshold)
+    {
+        var floor = (float)threshold;
+        return floor > threshold ? MathF.BitDecrement(floor) : floor;
     }
 
     /// <summary>The exact probability of outcome <paramref name="i"/>: weight/total.</summary>
