@@ -16,6 +16,9 @@ internal sealed record CandidateList(int[] Items, float[] Scores, bool Complete,
     /// </summary>
     public CandidateList? Prefix(int depth, int itemCount)
     {
+        // Already that list: no copy (a deepening step cuts the reserve at its full length).
+        if (Items.Length == depth && Deeper is null && Complete == (depth == itemCount))
+            return this;
         if (Items.Length >= depth)
             return new CandidateList(Items[..depth], Scores[..depth], depth == itemCount, SponsoredOrder) { Deeper = Items.Length > depth ? this : null };
         return Complete ? this : null;

@@ -104,6 +104,8 @@ public sealed class Policy
     {
         if (Recommender is IUserIndependentScorer everyone)
             return Cut(user, depth, sponsoredOrder, LazyInitializer.EnsureInitialized(ref _global, () => GlobalOrder.Of(everyone, World.Items.Count)));
+        if (Sponsored is null && Recommender is IBlockRanker ranker && RankBlock(ranker, [user], depth) is [var ranked])
+            return ranked;
         var scores = ArrayPool<float>.Shared.Rent(World.Items.Count);
         try
         {
@@ -128,14 +130,18 @@ public sealed class Policy
     private const int ReserveFactor = 4;
 
     /// <summary>
-    /// Ranks <paramref name="users"/> ahead of their first session, in blocks of users scored together when the model
-    /// can (<see cref="IBlockScorer"/>: a factor model then reads its item factors once per block, not once per user);
-    /// otherwise they are ranked on demand as before. The lists are the ones <see cref="Candidates"/> would compute, each
+    /// Ranks <paramref name="users"/> ahead of their first session, in blocks of users when the model can: an
+    /// <see cref="IBlockRanker"/> ranks them without scoring every item (not with a campaign, whose order needs every
+    /// campaign item's score), an <see cref="IBlockScorer"/> scores the block together (a factor model then reads its
+    /// item factors once per block, not once per user); otherwise they are ranked on demand as before. The lists are
+    /// the ones <see cref="Candidates"/> would compute, each
     /// with a deeper one from the same scores behind it (<see cref="ReserveFactor"/>).
     /// </summary>
     internal void Prepare(IReadOnlyList<int> users, ParallelOptions parallel)
     {
-        if (Recommender is not IBlockScorer scorer)
+        var ranker = Sponsored is null ? Recommender as IBlockRanker : null;
+        var scorer = Recommender as IBlockScorer;
+        if (ranker is null && scorer is null)
             return;
         var n = World.Items.Count;
         var depth = Math.Min(Slate.CandidateDepth, n);
@@ -145,6 +151,18 @@ public sealed class Policy
         foreach (var u in users)
             if (Training.ByUser.RowLength(u) > 0 && Volatile.Read(ref _candidates[u]) is null)
                 known.Add(u);
+        if (ranker is not null)
+        {
+            Parallel.For(0, (known.Count + PrepareBlock - 1) / PrepareBlock, parallel, b =>
+            {
+                var start = b * PrepareBlock;
+                var block = known.GetRange(start, Math.Min(PrepareBlock, known.Count - start)).ToArray();
+                if (RankBlock(ranker, block, (int)reserve) is { } lists)
+                    for (var k = 0; k < block.Length; k++)
+                        Volatile.Write(ref _candidates[block[k]], lists[k].Prefix(depth, n));
+            });
+            return;
+        }
         Parallel.For(0, (known.Count + PrepareBlock - 1) / PrepareBlock, parallel, () => new float[PrepareBlock * n], (b, _, buffer) =>
         {
             Span<int> block = stackalloc int[PrepareBlock];
@@ -152,7 +170,7 @@ public sealed class Policy
             for (var k = b * PrepareBlock; k < Math.Min(known.Count, (b + 1) * PrepareBlock); k++)
                 block[count++] = known[k];
             var scores = buffer.AsSpan(0, count * n);
-            if (count == 0 || !scorer.TryScoreUsers(block[..count], scores))
+            if (count == 0 || !scorer!.TryScoreUsers(block[..count], scores))
                 return buffer;
             for (var k = 0; k < count; k++)
                 Volatile.Write(ref _candidates[block[k]], Rank(block[k], scores.Slice(k * n, n), (int)reserve, null).Prefix(depth, n));
@@ -162,6 +180,30 @@ public sealed class Policy
 
     /// <summary>Whether <paramref name="user"/>'s ranking is cached already.</summary>
     internal bool IsRanked(int user) => Volatile.Read(ref _candidates[user]) is not null;
+
+    /// <summary>
+    /// The candidate lists of <paramref name="users"/> (known to the model) from a model that ranks without scoring every
+    /// item (<see cref="IBlockRanker"/>): the lists <see cref="Rank"/> would cut from the full scores, without a campaign
+    /// order (the callers take this path only without a campaign); null when the model refuses the block.
+    /// </summary>
+    private CandidateList[]? RankBlock(IBlockRanker ranker, int[] users, int depth)
+    {
+        var starts = new int[users.Length + 1];
+        for (var k = 0; k < users.Length; k++)
+            starts[k + 1] = starts[k] + Training.ByUser.RowLength(users[k]);
+        var excluded = new int[starts[^1]];
+        for (var k = 0; k < users.Length; k++)
+            UserQuery.ForUser(Training, users[k]).History.Span.CopyTo(excluded.AsSpan(starts[k]));
+        var items = new int[users.Length * depth];
+        var scores = new float[items.Length];
+        var counts = new int[users.Length];
+        if (!ranker.TryRankUsers(users, starts, excluded, items, scores, counts))
+            return null;
+        var lists = new CandidateList[users.Length];
+        for (var k = 0; k < users.Length; k++)
+            lists[k] = Finish(items.AsSpan(k * depth, counts[k]).ToArray(), scores.AsSpan(k * depth, counts[k]).ToArray(), counts[k], depth, []);
+        return lists;
+    }
 
     /// <summary>The candidate list of <paramref name="user"/> from the model's scores (the user's history is masked here).</summary>
     private CandidateList Rank(int user, Span<float> scores, int depth, int[]? sponsoredOrder)

@@ -19,13 +19,14 @@ namespace RecLab.Recommenders.Factorization;
 /// carries a history is folded in: one exact least-squares solve with the item factors fixed, so cold and
 /// onboarding users are served without refitting; with neither, every score is NaN.
 /// </remarks>
-public sealed class ImplicitAls(ImplicitAlsOptions options) : Recommender<ImplicitAlsOptions>(options), IBlockScorer
+public sealed class ImplicitAls(ImplicitAlsOptions options) : Recommender<ImplicitAlsOptions>(options), IBlockScorer, IBlockRanker
 {
     private const float InitScale = 0.01f;
     private const string DivergenceHint = "Try a larger Regularization or a smaller Alpha.";
     private FactorMatrix _users = null!;
     private FactorMatrix _items = null!;
     private float[] _itemGram = [];
+    private NormOrderedItems? _byNorm;
 
     /// <summary>Creates it with default options.</summary>
     public ImplicitAls() : this(new ImplicitAlsOptions()) { }
@@ -70,6 +71,7 @@ public sealed class ImplicitAls(ImplicitAlsOptions options) : Recommender<Implic
         _users = users;
         _items = items;
         _itemGram = gram;
+        _byNorm = null;
     }
 
     /// <summary>One half-sweep: every row of <paramref name="target"/> (users or items, named by <paramref name="side"/>) re-solved with <paramref name="other"/> fixed, <paramref name="gram"/> being <c>YᵀY + λI</c> of <paramref name="other"/>.</summary>
@@ -113,6 +115,18 @@ public sealed class ImplicitAls(ImplicitAlsOptions options) : Recommender<Implic
         if (!AreKnownUsers(users))
             return false;
         _items.ScoreMany(_users, users, [], [], scores);
+        return true;
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>The first call orders a copy of the item factors by norm (the size of the item factors again).</remarks>
+    public bool TryRankUsers(ReadOnlySpan<int> users, ReadOnlySpan<int> excludeStarts, ReadOnlySpan<int> excluded,
+        Span<int> items, Span<float> scores, Span<int> counts)
+    {
+        if (!AreKnownUsers(users))
+            return false;
+        var byNorm = LazyInitializer.EnsureInitialized(ref _byNorm, () => new NormOrderedItems(_items));
+        byNorm.Rank(_users, users, excludeStarts, excluded, items, scores, counts);
         return true;
     }
 
