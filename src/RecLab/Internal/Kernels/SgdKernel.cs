@@ -20,8 +20,8 @@ namespace RecLab.Internal.Kernels;
 /// without leaving the vector registers (the error arrives in every lane, ready to scale the update); when the next rating
 /// is the same user's, the update loop computes the next dot product from the new <c>p_u</c> as it stores it
 /// (<see cref="UpdateAndDot"/>), instead of reading it back; and the item row a few ratings ahead is prefetched,
-/// since the item factors (4 MB on ml-latest-small) do not fit in a core's cache. Each of these was measured, see
-/// the benchmarks README.</para>
+/// since the item factors (4 MB on ml-latest-small) do not fit in a core's cache, and so is the user row where the
+/// user changes. Each of these was measured, see the benchmarks README.</para>
 /// </remarks>
 internal static class SgdKernel
 {
@@ -57,7 +57,13 @@ internal static class SgdKernel
             var u = users[k];
             var i = items[k];
             if (k + PrefetchDistance < n)
+            {
                 q.Prefetch(items[k + PrefetchDistance]);
+                // A new user's row too: on two threads it was last written by the other core (ml-latest-small), on
+                // a large world it is in memory, and the dot product waits for it.
+                if (users[k + PrefetchDistance] != users[k + PrefetchDistance - 1])
+                    p.Prefetch(users[k + PrefetchDistance]);
+            }
             ref var pu = ref p.RowRef(u);
             ref var qi = ref q.RowRef(i);
             ref var bU = ref Unsafe.Add(ref userBias, u);
