@@ -61,7 +61,8 @@ internal static class RunView
         if (p.Event == RunEvent.Failed)
             return $"{head}  FAILED: {record.Error}";
         var first = record.Metrics.FirstOrDefault(m => !double.IsNaN(m.Value)) ?? record.Metrics.FirstOrDefault();
-        var metric = first is null ? "" : $"{first.Name}={first.Value.ToString("0.0000", Inv)}";
+        // A model that cannot compute any of the metrics (ALS has no rating to score by RMSE) gets the report's "n/a".
+        var metric = first is null ? "" : $"{first.Name}={(double.IsNaN(first.Value) ? "n/a" : first.Value.ToString("0.0000", Inv))}";
         return $"{head}  {metric}  {(record.FitSeconds + record.EvaluationSeconds).ToString("0.0", Inv)}s";
     }
 

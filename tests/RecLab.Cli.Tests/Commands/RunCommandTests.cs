@@ -61,6 +61,20 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_metric_the_model_cannot_compute_prints_as_n_a_not_NaN()
+    {
+        var file = _temp.Write("als.yaml", File.ReadAllText(_file)
+            .Replace("- kind: most-popular\n  - kind: random", "- kind: implicit-als\n    options:\n      factors: 4", StringComparison.Ordinal)
+            .Replace("metrics: [ndcg@5, precision@5]", "metrics: [rmse]", StringComparison.Ordinal)
+            .Replace("user-kfold:2", "holdout:0.2", StringComparison.Ordinal));
+
+        var (code, output, error) = await CliRun.Reclab("run", file, "--jobs", "1");
+
+        Assert.True(code == ExitCodes.Success, error);
+        Assert.Matches(@"^\[1/1\] tiny holdout:0\.2 implicit-als  rmse=n/a  \d+\.\ds$", output.Split('\n')[0]);
+    }
+
+    [Fact]
     public async Task Bad_data_is_one_error_line_naming_file_and_line_then_skip_bad_lines_runs()
     {
         File.AppendAllText(_temp["ratings.csv"], "u1,i1,five\n");
