@@ -22,7 +22,8 @@ internal delegate double SgdPass(ReadOnlySpan<int> users, ReadOnlySpan<int> item
 /// the previous one of its item group) are done, which gives the same updates in the same order on every row. Only one
 /// barrier per epoch remains. When B is a multiple of the threads, each thread runs the blocks of its own groups of the
 /// larger side (item group g, or user group g, on thread g mod threads) for the whole fit, so those rows stay in its
-/// core's cache instead of crossing to the other core block after block; otherwise any free thread takes the next block.
+/// core's cache instead of crossing to the other core block after block (a thread paused by the operating system has its
+/// ready blocks run by another after a short wait); otherwise any free thread takes the next block.
 /// While a grid fit runs, each group's rows are contiguous in memory (<see cref="UserLayout"/>, <see cref="ItemLayout"/>),
 /// so two threads share only the cache lines where groups meet.</para>
 /// </remarks>
@@ -198,7 +199,7 @@ internal sealed class SgdSchedule : IDisposable
 
     /// <summary>
     /// One grid epoch on several threads, LIBMF's way without its timing dependence: each thread (the caller being one)
-    /// takes blocks in sequence order (stratum by stratum), its own groups' blocks or else whichever is next; a block
+    /// takes blocks in sequence order (stratum by stratum), its own groups' blocks (and a paused thread's) or else whichever is next; a block
     /// waits, spinning, until the previous block of its user group and that of its item group are done. A block never
     /// waits for a later one, so the earliest block not yet done can always run.
     /// </summary>
@@ -303,37 +304,39 @@ internal sealed class SgdSchedule : IDisposable
         }
     }
 
-    /// <summary>The shared state of one parallel grid epoch: the next block to hand out (when threads do not keep groups) and the blocks done.</summary>
+    /// <summary>
+    /// The shared state of one parallel grid epoch: the blocks taken (the next one to hand out when threads do not keep
+    /// groups), the blocks done.
+    /// </summary>
     private sealed class GridRun(SgdSchedule schedule, int[] strata, SgdPass pass, double[] errors, CancellationToken ct)
     {
         private readonly int[] _done = new int[errors.Length];
+        private readonly int[] _taken = new int[errors.Length];
         private int _next = -1;
+        private long _blockTicks;
         private volatile bool _failed;
         private Exception? _error;
 
         public void Work(int worker, int workers)
         {
-            var b = schedule._blocks;
             // With B a multiple of the threads, each thread keeps the same groups of the larger side (items on
             // ml-latest-small, 4 MB of rows against 0.25 MB of users) for the whole fit: rows last written by the other
-            // core made a block about 1.5 times slower (measured, see the benchmarks README). Otherwise any free thread
+            // core made a block about 1.6 times slower (measured, see the benchmarks README). Otherwise any free thread
             // takes the next block.
-            var affine = b % workers == 0;
+            var keep = schedule._blocks % workers == 0;
             try
             {
                 var at = -1;
                 while (!_failed)
                 {
-                    at = affine ? NextOwnBlock(at, worker, workers) : Interlocked.Increment(ref _next);
+                    at = keep ? NextOwnBlock(at, worker, workers) : Interlocked.Increment(ref _next);
                     if (at >= errors.Length)
                         return;
-                    ct.ThrowIfCancellationRequested();
-                    var (k, userGroup) = Math.DivRem(at, b);
-                    var itemGroup = (userGroup + strata[k]) % b;
-                    if (k > 0 && !(WaitFor(at - b) && WaitFor((k - 1) * b + (itemGroup - strata[k - 1] + b) % b)))
+                    // Another thread may have run it already, while this one was paused (see WaitFor).
+                    if (keep && Interlocked.Exchange(ref _taken[at], 1) != 0)
+                        continue;
+                    if (!Run(at, keep))
                         return;
-                    errors[at] = schedule.RunBlock(userGroup, itemGroup, pass);
-                    Volatile.Write(ref _done[at], 1);
                 }
             }
             catch (Exception e)
@@ -342,6 +345,32 @@ internal sealed class SgdSchedule : IDisposable
                 Interlocked.CompareExchange(ref _error, e, null);
                 _failed = true;
             }
+        }
+
+        /// <summary>Runs block <paramref name="at"/> once the two blocks before it are done (false if another thread failed).</summary>
+        private bool Run(int at, bool mayTakeOver)
+        {
+            ct.ThrowIfCancellationRequested();
+            var (k, userGroup) = Math.DivRem(at, schedule._blocks);
+            var itemGroup = (userGroup + strata[k]) % schedule._blocks;
+            if (k > 0 && !(WaitFor(at - schedule._blocks, mayTakeOver) && WaitFor(PreviousOfItemGroup(k, itemGroup), mayTakeOver)))
+                return false;
+            var started = Stopwatch.GetTimestamp();
+            errors[at] = schedule.RunBlock(userGroup, itemGroup, pass);
+            Volatile.Write(ref _done[at], 1);
+            Volatile.Write(ref _blockTicks, Stopwatch.GetTimestamp() - started);
+            return true;
+        }
+
+        /// <summary>The block of stratum <paramref name="k"/> - 1 with item group <paramref name="itemGroup"/>.</summary>
+        private int PreviousOfItemGroup(int k, int itemGroup) =>
+            (k - 1) * schedule._blocks + (itemGroup - strata[k - 1] + schedule._blocks) % schedule._blocks;
+
+        private bool IsReady(int at)
+        {
+            var (k, userGroup) = Math.DivRem(at, schedule._blocks);
+            return k == 0 || (Volatile.Read(ref _done[at - schedule._blocks]) != 0
+                && Volatile.Read(ref _done[PreviousOfItemGroup(k, (userGroup + strata[k]) % schedule._blocks)]) != 0);
         }
 
         /// <summary>
@@ -367,15 +396,24 @@ internal sealed class SgdSchedule : IDisposable
                 ExceptionDispatchInfo.Throw(_error);
         }
 
-        /// <summary>Spins until block <paramref name="at"/> is done (false if another thread failed meanwhile).</summary>
-        private bool WaitFor(int at)
+        /// <summary>
+        /// Spins until block <paramref name="at"/> is done (false if another thread failed meanwhile). When threads keep
+        /// their groups and the block's own thread has not even started it for longer than two blocks take, although it
+        /// could run, that thread is most likely paused by the operating system: this one runs the block instead of
+        /// waiting a whole time slice (the same updates in the same order; only the rows' cache is lost).
+        /// </summary>
+        private bool WaitFor(int at, bool mayTakeOver)
         {
             // Blocks take a tenth of a millisecond or more: never sleep a whole millisecond, yield instead.
             var spin = new SpinWait();
+            var since = Stopwatch.GetTimestamp();
             while (Volatile.Read(ref _done[at]) == 0)
             {
                 if (_failed)
                     return false;
+                if (mayTakeOver && Volatile.Read(ref _taken[at]) == 0 && Stopwatch.GetTimestamp() - since > 2 * Volatile.Read(ref _blockTicks)
+                    && IsReady(at) && Interlocked.Exchange(ref _taken[at], 1) == 0)
+                    return Run(at, mayTakeOver: false);
                 spin.SpinOnce(sleep1Threshold: -1);
             }
             return true;
