@@ -199,9 +199,9 @@ internal sealed class SgdSchedule : IDisposable
 
     /// <summary>
     /// One grid epoch on several threads, LIBMF's way without its timing dependence: each thread (the caller being one)
-    /// takes blocks in sequence order (stratum by stratum), its own groups' blocks (and a paused thread's) or else whichever is next; a block
-    /// waits, spinning, until the previous block of its user group and that of its item group are done. A block never
-    /// waits for a later one, so the earliest block not yet done can always run.
+    /// takes blocks in sequence order (stratum by stratum), those of its own groups (and a paused thread's) or else
+    /// whichever is next; a block waits, spinning, until the previous block of its user group and that of its item group
+    /// are done. A block never waits for a later one, so the earliest block not yet done can always run.
     /// </summary>
     private void RunGrid(int[] strata, SgdPass pass, double[] errors, int threads, CancellationToken ct)
     {

@@ -12,7 +12,7 @@ public sealed class SgdScheduleTests
     [Theory]
     [InlineData(2, 40, 30)] // each thread keeps its user groups
     [InlineData(2, 30, 40)] // each thread keeps its item groups
-    [InlineData(4, 30, 40)]
+    [InlineData(4, 30, 40)] // one item group each
     [InlineData(3, 40, 30)] // 4 blocks on 3 threads: any free thread takes the next block
     public void Blocks_sharing_users_or_items_never_overlap_and_keep_the_one_thread_order(int threads, int users, int items)
     {
