@@ -8,13 +8,17 @@ namespace RecLab.Data.Synthetic;
 /// </summary>
 internal sealed class AliasTable
 {
-    // Acceptance threshold and alias side by side: one cache line per draw.
+    // A draw reads one random cell, and on large tables (the logging policy's daily popularity pools) that read is a
+    // cache miss: 8-byte cells (the threshold rounded down to a float, and the alias) halve the memory draws touch.
+    // The exact double threshold decides only when the uniform falls within a float step of it (about 1 draw in 2^24),
+    // so draws are exactly those of the double thresholds.
     private readonly Cell[] _cells;
+    private readonly double[] _accept;
     private readonly double[] _probabilities;
 
     private struct Cell
     {
-        public double Accept;
+        public float AcceptFloor;
         public int Alias;
     }
 
@@ -66,9 +70,10 @@ internal sealed class AliasTable
             accept[large[--largeCount]] = 1;
         while (smallCount > 0)
             accept[small[--smallCount]] = 1;
+        _accept = accept;
         _cells = new Cell[n];
         for (var i = 0; i < n; i++)
-            _cells[i] = new Cell { Accept = accept[i], Alias = alias[i] };
+            _cells[i] = new Cell { AcceptFloor = FloorToFloat(accept[i]), Alias = alias[i] };
     }
 
     /// <summary>Number of outcomes.</summary>
@@ -81,8 +86,22 @@ internal sealed class AliasTable
     public int Sample(ref Rng rng)
     {
         var i = rng.NextInt(_cells.Length);
-        ref readonly var cell = ref _cells[i];
-        return rng.NextDouble() < cell.Accept ? i : cell.Alias;
+        var cell = _cells[i];
+        return Accepts(rng.NextDouble(), cell.AcceptFloor, _accept, i) ? i : cell.Alias;
+    }
+
+    /// <summary>
+    /// <c>u &lt; thresholds[i]</c>, deciding on <paramref name="floor"/> (the largest float at most that threshold) and
+    /// reading the exact threshold only when <paramref name="u"/> lies within a float step above the floor.
+    /// </summary>
+    internal static bool Accepts(double u, float floor, ReadOnlySpan<double> thresholds, int i) =>
+        u < floor || (u < MathF.BitIncrement(floor) && u < thresholds[i]);
+
+    /// <summary>The largest float at most <paramref name="threshold"/>.</summary>
+    internal static float FloorToFloat(double threshold)
+    {
+        var floor = (float)threshold;
+        return floor > threshold ? MathF.BitDecrement(floor) : floor;
     }
 
     /// <summary>The exact probability of outcome <paramref name="i"/>: weight/total.</summary>

@@ -32,6 +32,22 @@ public sealed class SamplingTests
     }
 
     [Fact]
+    public void Alias_table_thresholds_stored_as_floats_decide_as_the_exact_doubles()
+    {
+        // 1/3 is no float: its float floor lies below it, and uniforms between the two must still be accepted.
+        double[] thresholds = [1.0 / 3, 0.25, 1.0];
+        foreach (var (threshold, k) in thresholds.Select((t, k) => (t, k)))
+        {
+            var floor = AliasTable.FloorToFloat(threshold);
+            Assert.True(floor <= threshold && MathF.BitIncrement(floor) > threshold);
+            double[] probes = [0, floor, Math.BitDecrement(threshold), threshold, Math.BitIncrement(threshold), MathF.BitIncrement(floor), 0.999];
+            foreach (var u in probes)
+                Assert.Equal(u < threshold, AliasTable.Accepts(u, floor, thresholds, k));
+        }
+        Assert.True(AliasTable.FloorToFloat(1.0 / 3) < 1.0 / 3, "the band the exact threshold decides is empty");
+    }
+
+    [Fact]
     public void Alias_table_rejects_weights_without_mass()
     {
         Assert.Throws<ArgumentException>(() => new AliasTable([0, 0]));
