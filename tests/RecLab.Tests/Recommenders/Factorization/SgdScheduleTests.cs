@@ -62,28 +62,6 @@ public sealed class SgdScheduleTests
     }
 
     [Fact]
-    public void A_paused_thread_does_not_hold_up_the_blocks_of_its_groups_that_could_run()
-    {
-        // 4 blocks on 2 threads: each thread keeps two item groups, 8 of the 16 blocks. The helper's first block takes
-        // half a second, as if the operating system had paused the helper: the caller runs the helper's blocks that
-        // are ready meanwhile instead of waiting (the order on every row is the one-thread order, see above).
-        using var schedule = Grid(4, users: 30, items: 40);
-        var caller = Environment.CurrentManagedThreadId;
-        var byCaller = 0;
-        var paused = 0;
-        SgdPass pass = (users, _, _) =>
-        {
-            if (Environment.CurrentManagedThreadId == caller)
-                Interlocked.Increment(ref byCaller);
-            else if (Interlocked.Exchange(ref paused, 1) == 0)
-                Thread.Sleep(500);
-            return users.Length;
-        };
-        Assert.Equal(schedule.Count, schedule.RunEpoch(0, new FitContext { MaxThreads = 2 }, pass));
-        Assert.True(byCaller > 8, $"the caller ran {byCaller} of 16 blocks");
-    }
-
-    [Fact]
     public void A_failing_block_on_two_threads_surfaces_its_exception_without_hanging()
     {
         using var schedule = Grid(4);
