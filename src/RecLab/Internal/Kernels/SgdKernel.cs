@@ -20,13 +20,19 @@ namespace RecLab.Internal.Kernels;
 /// without leaving the vector registers (the error arrives in every lane, ready to scale the update); when the next rating
 /// is the same user's, the update loop computes the next dot product from the new <c>p_u</c> as it stores it
 /// (<see cref="UpdateAndDot"/>), instead of reading it back; and the item row a few ratings ahead is prefetched,
-/// since the item factors (4 MB on ml-latest-small) do not fit in a core's cache. Each of these was measured, see
-/// the benchmarks README.</para>
+/// since the item factors (4 MB on ml-latest-small) do not fit in a core's cache, and so is the user row where the
+/// user changes. Each of these was measured, see the benchmarks README.</para>
 /// </remarks>
 internal static class SgdKernel
 {
     /// <summary>How many ratings ahead the item row is prefetched (4 and 6 measured alike, 0 and 2 slower).</summary>
     private const int PrefetchDistance = 4;
+
+    /// <summary>
+    /// How many ratings ahead a new user's row is prefetched: further than an item's, since on two threads it comes from
+    /// the other core's cache and on a large world from memory (12 measured a little better than 4).
+    /// </summary>
+    private const int UserPrefetchDistance = 12;
 
     /// <summary>One pass over the ratings in order; returns the sum of squared errors measured before each update.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -58,6 +64,8 @@ internal static class SgdKernel
             var i = items[k];
             if (k + PrefetchDistance < n)
                 q.Prefetch(items[k + PrefetchDistance]);
+            if (k + UserPrefetchDistance < n && users[k + UserPrefetchDistance] != users[k + UserPrefetchDistance - 1])
+                p.Prefetch(users[k + UserPrefetchDistance]);
             ref var pu = ref p.RowRef(u);
             ref var qi = ref q.RowRef(i);
             ref var bU = ref Unsafe.Add(ref userBias, u);

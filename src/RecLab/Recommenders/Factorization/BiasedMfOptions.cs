@@ -14,7 +14,8 @@ public sealed record BiasedMfOptions : SgdFactorizationOptions
 
     /// <summary>
     /// 1: sequential SGD, bit-exact by seed. B ≥ 2: parallel SGD over a B x B grid of user and item blocks (as LIBMF),
-    /// deterministic for a given B whatever the number of threads; use at least the number of threads.
+    /// deterministic for a given B whatever the number of threads; use a multiple of the number of threads (each thread
+    /// then keeps its own groups of rows in its core's cache).
     /// </summary>
     public int Blocks { get; init; } = 1;
 

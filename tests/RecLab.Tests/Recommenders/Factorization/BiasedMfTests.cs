@@ -60,6 +60,7 @@ public sealed class BiasedMfTests : RecommenderContract<BiasedMf>
     [Theory]
     [InlineData(2)]
     [InlineData(5)]
+    [InlineData(6)] // two and three threads each keep their own groups
     public void Block_grid_gives_the_same_bytes_on_one_two_or_three_threads(int blocks)
     {
         // One thread runs the strata one after another; more threads start each block when its two predecessors are

@@ -6,17 +6,20 @@ namespace RecLab.Tests.Recommenders.Factorization;
 
 public sealed class SgdScheduleTests
 {
-    private static SgdSchedule Grid(int blocks) => SgdSchedule.Build(SgdKernelTests.RandomRatings(40, 30, 8, 21), SgdOrder.UserBlocks, blocks, 5);
+    private static SgdSchedule Grid(int blocks, int users = 40, int items = 30) =>
+        SgdSchedule.Build(SgdKernelTests.RandomRatings(users, items, 8, 21), SgdOrder.UserBlocks, blocks, 5);
 
     [Theory]
-    [InlineData(2)]
-    [InlineData(3)]
-    public void Blocks_sharing_users_or_items_never_overlap_and_keep_the_one_thread_order(int threads)
+    [InlineData(2, 40, 30)] // each thread keeps its user groups
+    [InlineData(2, 30, 40)] // each thread keeps its item groups
+    [InlineData(4, 30, 40)] // one item group each
+    [InlineData(3, 40, 30)] // 4 blocks on 3 threads: any free thread takes the next block
+    public void Blocks_sharing_users_or_items_never_overlap_and_keep_the_one_thread_order(int threads, int users, int items)
     {
         // Each pass notes when it started and ended on a shared clock. Two blocks that touch a common user or item row
         // must not run at the same time, and must run in the order one thread gives them; the others may overlap.
         const int blocks = 4;
-        using var schedule = Grid(blocks);
+        using var schedule = Grid(blocks, users, items);
         for (var epoch = 0; epoch < 3; epoch++)
         {
             var sequential = Record(schedule, epoch, 1);
