@@ -175,9 +175,9 @@ public static class BenchRunner
         var seconds = new double[threadCounts.Length][];
         var allocated = new double[threadCounts.Length][];
         var cpu = new double[threadCounts.Length][];
-        var notes = new string[threadCounts.Length];
+        var notes = new string[threadCounts.Length][];
         for (var t = 0; t < threadCounts.Length; t++)
-            (seconds[t], allocated[t], cpu[t]) = (new double[repeats], new double[repeats], new double[repeats]);
+            (seconds[t], allocated[t], cpu[t], notes[t]) = (new double[repeats], new double[repeats], new double[repeats], new string[repeats]);
         using var process = Process.GetCurrentProcess();
         for (var r = 0; r < repeats; r++)
         {
@@ -189,7 +189,7 @@ public static class BenchRunner
                 var cpuBefore = process.TotalProcessorTime;
                 var stopwatch = Stopwatch.StartNew();
                 var done = run(threadCounts[t]);
-                notes[t] = done.Note;
+                notes[t][r] = done.Note;
                 seconds[t][r] = done.TimedSeconds ?? stopwatch.Elapsed.TotalSeconds;
                 allocated[t][r] = GC.GetTotalAllocatedBytes(precise: true) - before;
                 process.Refresh();
@@ -208,7 +208,8 @@ public static class BenchRunner
             CpuSeconds = Median(cpu[t]),
             PeakWorkingSetBytes = peak,
             AllocatedBytes = (long)Median(allocated[t]),
-            Note = reset ? notes[t] : notes[t] + " (peak memory: process peak so far)",
+            // The note of the median run: the last run's note (its ms per epoch) could contradict the median beside it.
+            Note = notes[t][MedianRun(seconds[t])] + (reset ? "" : " (peak memory: process peak so far)"),
         })];
     }
 
@@ -235,6 +236,13 @@ public static class BenchRunner
             },
             buffers => Interlocked.Add(ref served, buffers.Count));
         return served;
+    }
+
+    /// <summary>The run whose time is the median (the lower of the middle two for an even count).</summary>
+    internal static int MedianRun(double[] seconds)
+    {
+        var order = Enumerable.Range(0, seconds.Length).OrderBy(r => seconds[r]).ThenBy(r => r).ToArray();
+        return order[(order.Length - 1) / 2];
     }
 
     private static double Median(double[] values)

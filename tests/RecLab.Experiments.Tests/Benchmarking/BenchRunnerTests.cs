@@ -29,6 +29,14 @@ public sealed class BenchRunnerTests : IDisposable
         return folder;
     }
 
+    [Theory]
+    [InlineData(new[] { 0.041 }, 0)]
+    [InlineData(new[] { 0.029, 0.025, 0.045 }, 0)] // the note beside a median of 0.029 s comes from that run, not the last
+    [InlineData(new[] { 0.3, 0.1, 0.2, 0.4 }, 2)] // even count: the lower of the middle two
+    [InlineData(new[] { 0.2, 0.2, 0.2 }, 1)] // ties in run order
+    public void A_task_s_note_is_that_of_its_median_run(double[] seconds, int run) =>
+        Assert.Equal(run, BenchRunner.MedianRun(seconds));
+
     [Fact]
     public void A_tiny_bench_times_every_task_and_round_trips_through_json()
     {
