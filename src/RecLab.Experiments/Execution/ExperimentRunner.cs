@@ -162,7 +162,7 @@ public static class ExperimentRunner
     private static Dictionary<string, LoadFailure> LoadDatasets(IReadOnlyList<Cell> pending, SharedInputs inputs)
     {
         var failures = new Dictionary<string, LoadFailure>(StringComparer.Ordinal);
-        var firstCells = pending.Where(c => c.DatasetConfig.Source?.StartsWith(Data.Synthetic.SyntheticDataset.Prefix, StringComparison.Ordinal) != true)
+        var firstCells = pending.Where(c => c.DatasetConfig.Source is not { } source || !Data.Synthetic.SyntheticDataset.IsName(source))
             .GroupBy(c => c.Dataset, StringComparer.Ordinal).Select(g => (Cell: g.First(), Count: g.Count())).Reverse();
         foreach (var (cell, count) in firstCells)
         {
