@@ -91,6 +91,7 @@ public static class AbSimulator
             for (var day = 0; day < options.PreDays; day++)
             {
                 progress?.Report(new AbProgress("pre-period", day, options.PreDays));
+                context.DeepenAhead(_ => control);
                 preClicks.AddRange(context.Run(_ => control, Seeds.Derive(options.Seed, "pre-period"), keyByArm: false,
                     world.Options.Days, day, day + 1, pre: true, logClicks: retrain, explore: false).Clicks);
             }
@@ -118,6 +119,7 @@ public static class AbSimulator
             for (var day = start; day < end; day++)
             {
                 progress?.Report(new AbProgress("test", day, options.Days));
+                context.DeepenAhead(u => policies[assignment[u]]);
                 var (clicks, explored) = context.Run(u => policies[assignment[u]], testSeed, keyByArm: true, firstDay, day, day + 1,
                     pre: false, logClicks: retrain, explore: exploring);
                 logged.AddRange(clicks);
@@ -232,6 +234,42 @@ public static class AbSimulator
         }
 
         public double[] RevenueEffects { get; init; } = [];
+
+        /// <summary>
+        /// Before a day: the users whose cached ranking is likely to run out during it (fewer candidates left past
+        /// their cursor than <see cref="Lookahead"/> times what they see on an average day) are deepened together, a
+        /// block of users at a time, instead of one by one when they run out mid-session. A wrong guess costs time
+        /// only: the lists are the ones deepening on demand computes, and a user who outruns them is deepened on demand.
+        /// </summary>
+        public void DeepenAhead(Func<int, Policy> policyOf)
+        {
+            var due = new Dictionary<Policy, List<int>>(ReferenceEqualityComparer.Instance);
+            var users = World.Users;
+            foreach (var u in Users)
+            {
+                var policy = policyOf(u);
+                var runway = policy.Runway(u);
+                if (runway == int.MaxValue)
+                    continue;
+                var cursor = Viewers[u] is { } viewer && ReferenceEquals(viewer.Policy, policy) ? viewer.Cursor : 0;
+                var slate = policy.Slate;
+                var need = Lookahead * users.Activity(u) * Math.Min(users.Attention(u), slate.Size)
+                    + (slate.DiversityLambda < 1 ? slate.DiversityPool : 0);
+                if (runway - cursor >= need)
+                    continue;
+                if (!due.TryGetValue(policy, out var list))
+                    due[policy] = list = [];
+                list.Add(u);
+            }
+            foreach (var (policy, list) in due)
+                policy.Deepen(list, Parallel);
+        }
+
+        /// <summary>
+        /// How many average days of scrolling a ranking must still cover for its user to be left alone: at 3 about one
+        /// user in a hundred of those deepened in a 14-day test on synthetic:large still runs out mid-day.
+        /// </summary>
+        private const float Lookahead = 3;
 
         private double RevenueEffect(int arm) => arm < RevenueEffects.Length ? RevenueEffects[arm] : 0;
     }

@@ -1,14 +1,61 @@
 namespace RecLab.Simulation.Policies;
 
-/// <summary>One user's ranked candidates under one fitted model: the best items first, the user's training history left out.</summary>
-/// <param name="Items">Items, best first (ties to the lower index).</param>
-/// <param name="Scores">Their scores.</param>
-/// <param name="Complete">True when every item the model can score is listed (deepening would add nothing).</param>
-/// <param name="SponsoredOrder">The campaign's items ordered by score for this user (empty without a campaign).</param>
-internal sealed record CandidateList(int[] Items, float[] Scores, bool Complete, int[] SponsoredOrder)
+/// <summary>
+/// One user's ranked candidates under one fitted model: the best items first (ties to the lower index), the user's
+/// training history left out. A shorter list cut from a deeper one shares its arrays, so a ranking kept with a deeper
+/// reserve behind it costs the reserve's memory only.
+/// </summary>
+internal sealed class CandidateList
 {
-    /// <summary>A deeper ranking from the same scores, kept so that deepening this one needs no second scoring pass.</summary>
+    private readonly int[] _items;
+    private readonly float[] _scores;
+
+    /// <param name="items">Items, best first; the first <paramref name="count"/> are the list.</param>
+    /// <param name="scores">Their scores, or empty when the policy does not need them (only diversity re-ranking reads them).</param>
+    /// <param name="count">The list's length.</param>
+    /// <param name="complete">True when every item the model can score is listed (deepening would add nothing).</param>
+    /// <param name="sponsoredOrder">The campaign's items ordered by score for this user (empty without a campaign).</param>
+    public CandidateList(int[] items, float[] scores, int count, bool complete, int[] sponsoredOrder)
+    {
+        _items = items;
+        _scores = scores;
+        Count = count;
+        Complete = complete;
+        SponsoredOrder = sponsoredOrder;
+    }
+
+    /// <summary>Items, best first.</summary>
+    public ReadOnlySpan<int> Items => _items.AsSpan(0, Count);
+
+    /// <summary>Their scores (empty when the policy keeps none).</summary>
+    public ReadOnlySpan<float> Scores => _scores.Length == 0 ? [] : _scores.AsSpan(0, Count);
+
+    /// <summary>The number of items listed.</summary>
+    public int Count { get; }
+
+    /// <summary>True when every item the model can score is listed (deepening would add nothing).</summary>
+    public bool Complete { get; }
+
+    /// <summary>The campaign's items ordered by score for this user (empty without a campaign).</summary>
+    public int[] SponsoredOrder { get; }
+
+    /// <summary>A deeper ranking from the same model, kept so that deepening this one needs no second ranking pass.</summary>
     public CandidateList? Deeper { get; init; }
+
+    /// <summary>The deepest list known for this user: this one or the end of its chain of <see cref="Deeper"/> ones.</summary>
+    public CandidateList Deepest
+    {
+        get
+        {
+            var list = this;
+            while (list.Deeper is { } deeper)
+                list = deeper;
+            return list;
+        }
+    }
+
+    /// <summary>This list with <paramref name="deeper"/> kept behind it in place of any reserve it had.</summary>
+    public CandidateList WithDeeper(CandidateList deeper) => new(_items, _scores, Count, Complete, SponsoredOrder) { Deeper = deeper };
 
     /// <summary>
     /// The list a ranking <paramref name="depth"/> deep would be, cut from this one (for a catalogue of
@@ -16,11 +63,11 @@ internal sealed record CandidateList(int[] Items, float[] Scores, bool Complete,
     /// </summary>
     public CandidateList? Prefix(int depth, int itemCount)
     {
-        // Already that list: no copy (a deepening step cuts the reserve at its full length).
-        if (Items.Length == depth && Deeper is null && Complete == (depth == itemCount))
+        // Already that list: no new object (a deepening step reaches the reserve at its full length).
+        if (Count == depth && Complete == (depth == itemCount))
             return this;
-        if (Items.Length >= depth)
-            return new CandidateList(Items[..depth], Scores[..depth], depth == itemCount, SponsoredOrder) { Deeper = Items.Length > depth ? this : null };
+        if (Count >= depth)
+            return new CandidateList(_items, _scores, depth, depth == itemCount, SponsoredOrder) { Deeper = Count > depth || Complete ? this : Deeper };
         return Complete ? this : null;
     }
 }

@@ -79,7 +79,7 @@ public sealed class Policy
     public ReadOnlySpan<int> Ranking(int user, int n)
     {
         var list = Candidates(user, n);
-        return list.Items.AsSpan(0, Math.Min(n, list.Items.Length));
+        return list.Items[..Math.Min(n, list.Count)];
     }
 
     /// <summary>Items by training popularity (distinct users), most popular first: the backfill when a ranking runs dry.</summary>
@@ -88,17 +88,23 @@ public sealed class Policy
     internal FeatureSimilarity Similarity =>
         LazyInitializer.EnsureInitialized(ref _similarity, () => new FeatureSimilarity(World.ItemFeatures, Slate.DiversityFields));
 
+    /// <summary>Whether candidate lists keep their scores: only diversity re-ranking reads them, and they are half a list's memory.</summary>
+    private bool KeepScores => Slate.DiversityLambda < 1;
+
     /// <summary>The user's cached ranking, at least <paramref name="depth"/> deep unless the model cannot score that many.</summary>
     internal CandidateList Candidates(int user, int depth)
     {
         var cached = Volatile.Read(ref _candidates[user]);
-        if (cached is not null && (cached.Complete || cached.Items.Length >= depth))
+        if (cached is not null && (cached.Complete || cached.Count >= depth))
             return cached;
-        var target = Math.Min(Math.Max(depth, Math.Max(Slate.CandidateDepth, cached is null ? 0 : cached.Items.Length * 4)), World.Items.Count);
+        var target = StepDepth(depth, cached?.Count ?? 0);
         var list = cached?.Deeper?.Prefix(target, World.Items.Count) ?? Compute(user, target, cached?.SponsoredOrder);
         Volatile.Write(ref _candidates[user], list);
         return list;
     }
+
+    /// <summary>How deep a ranking asked for <paramref name="depth"/> items is made when <paramref name="cached"/> are listed: four times deeper at each step, so a user who keeps scrolling is ranked again a few times only.</summary>
+    private int StepDepth(int depth, int cached) => Math.Min(Math.Max(depth, Math.Max(Slate.CandidateDepth, cached * 4)), World.Items.Count);
 
     private CandidateList Compute(int user, int depth, int[]? sponsoredOrder)
     {
@@ -119,61 +125,100 @@ public sealed class Policy
         }
     }
 
-    /// <summary>Users ranked together when the model is an <see cref="IBlockScorer"/>.</summary>
-    private const int PrepareBlock = 16;
+    /// <summary>Users ranked together when the model is an <see cref="IBlockRanker"/> or <see cref="IBlockScorer"/>.</summary>
+    private const int Block = 16;
 
     /// <summary>
-    /// How much deeper than the candidate depth a prepared ranking is kept: one deepening step (<see cref="Candidates"/>
-    /// multiplies by four). Half the users of a 14-day test outrun the first 200 candidates, and deepening alone
-    /// would score the whole catalogue again for one user, reading every item factor for a single row.
+    /// How much deeper than the candidate depth a prepared ranking is kept: one deepening step (<see cref="StepDepth"/>
+    /// multiplies by four). Half the users of a 14-day test outrun the first 200 candidates, and deepening them one by
+    /// one would read the item factors again for a single user.
     /// </summary>
     private const int ReserveFactor = 4;
 
     /// <summary>
-    /// Ranks <paramref name="users"/> ahead of their first session, in blocks of users when the model can: an
-    /// <see cref="IBlockRanker"/> ranks them without scoring every item (not with a campaign, whose order needs every
-    /// campaign item's score), an <see cref="IBlockScorer"/> scores the block together (a factor model then reads its
-    /// item factors once per block, not once per user); otherwise they are ranked on demand as before. The lists are
-    /// the ones <see cref="Candidates"/> would compute, each
-    /// with a deeper one from the same scores behind it (<see cref="ReserveFactor"/>).
+    /// Ranks <paramref name="users"/> ahead of their first session, in blocks of users when the model can (see
+    /// <see cref="RankInBlocks"/>); otherwise they are ranked on demand as before. The lists are the ones
+    /// <see cref="Candidates"/> would compute, each with a deeper one from the same ranking behind it
+    /// (<see cref="ReserveFactor"/>).
     /// </summary>
     internal void Prepare(IReadOnlyList<int> users, ParallelOptions parallel)
+    {
+        var n = World.Items.Count;
+        var depth = Math.Min(Slate.CandidateDepth, n);
+        var known = new List<int>(users.Count);
+        foreach (var u in users)
+            if (Volatile.Read(ref _candidates[u]) is null)
+                known.Add(u);
+        RankInBlocks(known, (int)Math.Min((long)Slate.CandidateDepth * ReserveFactor, n), parallel,
+            (u, list) => Volatile.Write(ref _candidates[u], list.Prefix(depth, n)));
+    }
+
+    /// <summary>
+    /// Deepens the cached rankings of <paramref name="users"/> by one step beyond the deepest list kept for each (the
+    /// step <see cref="Candidates"/> would take when they run out), in blocks of users, and keeps the result behind the
+    /// current list, so the users who are about to outrun their candidates are ranked together rather than one by one
+    /// mid-session. The lists are the ones <see cref="Candidates"/> would compute; users not ranked yet, or whose ranking
+    /// is complete, are left alone, and so is everyone when the model cannot rank blocks.
+    /// </summary>
+    internal void Deepen(IReadOnlyList<int> users, ParallelOptions parallel)
+    {
+        // One block ranks at one depth: group the users by the depth of their next step.
+        var byDepth = new SortedDictionary<int, List<int>>();
+        foreach (var u in users)
+        {
+            if (Volatile.Read(ref _candidates[u]) is not { } cached || cached.Deepest is { Complete: true })
+                continue;
+            var depth = StepDepth(0, cached.Deepest.Count);
+            if (!byDepth.TryGetValue(depth, out var group))
+                byDepth[depth] = group = [];
+            group.Add(u);
+        }
+        foreach (var (depth, group) in byDepth)
+            RankInBlocks(group, depth, parallel, (u, list) => Volatile.Write(ref _candidates[u], _candidates[u]!.WithDeeper(list)));
+    }
+
+    /// <summary>
+    /// How far ahead of the start of its list the user's cached ranking reaches (the deepest list kept), or
+    /// <see cref="int.MaxValue"/> when there is nothing to deepen: not ranked yet, or complete.
+    /// </summary>
+    internal int Runway(int user) =>
+        Volatile.Read(ref _candidates[user])?.Deepest is { Complete: false } deepest ? deepest.Count : int.MaxValue;
+
+    /// <summary>
+    /// Ranks <paramref name="users"/> <paramref name="depth"/> deep in blocks and hands each list to
+    /// <paramref name="store"/>: an <see cref="IBlockRanker"/> ranks a block without scoring every item (not with a
+    /// campaign, whose order needs every campaign item's score), an <see cref="IBlockScorer"/> scores the block together
+    /// (a factor model then reads its item factors once per block, not once per user); other models rank nothing here.
+    /// Only users with a training history are ranked: a block scorer refuses a block holding anyone it never learned.
+    /// </summary>
+    private void RankInBlocks(List<int> users, int depth, ParallelOptions parallel, Action<int, CandidateList> store)
     {
         var ranker = Sponsored is null ? Recommender as IBlockRanker : null;
         var scorer = Recommender as IBlockScorer;
         if (ranker is null && scorer is null)
             return;
         var n = World.Items.Count;
-        var depth = Math.Min(Slate.CandidateDepth, n);
-        var reserve = Math.Min((long)Slate.CandidateDepth * ReserveFactor, n);
-        // Only users with a training history: a block scorer refuses a block holding anyone it never learned.
-        var known = new List<int>(users.Count);
-        foreach (var u in users)
-            if (Training.ByUser.RowLength(u) > 0 && Volatile.Read(ref _candidates[u]) is null)
-                known.Add(u);
+        var known = users.FindAll(u => Training.ByUser.RowLength(u) > 0);
+        var blocks = (known.Count + Block - 1) / Block;
         if (ranker is not null)
         {
-            Parallel.For(0, (known.Count + PrepareBlock - 1) / PrepareBlock, parallel, b =>
+            Parallel.For(0, blocks, parallel, b =>
             {
-                var start = b * PrepareBlock;
-                var block = known.GetRange(start, Math.Min(PrepareBlock, known.Count - start)).ToArray();
-                if (RankBlock(ranker, block, (int)reserve) is { } lists)
+                var block = known.GetRange(b * Block, Math.Min(Block, known.Count - b * Block)).ToArray();
+                if (RankBlock(ranker, block, depth) is { } lists)
                     for (var k = 0; k < block.Length; k++)
-                        Volatile.Write(ref _candidates[block[k]], lists[k].Prefix(depth, n));
+                        store(block[k], lists[k]);
             });
             return;
         }
-        Parallel.For(0, (known.Count + PrepareBlock - 1) / PrepareBlock, parallel, () => new float[PrepareBlock * n], (b, _, buffer) =>
+        Parallel.For(0, blocks, parallel, () => new float[Block * n], (b, _, buffer) =>
         {
-            Span<int> block = stackalloc int[PrepareBlock];
-            var count = 0;
-            for (var k = b * PrepareBlock; k < Math.Min(known.Count, (b + 1) * PrepareBlock); k++)
-                block[count++] = known[k];
-            var scores = buffer.AsSpan(0, count * n);
-            if (count == 0 || !scorer!.TryScoreUsers(block[..count], scores))
+            var block = known.GetRange(b * Block, Math.Min(Block, known.Count - b * Block)).ToArray();
+            var scores = buffer.AsSpan(0, block.Length * n);
+            if (!scorer!.TryScoreUsers(block, scores))
                 return buffer;
-            for (var k = 0; k < count; k++)
-                Volatile.Write(ref _candidates[block[k]], Rank(block[k], scores.Slice(k * n, n), (int)reserve, null).Prefix(depth, n));
+            for (var k = 0; k < block.Length; k++)
+                store(block[k], Rank(block[k], scores.Slice(k * n, n), depth, null));
             return buffer;
         }, _ => { });
     }
@@ -201,7 +246,8 @@ public sealed class Policy
             return null;
         var lists = new CandidateList[users.Length];
         for (var k = 0; k < users.Length; k++)
-            lists[k] = Finish(items.AsSpan(k * depth, counts[k]).ToArray(), scores.AsSpan(k * depth, counts[k]).ToArray(), counts[k], depth, []);
+            lists[k] = Finish(items.AsSpan(k * depth, counts[k]).ToArray(), KeepScores ? scores.AsSpan(k * depth, counts[k]).ToArray() : [],
+                counts[k], depth, []);
         return lists;
     }
 
@@ -213,7 +259,7 @@ public sealed class Policy
         var history = UserQuery.ForUser(Training, user).History.Span;
         var count = RecLab.Recommenders.Ranking.TopInto(scores, history, items, top);
         sponsoredOrder ??= Sponsored is null ? [] : SponsoredOrder(scores, history, Sponsored.Items);
-        return Finish(items, top, count, depth, sponsoredOrder);
+        return Finish(items, KeepScores ? top : [], count, depth, sponsoredOrder);
     }
 
     /// <summary>
@@ -224,7 +270,7 @@ public sealed class Policy
     {
         var history = UserQuery.ForUser(Training, user).History.Span;
         var items = new int[depth];
-        var top = new float[depth];
+        var top = KeepScores ? new float[depth] : [];
         var count = 0;
         foreach (var item in global.Items)
         {
@@ -233,21 +279,24 @@ public sealed class Policy
             if (history.BinarySearch(item) >= 0)
                 continue;
             items[count] = item;
-            top[count] = global.Scores[item];
+            if (top.Length > 0)
+                top[count] = global.Scores[item];
             count++;
         }
         sponsoredOrder ??= Sponsored is null ? [] : SponsoredOrder(global.Scores, history, Sponsored.Items);
         return Finish(items, top, count, depth, sponsoredOrder);
     }
 
+    /// <summary>The list of the <paramref name="count"/> items ranked when <paramref name="depth"/> were asked for (scores empty when not kept).</summary>
     private CandidateList Finish(int[] items, float[] top, int count, int depth, int[] sponsoredOrder)
     {
         if (count < depth)
         {
             Array.Resize(ref items, count);
-            Array.Resize(ref top, count);
+            if (top.Length > 0)
+                Array.Resize(ref top, count);
         }
-        return new CandidateList(items, top, count < depth || depth == World.Items.Count, sponsoredOrder);
+        return new CandidateList(items, top, count, count < depth || depth == World.Items.Count, sponsoredOrder);
     }
 
     /// <summary>

@@ -13,7 +13,9 @@ public sealed class PolicyPrepareTests
         var world = Worlds.Tiny;
         var campaign = new SponsoredSlots { Items = [3, 30, 300, 1000] };
         var als = new ImplicitAls(new ImplicitAlsOptions { Factors = 16, Iterations = 3 });
-        var prepared = Policy.Fit(world, als, world.Implicit(), new FitContext { Seed = 5 }, new SlateOptions { CandidateDepth = 50 }, campaign);
+        // Diversity re-ranking reads the scores, so the lists keep them and they are compared too.
+        var slate = new SlateOptions { CandidateDepth = 50, DiversityLambda = 0.5 };
+        var prepared = Policy.Fit(world, als, world.Implicit(), new FitContext { Seed = 5 }, slate, campaign);
         var onDemand = prepared.With();
         // Every user, a count that is not a multiple of the block, users with and without a training history.
         var users = Enumerable.Range(0, world.Users.Count).ToList();
@@ -25,26 +27,71 @@ public sealed class PolicyPrepareTests
         Assert.Contains(users, u => history.RowLength(u) == 0);
 
         foreach (var u in users)
-        {
-            var a = prepared.Candidates(u, 50);
-            var b = onDemand.Candidates(u, 50);
-            Assert.Equal(b.Items, a.Items);
-            Assert.Equal(b.Scores, a.Scores);
-            Assert.Equal(b.Complete, a.Complete);
-            Assert.Equal(b.SponsoredOrder, a.SponsoredOrder);
-        }
+            AssertSame(onDemand.Candidates(u, 50), prepared.Candidates(u, 50));
+        Assert.Contains(users, u => prepared.Candidates(u, 50).Scores.Length == 50);
 
         // Deepening: the first step comes from the list kept behind the prepared one, the next is scored again; both as on demand.
         foreach (var depth in new[] { 51, 200, 201, 5000 })
             foreach (var u in users)
-            {
-                var a = prepared.Candidates(u, depth);
-                var b = onDemand.Candidates(u, depth);
-                Assert.Equal(b.Items, a.Items);
-                Assert.Equal(b.Scores, a.Scores);
-                Assert.Equal(b.Complete, a.Complete);
-                Assert.Equal(b.SponsoredOrder, a.SponsoredOrder);
-            }
+                AssertSame(onDemand.Candidates(u, depth), prepared.Candidates(u, depth));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Rankings_deepened_ahead_in_blocks_are_the_ones_deepened_one_user_at_a_time(bool campaign)
+    {
+        // With a campaign the model scores blocks (IBlockScorer); without, it ranks them by item norm (IBlockRanker).
+        var world = Worlds.Tiny;
+        var als = new ImplicitAls(new ImplicitAlsOptions { Factors = 16, Iterations = 3 });
+        var slate = new SlateOptions { CandidateDepth = 20, DiversityLambda = 0.5 };
+        var ahead = Policy.Fit(world, als, world.Implicit(), new FitContext { Seed = 5 }, slate,
+            campaign ? new SponsoredSlots { Items = [3, 30, 300] } : null);
+        var onDemand = ahead.With();
+        var users = Enumerable.Range(0, world.Users.Count).ToList();
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = 2 };
+        var known = users.Where(u => world.Implicit().ByUser.RowLength(u) > 0).ToList();
+        ahead.Prepare(users, parallel);
+        Assert.All(known, u => Assert.Equal(80, ahead.Runway(u)));
+
+        // Two steps ahead of the prepared list and its reserve (80 -> 320 -> 1280 candidates), the cached list unchanged.
+        ahead.Deepen(users, parallel);
+        Assert.All(known, u => Assert.Equal(20, ahead.Candidates(u, 20).Count));
+        Assert.All(known, u => Assert.Equal(320, ahead.Runway(u)));
+        ahead.Deepen(users, parallel);
+        Assert.All(known, u => Assert.Equal(Math.Min(1280, ahead.Runway(u)), ahead.Runway(u)));
+        Assert.Contains(known, u => ahead.Runway(u) == 1280);
+
+        // Users never ranked are left to be ranked on demand.
+        Assert.All(users.Except(known), u => Assert.Equal(int.MaxValue, ahead.Runway(u)));
+
+        // Every step a user deepening on demand takes (each four times the last) gives the same list either way.
+        foreach (var depth in new[] { 20, 80, 320, 1280, 5120, world.Items.Count })
+            foreach (var u in users)
+                AssertSame(onDemand.Candidates(u, depth), ahead.Candidates(u, depth));
+    }
+
+    [Fact]
+    public void Without_diversity_re_ranking_lists_keep_no_scores()
+    {
+        var world = Worlds.Tiny;
+        var als = new ImplicitAls(new ImplicitAlsOptions { Factors = 16, Iterations = 3 });
+        var policy = Policy.Fit(world, als, world.Implicit(), new FitContext { Seed = 5 }, new SlateOptions { CandidateDepth = 20 });
+        var user = Enumerable.Range(0, world.Users.Count).First(u => world.Implicit().ByUser.RowLength(u) > 0);
+
+        var list = policy.Candidates(user, 20);
+
+        Assert.Equal(20, list.Count);
+        Assert.Equal(0, list.Scores.Length);
+        Assert.Equal(policy.With(new SlateOptions { CandidateDepth = 20, DiversityLambda = 0.5 }).Candidates(user, 20).Items.ToArray(), list.Items.ToArray());
+    }
+
+    private static void AssertSame(CandidateList expected, CandidateList actual)
+    {
+        Assert.Equal(expected.Items.ToArray(), actual.Items.ToArray());
+        Assert.Equal(expected.Scores.ToArray(), actual.Scores.ToArray());
+        Assert.Equal(expected.Complete, actual.Complete);
+        Assert.Equal(expected.SponsoredOrder, actual.SponsoredOrder);
     }
 
     [Fact]
@@ -54,7 +101,7 @@ public sealed class PolicyPrepareTests
         var campaign = new SponsoredSlots { Items = [1000, 3, 300, 30, 7] };
         var training = world.Implicit();
         var popular = new MostPopular();
-        var policy = Policy.Fit(world, popular, training, new FitContext { Seed = 5 }, new SlateOptions { CandidateDepth = 20 }, campaign);
+        var policy = Policy.Fit(world, popular, training, new FitContext { Seed = 5 }, new SlateOptions { CandidateDepth = 20, DiversityLambda = 0.5 }, campaign);
         var n = world.Items.Count;
         var scores = new float[n];
         // Counts tie often on a small world: the order among equals (lower index first) is what this checks.
@@ -66,8 +113,8 @@ public sealed class PolicyPrepareTests
                 var query = UserQuery.ForUser(training, u);
                 var expected = popular.Recommend(query, depth);
                 var list = policy.Candidates(u, depth);
-                Assert.Equal(expected.Select(e => e.Item), list.Items);
-                Assert.Equal(expected.Select(e => e.Score), list.Scores);
+                Assert.Equal(expected.Select(e => e.Item), list.Items.ToArray());
+                Assert.Equal(expected.Select(e => e.Score), list.Scores.ToArray());
                 Assert.Equal(expected.Length < depth || depth == n, list.Complete);
 
                 popular.Score(query, scores);
