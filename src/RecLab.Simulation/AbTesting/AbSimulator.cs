@@ -82,6 +82,7 @@ public static class AbSimulator
         };
         var retrain = options.RetrainEvery is not null;
 
+        var heap = new HeapGuard();
         var preClock = Stopwatch.StartNew();
         var preClicks = new List<LoggedClick>();
         if (options.PreDays > 0)
@@ -94,10 +95,17 @@ public static class AbSimulator
                 context.DeepenAhead(_ => control);
                 preClicks.AddRange(context.Run(_ => control, Seeds.Derive(options.Seed, "pre-period"), keyByArm: false,
                     world.Options.Days, day, day + 1, pre: true, logClicks: retrain, explore: false).Clicks);
+                heap.AfterDay();
             }
             progress?.Report(new AbProgress("pre-period", options.PreDays, options.PreDays));
         }
         var preSeconds = preClock.Elapsed.TotalSeconds;
+        // The pre-period ranked everyone under the control policy; users of the other arms never see it again, and on a
+        // million users those lists are gigabytes.
+        if (options.PreDays > 0)
+            foreach (var u in inTest)
+                if (!ReferenceEquals(policies[assignment[u]], policies[0]))
+                    policies[0].Forget(u);
 
         var testClock = Stopwatch.StartNew();
         var retrainSeconds = 0.0;
@@ -125,6 +133,7 @@ public static class AbSimulator
                 logged.AddRange(clicks);
                 for (var a = 0; a < arms.Count; a++)
                     policies[a].Exploration?.Learn(explored[a]);
+                heap.AfterDay();
             }
             if (!retrain || end >= options.Days)
                 continue;

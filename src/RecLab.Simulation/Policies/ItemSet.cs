@@ -3,8 +3,10 @@ using System.Numerics;
 namespace RecLab.Simulation.Policies;
 
 /// <summary>
-/// A growable set of non-negative ints by open addressing (linear probing, power-of-two table, load at most 1/2):
-/// the items one user has seen. A per-user HashSet would cost several times the memory on 100k users.
+/// A growable set of non-negative ints by open addressing (linear probing, power-of-two table, load at most 3/4):
+/// the items one user has seen. A per-user HashSet would cost several times the memory on 100k users, and a load of
+/// at most 1/2 a third more than this: on a million users three weeks of impressions are gigabytes of these tables,
+/// while a miss still probes about three slots on average.
 /// </summary>
 internal sealed class ItemSet
 {
@@ -30,7 +32,7 @@ internal sealed class ItemSet
     public bool Add(int item)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(item);
-        if (2 * (Count + 1) > _slots.Length)
+        if (4 * (Count + 1) > 3 * _slots.Length)
             Grow();
         if (!Insert(_slots, item))
             return false;

@@ -223,6 +223,9 @@ public sealed class Policy
         }, _ => { });
     }
 
+    /// <summary>Drops the cached ranking of <paramref name="user"/> (computed again on demand, the same list).</summary>
+    internal void Forget(int user) => Volatile.Write(ref _candidates[user], null);
+
     /// <summary>Whether <paramref name="user"/>'s ranking is cached already.</summary>
     internal bool IsRanked(int user) => Volatile.Read(ref _candidates[user]) is not null;
 
