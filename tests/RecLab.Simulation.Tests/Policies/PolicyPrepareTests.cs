@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using RecLab.Recommenders;
 using RecLab.Recommenders.Baselines;
 using RecLab.Recommenders.Factorization;
@@ -69,6 +71,24 @@ public sealed class PolicyPrepareTests
         foreach (var depth in new[] { 20, 80, 320, 1280, 5120, world.Items.Count })
             foreach (var u in users)
                 AssertSame(onDemand.Candidates(u, depth), ahead.Candidates(u, depth));
+    }
+
+    [Fact]
+    public void A_prepared_list_and_the_reserve_behind_it_share_one_array()
+    {
+        var world = Worlds.Tiny;
+        var als = new ImplicitAls(new ImplicitAlsOptions { Factors = 16, Iterations = 3 });
+        var policy = Policy.Fit(world, als, world.Implicit(), new FitContext { Seed = 5 }, new SlateOptions { CandidateDepth = 20 });
+        var user = Enumerable.Range(0, world.Users.Count).First(u => world.Implicit().ByUser.RowLength(u) > 0);
+        policy.Prepare([user], new ParallelOptions { MaxDegreeOfParallelism = 1 });
+
+        var first = policy.Candidates(user, 20);
+        var deeper = policy.Candidates(user, 80);
+
+        Assert.Equal(20, first.Count);
+        Assert.Equal(80, deeper.Count);
+        // The reserve is the memory: the 20 listed first are its first 20, not a copy of them.
+        Assert.True(Unsafe.AreSame(ref MemoryMarshal.GetReference(first.Items), ref MemoryMarshal.GetReference(deeper.Items)));
     }
 
     [Fact]
