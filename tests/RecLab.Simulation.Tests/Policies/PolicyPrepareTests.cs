@@ -76,10 +76,7 @@ public sealed class PolicyPrepareTests
     [Fact]
     public void A_prepared_list_and_the_reserve_behind_it_share_one_array()
     {
-        var world = Worlds.Tiny;
-        var als = new ImplicitAls(new ImplicitAlsOptions { Factors = 16, Iterations = 3 });
-        var policy = Policy.Fit(world, als, world.Implicit(), new FitContext { Seed = 5 }, new SlateOptions { CandidateDepth = 20 });
-        var user = Enumerable.Range(0, world.Users.Count).First(u => world.Implicit().ByUser.RowLength(u) > 0);
+        var (policy, user) = AlsWithDepth20();
         policy.Prepare([user], new ParallelOptions { MaxDegreeOfParallelism = 1 });
 
         var first = policy.Candidates(user, 20);
@@ -94,16 +91,22 @@ public sealed class PolicyPrepareTests
     [Fact]
     public void Without_diversity_re_ranking_lists_keep_no_scores()
     {
-        var world = Worlds.Tiny;
-        var als = new ImplicitAls(new ImplicitAlsOptions { Factors = 16, Iterations = 3 });
-        var policy = Policy.Fit(world, als, world.Implicit(), new FitContext { Seed = 5 }, new SlateOptions { CandidateDepth = 20 });
-        var user = Enumerable.Range(0, world.Users.Count).First(u => world.Implicit().ByUser.RowLength(u) > 0);
+        var (policy, user) = AlsWithDepth20();
 
         var list = policy.Candidates(user, 20);
 
         Assert.Equal(20, list.Count);
         Assert.Equal(0, list.Scores.Length);
         Assert.Equal(policy.With(new SlateOptions { CandidateDepth = 20, DiversityLambda = 0.5 }).Candidates(user, 20).Items.ToArray(), list.Items.ToArray());
+    }
+
+    /// <summary>A small ALS model's policy at 20 candidates, and its first user with a training history.</summary>
+    private static (Policy Policy, int User) AlsWithDepth20()
+    {
+        var world = Worlds.Tiny;
+        var als = new ImplicitAls(new ImplicitAlsOptions { Factors = 16, Iterations = 3 });
+        var policy = Policy.Fit(world, als, world.Implicit(), new FitContext { Seed = 5 }, new SlateOptions { CandidateDepth = 20 });
+        return (policy, Enumerable.Range(0, world.Users.Count).First(u => world.Implicit().ByUser.RowLength(u) > 0));
     }
 
     private static void AssertSame(CandidateList expected, CandidateList actual)
