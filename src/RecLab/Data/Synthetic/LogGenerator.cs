@@ -20,6 +20,8 @@ internal static class LogGenerator
     {
         public readonly ExposureMemory Exposures = new();
         public readonly int[] Slate = new int[MaxSlate];
+        public readonly int[] Candidates = new int[MaxSlate];
+        public readonly double[] Uniforms = new double[MaxSlate];
         public readonly float[] Propensities = new float[MaxSlate];
         public readonly int[] Follows = new int[creators];
         public readonly int[] Sessions = new int[MaxSessionsPerDay];
@@ -100,8 +102,10 @@ internal static class LogGenerator
                     var slate = scratch.Slate.AsSpan(0, budget);
                     // Propensities cost a lookup per slot: computed for every slot only when the impressions are kept.
                     var propensities = keep ? scratch.Propensities.AsSpan(0, budget) : Span<float>.Empty;
-                    var filled = policy.SampleSlate(u, day, ref rng, slate, propensities, scratch.Follows);
+                    var filled = policy.SampleSlate(u, day, ref rng, slate, propensities, scratch.Follows, scratch.Candidates, scratch.Uniforms);
                     shown += filled;
+                    for (var k = 0; k < filled; k++)
+                        items.Prefetch(slate[k]);
                     for (var k = 0; k < filled; k++)
                     {
                         var item = slate[k];

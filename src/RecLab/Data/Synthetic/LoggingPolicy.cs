@@ -110,44 +110,74 @@ public sealed class LoggingPolicy
             throw new ArgumentException("There must be a propensity slot per item slot.", nameof(propensities));
         var follows = _follows.CreatorsFollowedBy(user).Length;
         var scratch = follows <= 256 ? stackalloc int[follows] : new int[follows];
-        return SampleSlate(user, day, ref rng, items, propensities, scratch);
+        var candidates = items.Length <= 256 ? stackalloc int[items.Length] : new int[items.Length];
+        var uniforms = items.Length <= 256 ? stackalloc double[items.Length] : new double[items.Length];
+        return SampleSlate(user, day, ref rng, items, propensities, scratch, candidates, uniforms);
     }
 
     /// <summary>
     /// <see cref="SampleSlate(int, int, ref Rng, Span{int}, Span{float})"/> with caller-owned scratch (one slot per followed
-    /// creator). With an empty <paramref name="propensities"/> the slate is drawn identically but no propensity is computed;
+    /// creator in <paramref name="scratch"/>, one per slate slot in <paramref name="candidates"/> and <paramref name="uniforms"/>).
+    /// With an empty <paramref name="propensities"/> the slate is drawn identically but no propensity is computed;
     /// <see cref="SlotPropensity"/> gives any slot's afterwards.
     /// </summary>
-    internal int SampleSlate(int user, int day, ref Rng rng, Span<int> items, Span<float> propensities, Span<int> scratch)
+    /// <remarks>
+    /// Equivalent to drawing slot after slot, redrawing an item already in the slate (at most
+    /// <see cref="MaxDrawsPerSlot"/> times a slot): the random numbers a draw takes never depend on the items
+    /// drawn before it, so the draws for all open slots are taken first, their popularity cells resolved next (the cache
+    /// misses of the day's alias table overlapping), and only then accepted in order; draws left over when the slate
+    /// fills cannot happen, since a batch holds exactly the open slots.
+    /// </remarks>
+    internal int SampleSlate(int user, int day, ref Rng rng, Span<int> items, Span<float> propensities, Span<int> scratch,
+        Span<int> candidates, Span<double> uniforms)
     {
         var withPropensities = !propensities.IsEmpty;
         if (withPropensities && propensities.Length < items.Length)
             throw new ArgumentException("There must be a propensity slot per item slot.", nameof(propensities));
         var context = Begin(user, day, scratch, countOnly: false);
+        var pool = _pools[day];
+        var poolStart = _poolStart[day];
         var taken = 0.0;
         var count = 0;
-        for (var k = 0; k < items.Length; k++)
+        var rejected = 0;
+        while (count < items.Length)
         {
-            var item = -1;
-            for (var attempt = 0; attempt < MaxDrawsPerSlot; attempt++)
+            var batch = items.Length - count;
+            var before = rng;
+            for (var a = 0; a < batch; a++)
+                candidates[a] = DrawCandidate(in context, ref rng, out uniforms[a]);
+            for (var a = 0; a < batch; a++)
             {
-                var candidate = Draw(in context, ref rng);
-                if (!items[..count].Contains(candidate))
+                if (uniforms[a] < 0)
+                    continue;
+                var item = pool!.Resolve(candidates[a], uniforms[a]);
+                candidates[a] = poolStart + item;
+                if (withPropensities)
+                    pool.PrefetchProbability(item);
+            }
+            for (var a = 0; a < batch; a++)
+            {
+                var item = candidates[a];
+                if (items[..count].Contains(item))
                 {
-                    item = candidate;
-                    break;
+                    if (++rejected < MaxDrawsPerSlot)
+                        continue;
+                    // The slot gives up: the stream stands after this draw, not after the rest of the batch.
+                    rng = before;
+                    for (var b = 0; b <= a; b++)
+                        DrawCandidate(in context, ref rng, out _);
+                    return count;
                 }
+                rejected = 0;
+                items[count] = item;
+                if (withPropensities)
+                {
+                    var pi = Probability(in context, item);
+                    propensities[count] = (float)(pi / (1 - taken));
+                    taken += pi;
+                }
+                count++;
             }
-            if (item < 0)
-                break;
-            items[count] = item;
-            if (withPropensities)
-            {
-                var pi = Probability(in context, item);
-                propensities[count] = (float)(pi / (1 - taken));
-                taken += pi;
-            }
-            count++;
         }
         return count;
     }
@@ -205,11 +235,16 @@ public sealed class LoggingPolicy
         };
     }
 
-    private int Draw(in Context context, ref Rng rng)
+    /// <summary>
+    /// One draw of the mixture: the item for a follow or exploration draw (<paramref name="uniform"/> = -1), or for a
+    /// popularity draw the alias cell (its load started) and the uniform that resolves it.
+    /// </summary>
+    private int DrawCandidate(in Context context, ref Rng rng, out double uniform)
     {
+        uniform = -1;
         var r = rng.NextDouble();
         if (r < context.Popularity)
-            return _poolStart[context.Day] + _pools[context.Day]!.Sample(ref rng);
+            return _pools[context.Day]!.DrawCell(ref rng, out uniform);
         if (r < context.Popularity + context.Follows)
         {
             var creator = context.Active[rng.NextInt(context.ActiveCount)];
