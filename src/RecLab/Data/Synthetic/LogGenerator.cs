@@ -16,9 +16,9 @@ internal static class LogGenerator
     private const int SecondsPerDay = 86_400;
     private const int SecondsPerSlot = 5;
 
-    private sealed class Scratch(int creators)
+    private sealed class Scratch(int creators, float decay)
     {
-        public readonly ExposureMemory Exposures = new();
+        public readonly CreatorExposures Exposures = new(creators, decay);
         public readonly int[] Slate = new int[MaxSlate];
         public readonly int[] Candidates = new int[MaxSlate];
         public readonly double[] Uniforms = new double[MaxSlate];
@@ -40,7 +40,7 @@ internal static class LogGenerator
         var totals = new LogTotals[blocks];
         var done = 0;
         var gate = new object();
-        Parallel.For(0, blocks, parallel, () => new Scratch(world.Creators.Count), (b, _, scratch) =>
+        Parallel.For(0, blocks, parallel, () => new Scratch(world.Creators.Count, (float)o.FatigueDecay), (b, _, scratch) =>
         {
             totals[b] = GenerateBlock(world, b, kept, scratch.Clicks, scratch.Impressions, scratch);
             clickParts[b] = scratch.Clicks.TakeChunk();
@@ -76,14 +76,13 @@ internal static class LogGenerator
         var items = world.Items;
         var policy = world.Policy;
         var rng = Seeds.Stream(Seeds.Derive(o.Seed, (ulong)StreamKind.Log), (ulong)block);
-        var decay = (float)o.FatigueDecay;
         long sessions = 0, shown = 0, examinedCount = 0, clickCount = 0, likes = 0, purchases = 0, productClicks = 0, ratings = 0;
         var revenue = 0.0;
         var end = Math.Min(users.Count, (block + 1) * Block);
         for (var u = block * Block; u < end; u++)
         {
             var exposures = scratch.Exposures;
-            exposures.Clear();
+            exposures.NextUser();
             var taste = users.Taste(u);
             var activity = users.Activity(u);
             var attention = users.Attention(u);
@@ -110,7 +109,7 @@ internal static class LogGenerator
                     {
                         var item = slate[k];
                         var creator = items.Creator(item);
-                        var outcome = world.Respond(u, taste, item, k, exposures.AddAndGetPrevious(creator), ref rng, out var rating, out var examined);
+                        var outcome = world.Respond(u, taste, item, k, exposures.AddAndGetPrevious(creator, day), ref rng, out var rating, out var examined);
                         var second = day * SecondsPerDay + starts[s] + SecondsPerSlot * k;
                         if (keep)
                             impressions.Add(u, item, second, k, propensities[k], outcome, rating);
@@ -134,7 +133,6 @@ internal static class LogGenerator
                             ratings++;
                     }
                 }
-                exposures.EndDay(decay);
             }
         }
         return new LogTotals
