@@ -95,13 +95,20 @@ internal static class LogGenerator
                     starts[s] = rng.NextInt(SecondsPerDay - SecondsPerSlot * MaxSlate);
                 starts.Sort();
                 sessions += count;
+                if (count == 0)
+                    continue;
+                var context = policy.Begin(u, day, scratch.Follows);
                 for (var s = 0; s < count; s++)
                 {
                     var budget = Math.Clamp(1 + rng.Poisson(attention - 1), 1, MaxSlate);
                     var slate = scratch.Slate.AsSpan(0, budget);
-                    // Propensities cost a lookup per slot: computed for every slot only when the impressions are kept.
-                    var propensities = keep ? scratch.Propensities.AsSpan(0, budget) : Span<float>.Empty;
-                    var filled = policy.SampleSlate(u, day, ref rng, slate, propensities, scratch.Follows, scratch.Candidates, scratch.Uniforms);
+                    var propensities = scratch.Propensities.AsSpan(0, budget);
+                    // Propensities cost a lookup per slot: computed for every slot only when the impressions are kept,
+                    // otherwise down to the lowest click.
+                    var filled = policy.SampleSlate(in context, ref rng, slate, keep ? propensities : Span<float>.Empty, scratch.Candidates,
+                        scratch.Uniforms);
+                    var propensitiesDone = keep ? filled : 0;
+                    var taken = 0.0;
                     shown += filled;
                     for (var k = 0; k < filled; k++)
                         items.Prefetch(slate[k]);
@@ -117,8 +124,8 @@ internal static class LogGenerator
                             examinedCount++;
                         if (outcome == Engagement.None)
                             continue;
-                        var propensity = keep ? propensities[k] : policy.SlotPropensity(u, day, slate, k);
-                        clicks.Add(u, item, second, k, propensity, outcome, rating);
+                        policy.ExtendPropensities(in context, slate, propensities, ref propensitiesDone, ref taken, k);
+                        clicks.Add(u, item, second, k, propensities[k], outcome, rating);
                         clickCount++;
                         if (items.Kind(item) == ItemKind.Product)
                             productClicks++;

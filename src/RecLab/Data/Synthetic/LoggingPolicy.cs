@@ -112,14 +112,20 @@ public sealed class LoggingPolicy
         var scratch = follows <= 256 ? stackalloc int[follows] : new int[follows];
         var candidates = items.Length <= 256 ? stackalloc int[items.Length] : new int[items.Length];
         var uniforms = items.Length <= 256 ? stackalloc double[items.Length] : new double[items.Length];
-        return SampleSlate(user, day, ref rng, items, propensities, scratch, candidates, uniforms);
+        return SampleSlate(Begin(user, day, scratch), ref rng, items, propensities, candidates, uniforms);
     }
 
     /// <summary>
-    /// <see cref="SampleSlate(int, int, ref Rng, Span{int}, Span{float})"/> with caller-owned scratch (one slot per followed
-    /// creator in <paramref name="scratch"/>, one per slate slot in <paramref name="candidates"/> and <paramref name="uniforms"/>).
+    /// The policy for one user and day, read once for all the day's slates (<paramref name="scratch"/>: one slot per creator
+    /// the user follows, kept for as long as the context is used).
+    /// </summary>
+    internal Context Begin(int user, int day, Span<int> scratch) => Begin(user, day, scratch, countOnly: false);
+
+    /// <summary>
+    /// <see cref="SampleSlate(int, int, ref Rng, Span{int}, Span{float})"/> for a context from <see cref="Begin(int, int, Span{int})"/>,
+    /// with caller-owned scratch (one slot per slate slot in <paramref name="candidates"/> and <paramref name="uniforms"/>).
     /// With an empty <paramref name="propensities"/> the slate is drawn identically but no propensity is computed;
-    /// <see cref="SlotPropensity"/> gives any slot's afterwards.
+    /// <see cref="ExtendPropensities"/> gives them afterwards.
     /// </summary>
     /// <remarks>
     /// Equivalent to drawing slot after slot, redrawing an item already in the slate (at most
@@ -128,19 +134,18 @@ public sealed class LoggingPolicy
     /// misses of the day's alias table overlapping), and only then accepted in order; draws left over when the slate
     /// fills cannot happen, since a batch holds exactly the open slots.
     /// </remarks>
-    internal int SampleSlate(int user, int day, ref Rng rng, Span<int> items, Span<float> propensities, Span<int> scratch,
-        Span<int> candidates, Span<double> uniforms)
+    internal int SampleSlate(in Context context, ref Rng rng, Span<int> items, Span<float> propensities, Span<int> candidates,
+        Span<double> uniforms)
     {
         var withPropensities = !propensities.IsEmpty;
         if (withPropensities && propensities.Length < items.Length)
             throw new ArgumentException("There must be a propensity slot per item slot.", nameof(propensities));
-        var context = Begin(user, day, scratch, countOnly: false);
-        var pool = _pools[day];
-        var poolStart = _poolStart[day];
-        var taken = 0.0;
+        var pool = _pools[context.Day];
+        var poolStart = _poolStart[context.Day];
         var count = 0;
         var rejected = 0;
-        while (count < items.Length)
+        var gaveUp = false;
+        while (count < items.Length && !gaveUp)
         {
             var batch = items.Length - count;
             var before = rng;
@@ -166,18 +171,18 @@ public sealed class LoggingPolicy
                     rng = before;
                     for (var b = 0; b <= a; b++)
                         DrawCandidate(in context, ref rng, out _);
-                    return count;
+                    gaveUp = true;
+                    break;
                 }
                 rejected = 0;
-                items[count] = item;
-                if (withPropensities)
-                {
-                    var pi = Probability(in context, item);
-                    propensities[count] = (float)(pi / (1 - taken));
-                    taken += pi;
-                }
-                count++;
+                items[count++] = item;
             }
+        }
+        if (withPropensities && count > 0)
+        {
+            var done = 0;
+            var taken = 0.0;
+            ExtendPropensities(in context, items[..count], propensities, ref done, ref taken, count - 1);
         }
         return count;
     }
@@ -186,13 +191,31 @@ public sealed class LoggingPolicy
     public float SlotPropensity(int user, int day, ReadOnlySpan<int> slate, int k)
     {
         var context = Begin(user, day, stackalloc int[0], countOnly: true);
+        var propensities = k < 256 ? stackalloc float[k + 1] : new float[k + 1];
+        var done = 0;
         var taken = 0.0;
-        for (var j = 0; j < k; j++)
-            taken += Probability(in context, slate[j]);
-        return (float)(Probability(in context, slate[k]) / (1 - taken));
+        ExtendPropensities(in context, slate, propensities, ref done, ref taken, k);
+        return propensities[k];
     }
 
-    private readonly ref struct Context
+    /// <summary>
+    /// Fills the logged propensities of slots <paramref name="done"/> to <paramref name="through"/> of a slate drawn in
+    /// <paramref name="context"/>, given the first <paramref name="done"/> and the probability <paramref name="taken"/> they
+    /// hold (0 and 0 to start), and advances both: a log that keeps few slots' propensities computes them once per slate.
+    /// </summary>
+    internal void ExtendPropensities(in Context context, ReadOnlySpan<int> slate, Span<float> propensities, ref int done, ref double taken,
+        int through)
+    {
+        for (; done <= through; done++)
+        {
+            var pi = Probability(in context, slate[done]);
+            propensities[done] = (float)(pi / (1 - taken));
+            taken += pi;
+        }
+    }
+
+    /// <summary>The policy for one user and day (<see cref="Begin(int, int, Span{int})"/>).</summary>
+    internal readonly ref struct Context
     {
         public required int User { get; init; }
         public required int Day { get; init; }
