@@ -34,6 +34,7 @@ internal static class LogGenerator
         var o = world.Options;
         var n = world.Users.Count;
         var kept = KeptUsers(o, n);
+        var rows = new ResponseRows(world.Items, world.Topics.Count);
         var blocks = (n + Block - 1) / Block;
         var clickParts = new LogChunk?[blocks];
         var impressionParts = new LogChunk?[blocks];
@@ -42,7 +43,7 @@ internal static class LogGenerator
         var gate = new object();
         Parallel.For(0, blocks, parallel, () => new Scratch(world.Creators.Count, (float)o.FatigueDecay), (b, _, scratch) =>
         {
-            totals[b] = GenerateBlock(world, b, kept, scratch.Clicks, scratch.Impressions, scratch);
+            totals[b] = GenerateBlock(world, rows, b, kept, scratch.Clicks, scratch.Impressions, scratch);
             clickParts[b] = scratch.Clicks.TakeChunk();
             impressionParts[b] = scratch.Impressions.TakeChunk();
             var finished = Interlocked.Increment(ref done);
@@ -69,7 +70,7 @@ internal static class LogGenerator
         return kept;
     }
 
-    private static LogTotals GenerateBlock(World world, int block, bool[] kept, LogBuffer clicks, LogBuffer impressions, Scratch scratch)
+    private static LogTotals GenerateBlock(World world, ResponseRows rows, int block, bool[] kept, LogBuffer clicks, LogBuffer impressions, Scratch scratch)
     {
         var o = world.Options;
         var users = world.Users;
@@ -111,12 +112,16 @@ internal static class LogGenerator
                     var taken = 0.0;
                     shown += filled;
                     for (var k = 0; k < filled; k++)
-                        items.Prefetch(slate[k]);
+                        rows.Prefetch(slate[k]);
                     for (var k = 0; k < filled; k++)
                     {
                         var item = slate[k];
-                        var creator = items.Creator(item);
-                        var outcome = world.Respond(u, taste, item, k, exposures.AddAndGetPrevious(creator, day), ref rng, out var rating, out var examined);
+                        var fatigue = exposures.AddAndGetPrevious(rows.Creator(item), day);
+                        byte rating = 0;
+                        var examined = world.Examines(k, ref rng);
+                        var outcome = examined
+                            ? world.RespondExamined(u, item, rows.Affinity(taste, item), fatigue, ref rng, out rating)
+                            : Engagement.None;
                         var second = day * SecondsPerDay + starts[s] + SecondsPerSlot * k;
                         if (keep)
                             impressions.Add(u, item, second, k, propensities[k], outcome, rating);

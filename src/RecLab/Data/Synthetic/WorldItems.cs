@@ -1,7 +1,3 @@
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics.X86;
-
 namespace RecLab.Data.Synthetic;
 
 /// <summary>
@@ -137,23 +133,6 @@ public sealed class WorldItems
     };
 
     internal static int FloorDay(int second) => (int)Math.Floor(second / 86_400.0);
-
-    /// <summary>
-    /// Asks the CPU to start loading what the ground truth reads about an item (its vector, creator and quality), for a
-    /// caller that knows the items it will respond to next. A prefetch never faults and changes no value.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal unsafe void Prefetch(int item)
-    {
-        if (!Sse.IsSupported || (uint)item >= (uint)_creators.Length)
-            return;
-        ref var row = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_vectors), (nint)item * Dimensions);
-        for (var f = 0; f < Dimensions; f += 16)
-            Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Add(ref row, f)));
-        Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Add(ref row, Dimensions - 1)));
-        Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_creators), item)));
-        Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_quality), item)));
-    }
 
     internal ReadOnlySpan<float> VectorMatrix => _vectors;
     internal ReadOnlySpan<float> QualityColumn => _quality;
