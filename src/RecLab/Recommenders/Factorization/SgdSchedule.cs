@@ -148,8 +148,7 @@ internal sealed class SgdSchedule : IDisposable
         }
 
         var b = _blocks;
-        var rng = Seeds.Stream(_seed, Seeds.Derive(Seeds.Hash("sgd/strata"), (ulong)epoch));
-        var strata = Permutation(b, ref rng);
+        var strata = Strata(epoch);
         // errors[k * b + r]: block r of stratum k, added in that order whatever ran when.
         var errors = new double[b * b];
         var threads = Math.Min(Math.Max(1, context.MaxThreads), b);
@@ -171,6 +170,19 @@ internal sealed class SgdSchedule : IDisposable
             sse += e;
         return sse;
     }
+
+    /// <summary>The stratum order of a grid epoch: stratum k holds the blocks (r, (r + strata[k]) mod B).</summary>
+    internal int[] Strata(int epoch)
+    {
+        var rng = Seeds.Stream(_seed, Seeds.Derive(Seeds.Hash("sgd/strata"), (ulong)epoch));
+        return Permutation(_blocks, ref rng);
+    }
+
+    /// <summary>
+    /// Called with the worker's index (0 = the calling thread) as each worker of a parallel grid epoch starts: lets a
+    /// test pause a thread as the operating system would.
+    /// </summary>
+    internal Action<int>? WorkerStarting { get; set; }
 
     /// <summary>Runs one epoch; returns the root mean squared training error of its ratings (before each update).</summary>
     public double RunEpochRmse(int epoch, FitContext context, SgdPass pass) =>
@@ -326,6 +338,7 @@ internal sealed class SgdSchedule : IDisposable
             var keep = schedule._blocks % workers == 0;
             try
             {
+                schedule.WorkerStarting?.Invoke(worker);
                 var at = -1;
                 while (!_failed)
                 {
