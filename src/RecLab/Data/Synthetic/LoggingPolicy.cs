@@ -187,6 +187,41 @@ public sealed class LoggingPolicy
         return count;
     }
 
+    /// <summary>
+    /// The slate drawn slot after slot, each slot's draws resolved at once: the plain algorithm
+    /// <see cref="SampleSlate(in Context, ref Rng, Span{int}, Span{float}, Span{int}, Span{double})"/> must equal, draw
+    /// for draw (the tests' twin).
+    /// </summary>
+    internal int SampleSlateOneByOne(int user, int day, ref Rng rng, Span<int> items, Span<float> propensities)
+    {
+        var context = Begin(user, day, new int[_follows.CreatorsFollowedBy(user).Length], countOnly: false);
+        var taken = 0.0;
+        var count = 0;
+        for (var k = 0; k < items.Length; k++)
+        {
+            var item = -1;
+            for (var attempt = 0; attempt < MaxDrawsPerSlot; attempt++)
+            {
+                var candidate = DrawCandidate(in context, ref rng, out var uniform);
+                if (uniform >= 0)
+                    candidate = _poolStart[day] + _pools[day]!.Resolve(candidate, uniform);
+                if (!items[..count].Contains(candidate))
+                {
+                    item = candidate;
+                    break;
+                }
+            }
+            if (item < 0)
+                break;
+            items[count] = item;
+            var pi = Probability(in context, item);
+            propensities[count] = (float)(pi / (1 - taken));
+            taken += pi;
+            count++;
+        }
+        return count;
+    }
+
     /// <summary>The logged propensity of slot <paramref name="k"/> of a slate the policy drew for this user and day.</summary>
     public float SlotPropensity(int user, int day, ReadOnlySpan<int> slate, int k)
     {
