@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics.X86;
 using RecLab.Randomness;
 
 namespace RecLab.Data.Synthetic;
@@ -83,11 +86,39 @@ internal sealed class AliasTable
     public double Total { get; }
 
     /// <summary>An outcome drawn with probability weight/total.</summary>
-    public int Sample(ref Rng rng)
+    public int Sample(ref Rng rng) => Resolve(DrawCell(ref rng, out var u), u);
+
+    /// <summary>
+    /// The random half of <see cref="Sample"/>: the cell and the uniform that decides between the cell and its alias,
+    /// with the cell's load started. A caller drawing many outcomes draws every cell first and then resolves them, so
+    /// that the cache misses of the cells (one each, on a large table) overlap instead of coming one after another.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal int DrawCell(ref Rng rng, out double u)
     {
         var i = rng.NextInt(_cells.Length);
+        u = rng.NextDouble();
+        Prefetch(_cells, i);
+        return i;
+    }
+
+    /// <summary>The outcome of cell <paramref name="i"/> for the uniform <paramref name="u"/> drawn with it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal int Resolve(int i, double u)
+    {
         var cell = _cells[i];
-        return Accepts(rng.NextDouble(), cell.AcceptFloor, _accept, i) ? i : cell.Alias;
+        return Accepts(u, cell.AcceptFloor, _accept, i) ? i : cell.Alias;
+    }
+
+    /// <summary>Starts loading <see cref="ProbabilityOf"/>'s entry for <paramref name="i"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal void PrefetchProbability(int i) => Prefetch(_probabilities, i);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe void Prefetch<T>(T[] array, int i)
+    {
+        if (Sse.IsSupported && (uint)i < (uint)array.Length)
+            Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(array), i)));
     }
 
     /// <summary>

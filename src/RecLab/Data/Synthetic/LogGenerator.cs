@@ -16,10 +16,12 @@ internal static class LogGenerator
     private const int SecondsPerDay = 86_400;
     private const int SecondsPerSlot = 5;
 
-    private sealed class Scratch(int creators)
+    private sealed class Scratch(int creators, float decay)
     {
-        public readonly ExposureMemory Exposures = new();
+        public readonly CreatorExposures Exposures = new(creators, decay);
         public readonly int[] Slate = new int[MaxSlate];
+        public readonly int[] Candidates = new int[MaxSlate];
+        public readonly double[] Uniforms = new double[MaxSlate];
         public readonly float[] Propensities = new float[MaxSlate];
         public readonly int[] Follows = new int[creators];
         public readonly int[] Sessions = new int[MaxSessionsPerDay];
@@ -32,15 +34,16 @@ internal static class LogGenerator
         var o = world.Options;
         var n = world.Users.Count;
         var kept = KeptUsers(o, n);
+        var rows = new ResponseRows(world.Items, world.Topics.Count);
         var blocks = (n + Block - 1) / Block;
         var clickParts = new LogChunk?[blocks];
         var impressionParts = new LogChunk?[blocks];
         var totals = new LogTotals[blocks];
         var done = 0;
         var gate = new object();
-        Parallel.For(0, blocks, parallel, () => new Scratch(world.Creators.Count), (b, _, scratch) =>
+        Parallel.For(0, blocks, parallel, () => new Scratch(world.Creators.Count, (float)o.FatigueDecay), (b, _, scratch) =>
         {
-            totals[b] = GenerateBlock(world, b, kept, scratch.Clicks, scratch.Impressions, scratch);
+            totals[b] = GenerateBlock(world, rows, b, kept, scratch.Clicks, scratch.Impressions, scratch);
             clickParts[b] = scratch.Clicks.TakeChunk();
             impressionParts[b] = scratch.Impressions.TakeChunk();
             var finished = Interlocked.Increment(ref done);
@@ -67,21 +70,20 @@ internal static class LogGenerator
         return kept;
     }
 
-    private static LogTotals GenerateBlock(World world, int block, bool[] kept, LogBuffer clicks, LogBuffer impressions, Scratch scratch)
+    private static LogTotals GenerateBlock(World world, ResponseRows rows, int block, bool[] kept, LogBuffer clicks, LogBuffer impressions, Scratch scratch)
     {
         var o = world.Options;
         var users = world.Users;
         var items = world.Items;
         var policy = world.Policy;
         var rng = Seeds.Stream(Seeds.Derive(o.Seed, (ulong)StreamKind.Log), (ulong)block);
-        var decay = (float)o.FatigueDecay;
         long sessions = 0, shown = 0, examinedCount = 0, clickCount = 0, likes = 0, purchases = 0, productClicks = 0, ratings = 0;
         var revenue = 0.0;
         var end = Math.Min(users.Count, (block + 1) * Block);
         for (var u = block * Block; u < end; u++)
         {
             var exposures = scratch.Exposures;
-            exposures.Clear();
+            exposures.NextUser();
             var taste = users.Taste(u);
             var activity = users.Activity(u);
             var attention = users.Attention(u);
@@ -94,19 +96,32 @@ internal static class LogGenerator
                     starts[s] = rng.NextInt(SecondsPerDay - SecondsPerSlot * MaxSlate);
                 starts.Sort();
                 sessions += count;
+                if (count == 0)
+                    continue;
+                var context = policy.Begin(u, day, scratch.Follows);
                 for (var s = 0; s < count; s++)
                 {
                     var budget = Math.Clamp(1 + rng.Poisson(attention - 1), 1, MaxSlate);
                     var slate = scratch.Slate.AsSpan(0, budget);
-                    // Propensities cost a lookup per slot: computed for every slot only when the impressions are kept.
-                    var propensities = keep ? scratch.Propensities.AsSpan(0, budget) : Span<float>.Empty;
-                    var filled = policy.SampleSlate(u, day, ref rng, slate, propensities, scratch.Follows);
+                    var propensities = scratch.Propensities.AsSpan(0, budget);
+                    // Propensities cost a lookup per slot: computed for every slot only when the impressions are kept,
+                    // otherwise down to the lowest click.
+                    var filled = policy.SampleSlate(in context, ref rng, slate, keep ? propensities : Span<float>.Empty, scratch.Candidates,
+                        scratch.Uniforms);
+                    var propensitiesDone = keep ? filled : 0;
+                    var taken = 0.0;
                     shown += filled;
+                    for (var k = 0; k < filled; k++)
+                        rows.Prefetch(slate[k]);
                     for (var k = 0; k < filled; k++)
                     {
                         var item = slate[k];
-                        var creator = items.Creator(item);
-                        var outcome = world.Respond(u, taste, item, k, exposures.AddAndGetPrevious(creator), ref rng, out var rating, out var examined);
+                        var fatigue = exposures.AddAndGetPrevious(rows.Creator(item), day);
+                        byte rating = 0;
+                        var examined = world.Examines(k, ref rng);
+                        var outcome = examined
+                            ? world.RespondExamined(u, item, rows.Affinity(taste, item), fatigue, ref rng, out rating)
+                            : Engagement.None;
                         var second = day * SecondsPerDay + starts[s] + SecondsPerSlot * k;
                         if (keep)
                             impressions.Add(u, item, second, k, propensities[k], outcome, rating);
@@ -114,8 +129,8 @@ internal static class LogGenerator
                             examinedCount++;
                         if (outcome == Engagement.None)
                             continue;
-                        var propensity = keep ? propensities[k] : policy.SlotPropensity(u, day, slate, k);
-                        clicks.Add(u, item, second, k, propensity, outcome, rating);
+                        policy.ExtendPropensities(in context, slate, propensities, ref propensitiesDone, ref taken, k);
+                        clicks.Add(u, item, second, k, propensities[k], outcome, rating);
                         clickCount++;
                         if (items.Kind(item) == ItemKind.Product)
                             productClicks++;
@@ -130,7 +145,6 @@ internal static class LogGenerator
                             ratings++;
                     }
                 }
-                exposures.EndDay(decay);
             }
         }
         return new LogTotals

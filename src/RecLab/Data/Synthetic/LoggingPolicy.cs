@@ -110,20 +110,91 @@ public sealed class LoggingPolicy
             throw new ArgumentException("There must be a propensity slot per item slot.", nameof(propensities));
         var follows = _follows.CreatorsFollowedBy(user).Length;
         var scratch = follows <= 256 ? stackalloc int[follows] : new int[follows];
-        return SampleSlate(user, day, ref rng, items, propensities, scratch);
+        var candidates = items.Length <= 256 ? stackalloc int[items.Length] : new int[items.Length];
+        var uniforms = items.Length <= 256 ? stackalloc double[items.Length] : new double[items.Length];
+        return SampleSlate(Begin(user, day, scratch), ref rng, items, propensities, candidates, uniforms);
     }
 
     /// <summary>
-    /// <see cref="SampleSlate(int, int, ref Rng, Span{int}, Span{float})"/> with caller-owned scratch (one slot per followed
-    /// creator). With an empty <paramref name="propensities"/> the slate is drawn identically but no propensity is computed;
-    /// <see cref="SlotPropensity"/> gives any slot's afterwards.
+    /// The policy for one user and day, read once for all the day's slates (<paramref name="scratch"/>: one slot per creator
+    /// the user follows, kept for as long as the context is used).
     /// </summary>
-    internal int SampleSlate(int user, int day, ref Rng rng, Span<int> items, Span<float> propensities, Span<int> scratch)
+    internal Context Begin(int user, int day, Span<int> scratch) => Begin(user, day, scratch, countOnly: false);
+
+    /// <summary>
+    /// <see cref="SampleSlate(int, int, ref Rng, Span{int}, Span{float})"/> for a context from <see cref="Begin(int, int, Span{int})"/>,
+    /// with caller-owned scratch (one slot per slate slot in <paramref name="candidates"/> and <paramref name="uniforms"/>).
+    /// With an empty <paramref name="propensities"/> the slate is drawn identically but no propensity is computed;
+    /// <see cref="ExtendPropensities"/> gives them afterwards.
+    /// </summary>
+    /// <remarks>
+    /// Equivalent to drawing slot after slot, redrawing an item already in the slate (at most
+    /// <see cref="MaxDrawsPerSlot"/> times a slot): the random numbers a draw takes never depend on the items
+    /// drawn before it, so the draws for all open slots are taken first, their popularity cells resolved next (the cache
+    /// misses of the day's alias table overlapping), and only then accepted in order; draws left over when the slate
+    /// fills cannot happen, since a batch holds exactly the open slots.
+    /// </remarks>
+    internal int SampleSlate(in Context context, ref Rng rng, Span<int> items, Span<float> propensities, Span<int> candidates,
+        Span<double> uniforms)
     {
         var withPropensities = !propensities.IsEmpty;
         if (withPropensities && propensities.Length < items.Length)
             throw new ArgumentException("There must be a propensity slot per item slot.", nameof(propensities));
-        var context = Begin(user, day, scratch, countOnly: false);
+        var pool = _pools[context.Day];
+        var poolStart = _poolStart[context.Day];
+        var count = 0;
+        var rejected = 0;
+        var gaveUp = false;
+        while (count < items.Length && !gaveUp)
+        {
+            var batch = items.Length - count;
+            var before = rng;
+            for (var a = 0; a < batch; a++)
+                candidates[a] = DrawCandidate(in context, ref rng, out uniforms[a]);
+            for (var a = 0; a < batch; a++)
+            {
+                if (uniforms[a] < 0)
+                    continue;
+                var item = pool!.Resolve(candidates[a], uniforms[a]);
+                candidates[a] = poolStart + item;
+                if (withPropensities)
+                    pool.PrefetchProbability(item);
+            }
+            for (var a = 0; a < batch; a++)
+            {
+                var item = candidates[a];
+                if (items[..count].Contains(item))
+                {
+                    if (++rejected < MaxDrawsPerSlot)
+                        continue;
+                    // The slot gives up: the stream stands after this draw, not after the rest of the batch.
+                    rng = before;
+                    for (var b = 0; b <= a; b++)
+                        DrawCandidate(in context, ref rng, out _);
+                    gaveUp = true;
+                    break;
+                }
+                rejected = 0;
+                items[count++] = item;
+            }
+        }
+        if (withPropensities && count > 0)
+        {
+            var done = 0;
+            var taken = 0.0;
+            ExtendPropensities(in context, items[..count], propensities, ref done, ref taken, count - 1);
+        }
+        return count;
+    }
+
+    /// <summary>
+    /// The slate drawn slot after slot, each slot's draws resolved at once: the plain algorithm
+    /// <see cref="SampleSlate(in Context, ref Rng, Span{int}, Span{float}, Span{int}, Span{double})"/> must equal, draw
+    /// for draw (the tests' twin).
+    /// </summary>
+    internal int SampleSlateOneByOne(int user, int day, ref Rng rng, Span<int> items, Span<float> propensities)
+    {
+        var context = Begin(user, day, new int[_follows.CreatorsFollowedBy(user).Length], countOnly: false);
         var taken = 0.0;
         var count = 0;
         for (var k = 0; k < items.Length; k++)
@@ -131,7 +202,9 @@ public sealed class LoggingPolicy
             var item = -1;
             for (var attempt = 0; attempt < MaxDrawsPerSlot; attempt++)
             {
-                var candidate = Draw(in context, ref rng);
+                var candidate = DrawCandidate(in context, ref rng, out var uniform);
+                if (uniform >= 0)
+                    candidate = _poolStart[day] + _pools[day]!.Resolve(candidate, uniform);
                 if (!items[..count].Contains(candidate))
                 {
                     item = candidate;
@@ -141,12 +214,9 @@ public sealed class LoggingPolicy
             if (item < 0)
                 break;
             items[count] = item;
-            if (withPropensities)
-            {
-                var pi = Probability(in context, item);
-                propensities[count] = (float)(pi / (1 - taken));
-                taken += pi;
-            }
+            var pi = Probability(in context, item);
+            propensities[count] = (float)(pi / (1 - taken));
+            taken += pi;
             count++;
         }
         return count;
@@ -156,13 +226,31 @@ public sealed class LoggingPolicy
     public float SlotPropensity(int user, int day, ReadOnlySpan<int> slate, int k)
     {
         var context = Begin(user, day, stackalloc int[0], countOnly: true);
+        var propensities = k < 256 ? stackalloc float[k + 1] : new float[k + 1];
+        var done = 0;
         var taken = 0.0;
-        for (var j = 0; j < k; j++)
-            taken += Probability(in context, slate[j]);
-        return (float)(Probability(in context, slate[k]) / (1 - taken));
+        ExtendPropensities(in context, slate, propensities, ref done, ref taken, k);
+        return propensities[k];
     }
 
-    private readonly ref struct Context
+    /// <summary>
+    /// Fills the logged propensities of slots <paramref name="done"/> to <paramref name="through"/> of a slate drawn in
+    /// <paramref name="context"/>, given the first <paramref name="done"/> and the probability <paramref name="taken"/> they
+    /// hold (0 and 0 to start), and advances both: a log that keeps few slots' propensities computes them once per slate.
+    /// </summary>
+    internal void ExtendPropensities(in Context context, ReadOnlySpan<int> slate, Span<float> propensities, ref int done, ref double taken,
+        int through)
+    {
+        for (; done <= through; done++)
+        {
+            var pi = Probability(in context, slate[done]);
+            propensities[done] = (float)(pi / (1 - taken));
+            taken += pi;
+        }
+    }
+
+    /// <summary>The policy for one user and day (<see cref="Begin(int, int, Span{int})"/>).</summary>
+    internal readonly ref struct Context
     {
         public required int User { get; init; }
         public required int Day { get; init; }
@@ -205,11 +293,16 @@ public sealed class LoggingPolicy
         };
     }
 
-    private int Draw(in Context context, ref Rng rng)
+    /// <summary>
+    /// One draw of the mixture: the item for a follow or exploration draw (<paramref name="uniform"/> = -1), or for a
+    /// popularity draw the alias cell (its load started) and the uniform that resolves it.
+    /// </summary>
+    private int DrawCandidate(in Context context, ref Rng rng, out double uniform)
     {
+        uniform = -1;
         var r = rng.NextDouble();
         if (r < context.Popularity)
-            return _poolStart[context.Day] + _pools[context.Day]!.Sample(ref rng);
+            return _pools[context.Day]!.DrawCell(ref rng, out uniform);
         if (r < context.Popularity + context.Follows)
         {
             var creator = context.Active[rng.NextInt(context.ActiveCount)];

@@ -132,10 +132,18 @@ public sealed partial class World
         out byte rating, out bool examined, bool sponsored = false)
     {
         rating = 0;
-        examined = rng.NextDouble() < ExaminationProbability(position);
-        if (!examined)
-            return Engagement.None;
-        var affinity = Affinity(taste, item);
+        examined = Examines(position, ref rng);
+        return examined ? RespondExamined(user, item, Affinity(taste, item), creatorExposures, ref rng, out rating, sponsored) : Engagement.None;
+    }
+
+    /// <summary>The first draw of <see cref="Respond(int, ReadOnlySpan{float}, int, int, float, ref Rng, out byte)"/>: whether the slot is examined.</summary>
+    internal bool Examines(int position, ref Rng rng) => rng.NextDouble() < ExaminationProbability(position);
+
+    /// <summary>The rest of a response once the slot is examined, given the user's affinity for the item.</summary>
+    internal Engagement RespondExamined(int user, int item, float affinity, float creatorExposures, ref Rng rng, out byte rating,
+        bool sponsored = false)
+    {
+        rating = 0;
         if (rng.NextDouble() >= ClickProbabilityIfExamined(affinity, creatorExposures, sponsored))
             return Engagement.None;
         var outcome = Engagement.Click;

@@ -170,6 +170,39 @@ public sealed class WorldGenerationTests
     }
 
     [Fact]
+    public void Batched_slates_equal_the_slot_by_slot_draws_and_leave_the_stream_where_they_would()
+    {
+        // 60 items in all: long slates run out of what a day can show, so slots redraw duplicates and then give up.
+        var w = SyntheticWorlds.Generate(WorldOptions.Tiny with { Users = 60, Creators = 12, Items = 60, FollowsMedian = 3 });
+        var rng = new Rng(17);
+        int full = 0, short_ = 0;
+        Span<int> lengths = [1, 4, 12, 45];
+        var batched = new int[lengths[^1]];
+        var plain = new int[lengths[^1]];
+        var batchedPropensities = new float[lengths[^1]];
+        var plainPropensities = new float[lengths[^1]];
+        for (var user = 0; user < w.Users.Count; user += 5)
+            for (var day = 0; day < w.Policy.Days; day += 2)
+                foreach (var length in lengths)
+                {
+                    var a = rng;
+                    var b = rng;
+                    var n = w.Policy.SampleSlate(user, day, ref a, batched.AsSpan(0, length), batchedPropensities.AsSpan(0, length));
+                    Assert.Equal(w.Policy.SampleSlateOneByOne(user, day, ref b, plain.AsSpan(0, length), plainPropensities.AsSpan(0, length)), n);
+                    Assert.Equal(plain.AsSpan(0, n), batched.AsSpan(0, n));
+                    for (var k = 0; k < n; k++)
+                        Assert.Equal(BitConverter.SingleToInt32Bits(plainPropensities[k]), BitConverter.SingleToInt32Bits(batchedPropensities[k]));
+                    Assert.Equal(b.NextUInt64(), a.NextUInt64());
+                    if (n == length && length >= 12)
+                        full++;
+                    if (n < length)
+                        short_++;
+                    rng.NextUInt64();
+                }
+        Assert.True(full > 10 && short_ > 10, $"{full} long slates filled, {short_} cut short");
+    }
+
+    [Fact]
     public void Clicks_table_holds_exactly_the_engaged_impressions()
     {
         var w = Tiny;
