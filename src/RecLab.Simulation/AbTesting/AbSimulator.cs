@@ -32,6 +32,16 @@ public static class AbSimulator
         ArgumentNullException.ThrowIfNull(world);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
+        var heapBefore = HeapGuard.Size;
+        var run = Simulate(world, options, progress, cancellationToken);
+        // The rankings, seen items and fatigue of every user are garbage once Simulate returns; on a million users they
+        // are gigabytes, which the analysis and the CSVs written next would otherwise pile their allocations on.
+        HeapGuard.CollectIfGrownSince(heapBefore);
+        return run;
+    }
+
+    private static AbRun Simulate(World world, AbTestOptions options, IProgress<AbProgress>? progress, CancellationToken cancellationToken)
+    {
         var wall = Stopwatch.StartNew();
         var cpuStart = Process.GetCurrentProcess().TotalProcessorTime;
         var arms = options.Arms;
