@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics.X86;
+using RecLab.Internal.Kernels;
 using RecLab.Randomness;
 
 namespace RecLab.Data.Synthetic;
@@ -98,7 +97,7 @@ internal sealed class AliasTable
     {
         var i = rng.NextInt(_cells.Length);
         u = rng.NextDouble();
-        Prefetch(_cells, i);
+        CachePrefetch.Element(_cells, i);
         return i;
     }
 
@@ -112,14 +111,7 @@ internal sealed class AliasTable
 
     /// <summary>Starts loading <see cref="ProbabilityOf"/>'s entry for <paramref name="i"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal void PrefetchProbability(int i) => Prefetch(_probabilities, i);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static unsafe void Prefetch<T>(T[] array, int i)
-    {
-        if (Sse.IsSupported && (uint)i < (uint)array.Length)
-            Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(array), i)));
-    }
+    internal void PrefetchProbability(int i) => CachePrefetch.Element(_probabilities, i);
 
     /// <summary>
     /// <c>u &lt; thresholds[i]</c>, deciding on <paramref name="floor"/> (the largest float at most that threshold) and

@@ -1,7 +1,7 @@
 using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics.X86;
+using RecLab.Internal.Kernels;
 
 namespace RecLab.Data.Synthetic;
 
@@ -64,15 +64,8 @@ internal sealed class ResponseRows
 
     /// <summary>Asks the CPU to start loading an item's row, for a caller that knows the items it will respond to next.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public unsafe void Prefetch(int item)
-    {
-        if (!Sse.IsSupported)
-            return;
-        ref var row = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_data), _start + (nint)item * _stride);
-        // Rows start on 32 bytes and span whole 32-byte units, so one touch per 64 bytes from the start reaches every line.
-        for (var f = 0; f < _stride; f += 16)
-            Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Add(ref row, f)));
-    }
+    public void Prefetch(int item) =>
+        CachePrefetch.Floats(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_data), _start + (nint)item * _stride), _stride);
 
     private Span<float> Row(int item) => _data.AsSpan(_start + item * _stride, _stride);
 

@@ -1,7 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
-using System.Runtime.Intrinsics.X86;
 using RecLab.Randomness;
 
 namespace RecLab.Internal.Kernels;
@@ -53,19 +52,13 @@ internal sealed class FactorMatrix
 
     /// <summary>
     /// Asks the CPU to start loading a row into its caches, for a kernel that knows which row it will need a little
-    /// later (a no-op without SSE or for a row out of range). A prefetch never faults and changes no value, so the
-    /// address taken without pinning is harmless even if the collector moves the array meanwhile.
+    /// later (a no-op for a row out of range).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public unsafe void Prefetch(int row)
+    public void Prefetch(int row)
     {
-        if (!Sse.IsSupported || (uint)row >= (uint)Rows)
-            return;
-        ref var start = ref RowRef(row);
-        // One touch per 64-byte line, and the last float: a row need not start on a line.
-        for (var f = 0; f < Stride; f += 16)
-            Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Add(ref start, f)));
-        Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Add(ref start, Stride - 1)));
+        if ((uint)row < (uint)Rows)
+            CachePrefetch.Floats(ref RowRef(row), Stride);
     }
 
     /// <summary>Draws every factor from N(mean, stdDev), row by row from one stream (padding left at zero).</summary>
