@@ -145,11 +145,11 @@ public sealed class Policy
     {
         var n = World.Items.Count;
         var depth = Math.Min(Slate.CandidateDepth, n);
-        var known = new List<int>(users.Count);
+        var unranked = new List<int>(users.Count);
         foreach (var u in users)
             if (Volatile.Read(ref _candidates[u]) is null)
-                known.Add(u);
-        RankInBlocks(known, (int)Math.Min((long)Slate.CandidateDepth * ReserveFactor, n), parallel,
+                unranked.Add(u);
+        RankInBlocks(unranked, (int)Math.Min((long)Slate.CandidateDepth * ReserveFactor, n), parallel,
             (u, list) => Volatile.Write(ref _candidates[u], list.Prefix(depth, n)));
     }
 
