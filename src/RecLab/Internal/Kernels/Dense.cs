@@ -116,6 +116,81 @@ internal static class Dense
             y[r] = Dot(ref Unsafe.Add(ref rm, (nint)r * stride), ref rx, k);
     }
 
+    /// <summary>
+    /// <see cref="MatVec(ReadOnlySpan{float}, int, int, ReadOnlySpan{float}, Span{float})"/> for two vectors at once,
+    /// each result bit-identical to its own call: every row is loaded once for both, which halves the loads per
+    /// multiply (the product is load-bound when the rows come from L2) and gives eight independent sums to hide the
+    /// adds' latency, with each sum taken in the same order as the single product takes it.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void MatVec2(ReadOnlySpan<float> m, int rows, int stride, ReadOnlySpan<float> x0, ReadOnlySpan<float> x1,
+        Span<float> y0, Span<float> y1)
+    {
+        var k = x0.Length;
+        if (x1.Length != k || k > stride || m.Length < (long)(rows - 1) * stride + k || y0.Length < rows || y1.Length < rows)
+            throw new ArgumentException("Matrix, vectors or outputs do not match the given shape.");
+        ref var rm = ref MemoryMarshal.GetReference(m);
+        ref var rx = ref MemoryMarshal.GetReference(x0);
+        ref var rz = ref MemoryMarshal.GetReference(x1);
+        var vectorEnd = k - k % Lanes;
+        var r = 0;
+        for (; r + 4 <= rows; r += 4)
+        {
+            ref var m0 = ref Unsafe.Add(ref rm, (nint)r * stride);
+            ref var m1 = ref Unsafe.Add(ref m0, stride);
+            ref var m2 = ref Unsafe.Add(ref m1, stride);
+            ref var m3 = ref Unsafe.Add(ref m2, stride);
+            Vector256<float> a0 = default, a1 = default, a2 = default, a3 = default;
+            Vector256<float> b0 = default, b1 = default, b2 = default, b3 = default;
+            var j = 0;
+            for (; j < vectorEnd; j += Lanes)
+            {
+                var vx = Vector256.LoadUnsafe(ref rx, (nuint)j);
+                var vz = Vector256.LoadUnsafe(ref rz, (nuint)j);
+                var v0 = Vector256.LoadUnsafe(ref m0, (nuint)j);
+                a0 += vx * v0;
+                b0 += vz * v0;
+                var v1 = Vector256.LoadUnsafe(ref m1, (nuint)j);
+                a1 += vx * v1;
+                b1 += vz * v1;
+                var v2 = Vector256.LoadUnsafe(ref m2, (nuint)j);
+                a2 += vx * v2;
+                b2 += vz * v2;
+                var v3 = Vector256.LoadUnsafe(ref m3, (nuint)j);
+                a3 += vx * v3;
+                b3 += vz * v3;
+            }
+            float s0 = Vector256.Sum(a0), s1 = Vector256.Sum(a1), s2 = Vector256.Sum(a2), s3 = Vector256.Sum(a3);
+            float t0 = Vector256.Sum(b0), t1 = Vector256.Sum(b1), t2 = Vector256.Sum(b2), t3 = Vector256.Sum(b3);
+            for (; j < k; j++)
+            {
+                var xj = Unsafe.Add(ref rx, j);
+                var zj = Unsafe.Add(ref rz, j);
+                s0 += Unsafe.Add(ref m0, j) * xj;
+                s1 += Unsafe.Add(ref m1, j) * xj;
+                s2 += Unsafe.Add(ref m2, j) * xj;
+                s3 += Unsafe.Add(ref m3, j) * xj;
+                t0 += Unsafe.Add(ref m0, j) * zj;
+                t1 += Unsafe.Add(ref m1, j) * zj;
+                t2 += Unsafe.Add(ref m2, j) * zj;
+                t3 += Unsafe.Add(ref m3, j) * zj;
+            }
+            y0[r] = s0;
+            y0[r + 1] = s1;
+            y0[r + 2] = s2;
+            y0[r + 3] = s3;
+            y1[r] = t0;
+            y1[r + 1] = t1;
+            y1[r + 2] = t2;
+            y1[r + 3] = t3;
+        }
+        for (; r < rows; r++)
+        {
+            y0[r] = Dot(ref Unsafe.Add(ref rm, (nint)r * stride), ref rx, k);
+            y1[r] = Dot(ref Unsafe.Add(ref rm, (nint)r * stride), ref rz, k);
+        }
+    }
+
     /// <summary><see cref="MatVec(ReadOnlySpan{float}, int, int, ReadOnlySpan{float}, Span{float})"/> of a contiguous matrix (stride = <c>x.Length</c>).</summary>
     public static void MatVec(ReadOnlySpan<float> m, int rows, ReadOnlySpan<float> x, Span<float> y) => MatVec(m, rows, x.Length, x, y);
 

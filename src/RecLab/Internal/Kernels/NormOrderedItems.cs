@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
@@ -12,7 +14,8 @@ namespace RecLab.Internal.Kernels;
 /// <remarks>
 /// Scores are computed exactly as <see cref="FactorMatrix.ScoreMany"/> computes them (<see cref="Dense.MatVec(ReadOnlySpan{float}, int, int, ReadOnlySpan{float}, Span{float})"/>
 /// over groups of four rows, <see cref="Dense.Dot(ref float, ref float, int)"/> for the last <c>Rows % 4</c> items,
-/// which the full scan reaches through the product's tail), so the lists are bit-identical to selecting over every score.
+/// which the full scan reaches through the product's tail; <see cref="Dense.MatVec2"/> gives two users those same bits
+/// in one pass), so the lists are bit-identical to selecting over every score.
 /// </remarks>
 internal sealed class NormOrderedItems
 {
@@ -28,6 +31,9 @@ internal sealed class NormOrderedItems
     private readonly FactorMatrix _sorted;
     private readonly int[] _order;
     private readonly double[] _norms;
+
+    /// <summary>Where each item sits in norm order (the inverse of <see cref="_order"/>).</summary>
+    private readonly int[] _positionOf;
     private readonly int _rows;
 
     /// <summary>Where the last <c>Rows % 4</c> items, which the full scan scores one by one, sit in norm order.</summary>
@@ -61,6 +67,9 @@ internal sealed class NormOrderedItems
             Array.Sort(_order, start, end - start);
             start = end;
         }
+        _positionOf = new int[_rows];
+        for (var p = 0; p < _rows; p++)
+            _positionOf[_order[p]] = p;
         // Padded to whole groups of four rows (zeros, never offered), so every tile is a multiple of four rows.
         _sorted = new FactorMatrix((_rows + 3) / 4 * 4, items.Factors);
         _norms = new double[_rows];
@@ -91,10 +100,20 @@ internal sealed class NormOrderedItems
             throw new ArgumentException("The vectors, exclusions and result buffers do not match.");
         Span<double> reach = users <= 64 ? stackalloc double[users] : new double[users];
         Span<bool> done = users <= 64 ? stackalloc bool[users] : new bool[users];
-        Span<float> tileScores = stackalloc float[Tile];
-        var stride = _sorted.Stride;
+        Span<int> active = users <= 64 ? stackalloc int[users] : new int[users];
+        Span<float> first = stackalloc float[Tile];
+        Span<float> second = stackalloc float[Tile];
+        // Each user's exclusions as norm positions, ascending: the scan visits positions in ascending order, so one
+        // cursor per user walks them (see Excludes) where a binary search over the user's items cost most of the
+        // selection on histories of hundreds of items.
+        var excludedPositions = ArrayPool<int>.Shared.Rent(Math.Max(1, excluded.Length));
+        Span<int> cursors = users <= 64 ? stackalloc int[users] : new int[users];
+        for (var e = 0; e < excluded.Length; e++)
+            excludedPositions[e] = (uint)excluded[e] < (uint)_rows ? _positionOf[excluded[e]] : int.MaxValue;
         for (var k = 0; k < users; k++)
         {
+            excludedPositions.AsSpan(excludeStarts[k], excludeStarts[k + 1] - excludeStarts[k]).Sort();
+            cursors[k] = excludeStarts[k];
             var x = vectors.Row(vectorRows[k]);
             var sum = 0.0;
             foreach (var v in x)
@@ -103,68 +122,104 @@ internal sealed class NormOrderedItems
             counts[k] = 0;
             done[k] = depth == 0;
         }
+        var stride = _sorted.Stride;
         for (var start = 0; start < _rows; start += Tile)
         {
             var n = Math.Min(Tile, _rows - start);
             var padded = (n + 3) / 4 * 4;
             var tile = _sorted.Data.AsSpan(start * stride, padded * stride);
+            // A user's bound depends only on their own heap, so who still needs this tile is known before any is scored.
             var remaining = 0;
             for (var k = 0; k < users; k++)
             {
                 if (done[k])
                     continue;
-                var heapScores = scores.Slice(k * depth, depth);
-                var heapItems = items.Slice(k * depth, depth);
-                ref var count = ref counts[k];
-                if (count == depth && _norms[start] * reach[k] < heapScores[0])
-                {
+                if (counts[k] == depth && _norms[start] * reach[k] < scores[k * depth])
                     done[k] = true;
-                    continue;
-                }
-                remaining++;
-                var x = vectors.Row(vectorRows[k]);
-                var row = tileScores[..padded];
-                Dense.MatVec(tile, padded, stride, x, row);
-                foreach (var p in _tailPositions)
-                    if (p >= start && p < start + n)
-                        row[p - start] = Dense.Dot(ref MemoryMarshal.GetReference(tile.Slice((p - start) * stride, stride)), ref MemoryMarshal.GetReference(x), stride);
-                var history = excluded[excludeStarts[k]..excludeStarts[k + 1]];
-                var r = 0;
-                for (; r < n && count < depth; r++)
-                {
-                    var item = _order[start + r];
-                    if (float.IsNaN(row[r]) || history.BinarySearch(item) >= 0)
-                        continue;
-                    heapScores[count] = row[r];
-                    heapItems[count] = item;
-                    WorstFirstHeap.SiftUp(heapScores, heapItems, count);
-                    count++;
-                }
-                // The heap is full: only a score at least the root's can enter (an equal one when its index is lower),
-                // so whole vectors below it are skipped; NaN compares false and is never offered.
-                var threshold = Vector256.Create(heapScores[0]);
-                for (; r + Dense.Lanes <= n; r += Dense.Lanes)
-                {
-                    if (!Vector256.GreaterThanOrEqualAny(Vector256.Create<float>(row.Slice(r, Dense.Lanes)), threshold))
-                        continue;
-                    for (var j = r; j < r + Dense.Lanes; j++)
-                        Offer(heapScores, heapItems, history, row[j], _order[start + j]);
-                    threshold = Vector256.Create(heapScores[0]);
-                }
-                for (; r < n; r++)
-                    Offer(heapScores, heapItems, history, row[r], _order[start + r]);
+                else
+                    active[remaining++] = k;
             }
             if (remaining == 0)
                 break;
+            // Two users per pass over the tile: each row is loaded once for both.
+            for (var a = 0; a < remaining; a += 2)
+            {
+                var k0 = active[a];
+                var row0 = first[..padded];
+                if (a + 1 < remaining)
+                {
+                    var k1 = active[a + 1];
+                    var row1 = second[..padded];
+                    Dense.MatVec2(tile, padded, stride, vectors.Row(vectorRows[k0]), vectors.Row(vectorRows[k1]), row0, row1);
+                    Select(start, n, tile, vectors.Row(vectorRows[k1]), row1, scores.Slice(k1 * depth, depth), items.Slice(k1 * depth, depth),
+                        ref counts[k1], excludedPositions.AsSpan(0, excludeStarts[k1 + 1]), ref cursors[k1]);
+                }
+                else
+                    Dense.MatVec(tile, padded, stride, vectors.Row(vectorRows[k0]), row0);
+                Select(start, n, tile, vectors.Row(vectorRows[k0]), row0, scores.Slice(k0 * depth, depth), items.Slice(k0 * depth, depth),
+                    ref counts[k0], excludedPositions.AsSpan(0, excludeStarts[k0 + 1]), ref cursors[k0]);
+            }
         }
+        ArrayPool<int>.Shared.Return(excludedPositions);
         for (var k = 0; k < users; k++)
             TopN.SortBestFirst(scores.Slice(k * depth, counts[k]), items.Slice(k * depth, counts[k]));
     }
 
-    /// <summary>Offers a score to a full heap: it replaces the root when it ranks above it and is not excluded.</summary>
-    private static void Offer(Span<float> heapScores, Span<int> heapItems, ReadOnlySpan<int> history, float score, int item)
+    /// <summary>
+    /// Offers the scores <paramref name="row"/> of the tile that starts at norm position <paramref name="start"/> to one
+    /// user's heap (filling it first), after scoring the tile's tail items as the full scan does. The user's excluded
+    /// positions end where <paramref name="excludedPositions"/> ends; <paramref name="cursor"/> is the first one not passed.
+    /// </summary>
+    private void Select(int start, int n, ReadOnlySpan<float> tile, ReadOnlySpan<float> x, Span<float> row,
+        Span<float> heapScores, Span<int> heapItems, ref int count, ReadOnlySpan<int> excludedPositions, ref int cursor)
     {
-        if (WorstFirstHeap.Worse(heapScores[0], heapItems[0], score, item) && history.BinarySearch(item) < 0)
+        var stride = _sorted.Stride;
+        foreach (var p in _tailPositions)
+            if (p >= start && p < start + n)
+                row[p - start] = Dense.Dot(ref MemoryMarshal.GetReference(tile.Slice((p - start) * stride, stride)), ref MemoryMarshal.GetReference(x), stride);
+        var depth = heapScores.Length;
+        var r = 0;
+        for (; r < n && count < depth; r++)
+        {
+            if (float.IsNaN(row[r]) || Excludes(excludedPositions, ref cursor, start + r))
+                continue;
+            heapScores[count] = row[r];
+            heapItems[count] = _order[start + r];
+            WorstFirstHeap.SiftUp(heapScores, heapItems, count);
+            count++;
+        }
+        // The heap is full: only a score at least the root's can enter (an equal one when its index is lower),
+        // so whole vectors below it are skipped; NaN compares false and is never offered.
+        var threshold = Vector256.Create(heapScores[0]);
+        for (; r + Dense.Lanes <= n; r += Dense.Lanes)
+        {
+            if (!Vector256.GreaterThanOrEqualAny(Vector256.Create<float>(row.Slice(r, Dense.Lanes)), threshold))
+                continue;
+            for (var j = r; j < r + Dense.Lanes; j++)
+                Offer(heapScores, heapItems, excludedPositions, ref cursor, row[j], start + j);
+            threshold = Vector256.Create(heapScores[0]);
+        }
+        for (; r < n; r++)
+            Offer(heapScores, heapItems, excludedPositions, ref cursor, row[r], start + r);
+    }
+
+    /// <summary>
+    /// Whether norm position <paramref name="position"/> is excluded, for positions asked in ascending order: the cursor
+    /// only moves forward, past the excluded positions below it.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool Excludes(ReadOnlySpan<int> excludedPositions, ref int cursor, int position)
+    {
+        while (cursor < excludedPositions.Length && excludedPositions[cursor] < position)
+            cursor++;
+        return cursor < excludedPositions.Length && excludedPositions[cursor] == position;
+    }
+
+    /// <summary>Offers the item at norm position <paramref name="position"/> to a full heap: it replaces the root when it ranks above it and is not excluded.</summary>
+    private void Offer(Span<float> heapScores, Span<int> heapItems, ReadOnlySpan<int> excludedPositions, ref int cursor, float score, int position)
+    {
+        var item = _order[position];
+        if (WorstFirstHeap.Worse(heapScores[0], heapItems[0], score, item) && !Excludes(excludedPositions, ref cursor, position))
             WorstFirstHeap.ReplaceRoot(heapScores, heapItems, score, item);
     }
 }

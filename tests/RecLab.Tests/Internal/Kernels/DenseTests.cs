@@ -59,6 +59,26 @@ public sealed class DenseTests
         AssertClose(naive, fast, 1e-5f);
     }
 
+    [Theory]
+    [InlineData(13, 7, 7)]
+    [InlineData(9, 64, 64)]
+    [InlineData(10, 50, 56)]
+    [InlineData(11, 100, 104)]
+    public void Matvec_of_two_vectors_gives_each_the_bits_of_its_own_product(int rows, int k, int stride)
+    {
+        var m = RandomValues(rows * stride, 6);
+        var x0 = RandomValues(k, 7);
+        var x1 = RandomValues(k, 8);
+        var y0 = new float[rows];
+        var y1 = new float[rows];
+        Dense.MatVec2(m, rows, stride, x0, x1, y0, y1);
+        var alone = new float[rows];
+        Dense.MatVec(m, rows, stride, x0, alone);
+        Assert.Equal(alone.Select(BitConverter.SingleToInt32Bits), y0.Select(BitConverter.SingleToInt32Bits));
+        Dense.MatVec(m, rows, stride, x1, alone);
+        Assert.Equal(alone.Select(BitConverter.SingleToInt32Bits), y1.Select(BitConverter.SingleToInt32Bits));
+    }
+
     [Fact]
     public void Finite_check_finds_one_bad_value_anywhere()
     {
