@@ -71,11 +71,47 @@ internal static class TopN
     }
 
     /// <summary>
-    /// Heapsort of a worst-first heap into best-first order: the root (the worst entry left) goes to the end, the heap
-    /// shrinks by one. O(k log k); an insertion sort was quadratic, and with the simulator's 800 and 3,200-deep rankings
-    /// it cost more than the selection. The order is total (score, then index), so any correct sort gives the same list.
+    /// Sorts a worst-first heap of distinct items best first: score descending, then item ascending. The
+    /// order is total, so any correct sort gives the same list; this one sorts packed 64-bit keys (the score's bits made
+    /// to order as unsigned integers, the item below them) with the runtime's primitive sort, several times faster than
+    /// the heapsort it replaced on the simulator's 800- and 3,200-deep rankings, where the sort cost as much as a third
+    /// of the selection.
     /// </summary>
     internal static void SortBestFirst(Span<float> s, Span<int> it)
+    {
+        var n = s.Length;
+        if (n < 2)
+            return;
+        var rented = n <= 1024 ? null : System.Buffers.ArrayPool<ulong>.Shared.Rent(n);
+        var keys = rented is null ? stackalloc ulong[n] : rented.AsSpan(0, n);
+        for (var k = 0; k < n; k++)
+        {
+            var bits = BitConverter.SingleToUInt32Bits(s[k]);
+            // -0 equals +0 as a score (the tie goes to the lower item), but not as bits: the heapsort keeps that rule.
+            if (bits == 0x8000_0000u || it[k] < 0)
+            {
+                if (rented is not null)
+                    System.Buffers.ArrayPool<ulong>.Shared.Return(rented);
+                HeapSortBestFirst(s, it);
+                return;
+            }
+            // Ascending unsigned order of `ordered` is ascending score; its complement puts the best first.
+            var ordered = (bits & 0x8000_0000u) != 0 ? ~bits : bits | 0x8000_0000u;
+            keys[k] = ((ulong)~ordered << 32) | (uint)it[k];
+        }
+        keys.Sort();
+        for (var k = 0; k < n; k++)
+        {
+            var ordered = ~(uint)(keys[k] >> 32);
+            s[k] = BitConverter.UInt32BitsToSingle((ordered & 0x8000_0000u) != 0 ? ordered & 0x7FFF_FFFFu : ~ordered);
+            it[k] = (int)(uint)keys[k];
+        }
+        if (rented is not null)
+            System.Buffers.ArrayPool<ulong>.Shared.Return(rented);
+    }
+
+    /// <summary>Heapsort of a worst-first heap into best-first order: the root (the worst entry left) goes to the end.</summary>
+    internal static void HeapSortBestFirst(Span<float> s, Span<int> it)
     {
         for (var end = s.Length - 1; end > 0; end--)
         {

@@ -59,4 +59,45 @@ public sealed class TopNTests
         TopNNaive.Select(scores, b, new float[50]);
         Assert.Equal(b, a);
     }
+
+    [Fact]
+    public void Sorting_a_heap_best_first_orders_by_score_then_item()
+    {
+        // Signed zeros are one score (the lower item first); infinities and ties are common in the small alphabet.
+        var entries = Gen.Elements(0f, -0f, 0.25f, -0.5f, 1f, float.PositiveInfinity, float.NegativeInfinity, 3e-39f, -3e-39f).ArrayOf();
+        var property = Prop.ForAll(entries.ToArbitrary(), Gen.Choose(1, 1_500).ToArbitrary(), (values, capacity) =>
+        {
+            var heapScores = new float[Math.Min(capacity, values.Length)];
+            var heapItems = new int[heapScores.Length];
+            var size = 0;
+            for (var i = 0; i < values.Length; i++)
+                WorstFirstHeap.Offer(heapScores, heapItems, ref size, values[i], i * 7 % 10_007);
+            var expected = heapScores.Zip(heapItems).OrderByDescending(e => e.First).ThenBy(e => e.Second).ToArray();
+            TopN.SortBestFirst(heapScores, heapItems);
+            return heapItems.SequenceEqual(expected.Select(e => e.Second))
+                && heapScores.Select(BitConverter.SingleToInt32Bits).SequenceEqual(expected.Select(e => BitConverter.SingleToInt32Bits(e.First)));
+        });
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(300).WithReplay(2, 5), property);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Sorting_a_deep_heap_best_first_orders_by_score_then_item(bool withNegativeZero)
+    {
+        // Deeper than the stack buffer (1,024 keys); with a -0 the heapsort takes over.
+        var rng = new RecLab.Randomness.Rng(11);
+        var heapScores = new float[4_000];
+        var heapItems = new int[heapScores.Length];
+        var size = 0;
+        for (var i = 0; i < 6_000; i++)
+            WorstFirstHeap.Offer(heapScores, heapItems, ref size, MathF.Round(rng.NextFloat() * 200) / 100 - 1, i);
+        if (withNegativeZero)
+            WorstFirstHeap.Offer(heapScores, heapItems, ref size, -0f, 6_001);
+        Assert.Equal(withNegativeZero, heapScores.Any(v => BitConverter.SingleToUInt32Bits(v) == 0x8000_0000u));
+        var expected = heapScores.Zip(heapItems).OrderByDescending(e => e.First).ThenBy(e => e.Second).ToArray();
+        TopN.SortBestFirst(heapScores, heapItems);
+        Assert.Equal(expected.Select(e => e.Second), heapItems);
+        Assert.Equal(expected.Select(e => BitConverter.SingleToInt32Bits(e.First)), heapScores.Select(BitConverter.SingleToInt32Bits));
+    }
 }
