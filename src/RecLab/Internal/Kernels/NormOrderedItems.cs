@@ -104,8 +104,8 @@ internal sealed class NormOrderedItems
         Span<float> first = stackalloc float[Tile];
         Span<float> second = stackalloc float[Tile];
         // Each user's exclusions as norm positions, ascending: the scan visits positions in ascending order, so one
-        // cursor per user walks them (see Excludes) where a binary search over the user's items cost most of the
-        // selection on histories of hundreds of items.
+        // cursor per user walks them (see Excludes) instead of a binary search over the user's items for every item
+        // that enters the heap (ab-large's first ALS ranking: 10.8 s with the search, 8.9 s with the cursor).
         var excludedPositions = ArrayPool<int>.Shared.Rent(Math.Max(1, excluded.Length));
         Span<int> cursors = users <= 64 ? stackalloc int[users] : new int[users];
         for (var e = 0; e < excluded.Length; e++)
