@@ -12,7 +12,7 @@ namespace RecLab.Internal.Kernels;
 /// <remarks>
 /// A fixed 8-lane <see cref="Vector256{T}"/> width, not <c>Vector&lt;T&gt;</c>, so a sum is added in the same order on
 /// every machine and results are bit-identical across CPUs. Sums use a multiply then an add (measured as fast as a
-/// fused multiply-add here, and what the SGD results were fixed with); <see cref="Axpy"/> fuses. Lengths that are a
+/// fused multiply-add here, and what the SGD results were fixed with); <see cref="Axpy(float, ReadOnlySpan{float}, Span{float})"/> fuses. Lengths that are a
 /// multiple of 8 (padded factor rows) never reach the scalar tails.
 /// </remarks>
 internal static class Dense
@@ -56,15 +56,20 @@ internal static class Dense
     public static void Axpy(float alpha, ReadOnlySpan<float> x, Span<float> y)
     {
         var n = x.Length;
-        ref var rx = ref MemoryMarshal.GetReference(x);
-        ref var ry = ref MemoryMarshal.GetReference(y[..n]);
+        Axpy(alpha, ref MemoryMarshal.GetReference(x), ref MemoryMarshal.GetReference(y[..n]), n);
+    }
+
+    /// <summary><c>y[i] += alpha · x[i]</c> for i &lt; <paramref name="length"/>, fused.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Axpy(float alpha, ref float x, ref float y, int length)
+    {
         var i = 0;
         var va = Vector256.Create(alpha);
-        for (; i + Lanes <= n; i += Lanes)
-            Vector256.FusedMultiplyAdd(va, Vector256.LoadUnsafe(ref rx, (nuint)i), Vector256.LoadUnsafe(ref ry, (nuint)i))
-                .StoreUnsafe(ref ry, (nuint)i);
-        for (; i < n; i++)
-            Unsafe.Add(ref ry, i) += alpha * Unsafe.Add(ref rx, i);
+        for (; i + Lanes <= length; i += Lanes)
+            Vector256.FusedMultiplyAdd(va, Vector256.LoadUnsafe(ref x, (nuint)i), Vector256.LoadUnsafe(ref y, (nuint)i))
+                .StoreUnsafe(ref y, (nuint)i);
+        for (; i < length; i++)
+            Unsafe.Add(ref y, i) += alpha * Unsafe.Add(ref x, i);
     }
 
     /// <summary>
