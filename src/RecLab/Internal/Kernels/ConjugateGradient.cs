@@ -20,7 +20,7 @@ internal static class ConjugateGradient
     /// <summary>Residual below which the row counts as solved (on r·r, as implicit does).</summary>
     public const float Tolerance = 1e-20f;
 
-    /// <summary>Items ahead whose factor rows the first pass prefetches (3 to 6 measured alike on the large world, 2 threads).</summary>
+    /// <summary>Items ahead whose factor rows the first pass prefetches (2 to 8 measured alike on the large world).</summary>
     private const int PrefetchDistance = 4;
 
     /// <summary>Improves <paramref name="x"/> in place by up to <paramref name="steps"/> CG steps.</summary>
