@@ -47,11 +47,18 @@ public sealed class AllocationTests
         }
 
         RunAll(); // warm up JIT and the array pool
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var r = 0; r < 100; r++)
-            RunAll();
-        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-        Assert.Equal(0, allocated);
+        // Several windows, and the quietest must be zero: the runtime itself allocates now and then on the calling
+        // thread (tiered compilation's call counting, when other tests keep the JIT busy, shows up as a few KB in one
+        // window), while a metric that allocates per call does so in every window.
+        var windows = new long[5];
+        for (var w = 0; w < windows.Length; w++)
+        {
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            for (var r = 0; r < 100; r++)
+                RunAll();
+            windows[w] = GC.GetAllocatedBytesForCurrentThread() - before;
+        }
+        Assert.True(windows.Min() == 0, $"bytes allocated per window of 100 rounds: {string.Join(", ", windows)}");
         Assert.False(double.IsNaN(sink));
     }
 }
