@@ -84,10 +84,8 @@ internal static class ConjugateGradient
                 var w = alpha * MathF.Abs(values[n]);
                 if (w == 0)
                     continue;
-                var column = columns[n];
-                if ((uint)column >= rows)
-                    throw new ArgumentOutOfRangeException(nameof(columns), "A column is not a row of the other side's factors.");
-                ref var y = ref other.RowRef(column);
+                // Every column was checked against the factors' rows in the first pass.
+                ref var y = ref other.RowRef(columns[n]);
                 Dense.Axpy(w * Dense.Dot(ref y, ref rp, k), ref y, ref rap, k);
             }
             var a = rsOld / Dense.Dot(p, ap);

@@ -134,6 +134,18 @@ public sealed class LeastSquaresKernelTests
         AssertClose(naive, fast, 2e-3);
     }
 
+    [Fact]
+    public void Conjugate_gradient_refuses_a_column_beyond_the_other_side_s_rows()
+    {
+        // The solve reads rows by reference without the span's bounds check, so it checks the columns itself.
+        var row = RandomImplicitRow(8, 50, 10, 3);
+        var columns = (int[])row.Columns.Clone();
+        columns[^1] = row.Other.Rows;
+        var x = new float[8];
+        Assert.Throws<ArgumentOutOfRangeException>(() =>
+            ConjugateGradient.Solve(row.Gram, row.Other, columns, row.Values, 2f, x, 3, new float[3 * 8]));
+    }
+
     [Theory]
     [InlineData(8)]
     [InlineData(32)]
