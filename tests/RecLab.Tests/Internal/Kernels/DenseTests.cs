@@ -1,4 +1,5 @@
 using RecLab.Internal.Kernels;
+using System.Runtime.Intrinsics;
 using RecLab.Randomness;
 
 namespace RecLab.Tests.Internal.Kernels;
@@ -77,6 +78,52 @@ public sealed class DenseTests
         Assert.Equal(alone.Select(BitConverter.SingleToInt32Bits), y0.Select(BitConverter.SingleToInt32Bits));
         Dense.MatVec(m, rows, stride, x1, alone);
         Assert.Equal(alone.Select(BitConverter.SingleToInt32Bits), y1.Select(BitConverter.SingleToInt32Bits));
+    }
+
+    /// <summary>
+    /// A row of a four-row group as the kernels add it: 8-lane partial products accumulated chunk by chunk, one
+    /// <see cref="Vector256.Sum{T}(Vector256{T})"/>, then the scalar tail. Rankings rely on these exact bits (a pruned
+    /// scan must pick what the full scan picks), so the kernels' faster sums are held to it.
+    /// </summary>
+    private static float RowAsOneVectorSum(ReadOnlySpan<float> row, ReadOnlySpan<float> x)
+    {
+        var acc = Vector256<float>.Zero;
+        var j = 0;
+        for (; j + Dense.Lanes <= x.Length; j += Dense.Lanes)
+            acc += Vector256.Create(x.Slice(j, Dense.Lanes)) * Vector256.Create(row.Slice(j, Dense.Lanes));
+        var sum = Vector256.Sum(acc);
+        for (; j < x.Length; j++)
+            sum += row[j] * x[j];
+        return sum;
+    }
+
+    [Theory]
+    [InlineData(256, 64, 64)]
+    [InlineData(64, 16, 16)]
+    [InlineData(48, 200, 200)]
+    [InlineData(40, 50, 56)]   // a scalar tail after the vector sum
+    public void Matvec_adds_each_row_in_the_order_of_one_vector_sum(int rows, int k, int stride)
+    {
+        // Magnitudes spread over 2^±12 so that the order of the adds shows in the last bits of most rows.
+        var rng = new Rng(11);
+        var m = new float[rows * stride];
+        for (var i = 0; i < m.Length; i++)
+            m[i] = (float)(rng.NextGaussian() * Math.Pow(2, rng.NextInt(25) - 12));
+        var x0 = RandomValues(k, 12);
+        var x1 = RandomValues(k, 13);
+        var y0 = new float[rows];
+        var y1 = new float[rows];
+        var alone = new float[rows];
+        Dense.MatVec(m, rows, stride, x0, alone);
+        Dense.MatVec2(m, rows, stride, x0, x1, y0, y1);
+        for (var r = 0; r < rows; r++)
+        {
+            var row = m.AsSpan(r * stride, k);
+            var expected0 = BitConverter.SingleToInt32Bits(RowAsOneVectorSum(row, x0));
+            Assert.Equal(expected0, BitConverter.SingleToInt32Bits(alone[r]));
+            Assert.Equal(expected0, BitConverter.SingleToInt32Bits(y0[r]));
+            Assert.Equal(BitConverter.SingleToInt32Bits(RowAsOneVectorSum(row, x1)), BitConverter.SingleToInt32Bits(y1[r]));
+        }
     }
 
     [Fact]
