@@ -99,6 +99,9 @@ internal sealed class NormOrderedItems
             || scores.Length != items.Length || counts.Length != users)
             throw new ArgumentException("The vectors, exclusions and result buffers do not match.");
         Span<double> reach = users <= 64 ? stackalloc double[users] : new double[users];
+        // Each user's kept entries as a heap of best-first keys (see BestFirstKeys) and the score of its worst entry.
+        var heaps = ArrayPool<ulong>.Shared.Rent(Math.Max(1, users * depth));
+        Span<float> worst = users <= 64 ? stackalloc float[users] : new float[users];
         Span<bool> done = users <= 64 ? stackalloc bool[users] : new bool[users];
         Span<int> active = users <= 64 ? stackalloc int[users] : new int[users];
         Span<float> first = stackalloc float[Tile];
@@ -134,7 +137,7 @@ internal sealed class NormOrderedItems
             {
                 if (done[k])
                     continue;
-                if (counts[k] == depth && _norms[start] * reach[k] < scores[k * depth])
+                if (counts[k] == depth && _norms[start] * reach[k] < worst[k])
                     done[k] = true;
                 else
                     active[remaining++] = k;
@@ -151,56 +154,70 @@ internal sealed class NormOrderedItems
                     var k1 = active[a + 1];
                     var row1 = second[..padded];
                     Dense.MatVec2(tile, padded, stride, vectors.Row(vectorRows[k0]), vectors.Row(vectorRows[k1]), row0, row1);
-                    Select(start, n, tile, vectors.Row(vectorRows[k1]), row1, scores.Slice(k1 * depth, depth), items.Slice(k1 * depth, depth),
-                        ref counts[k1], excludedPositions.AsSpan(0, excludeStarts[k1 + 1]), ref cursors[k1]);
+                    Select(start, n, tile, vectors.Row(vectorRows[k1]), row1, heaps.AsSpan(k1 * depth, depth), ref counts[k1], ref worst[k1],
+                        excludedPositions.AsSpan(0, excludeStarts[k1 + 1]), ref cursors[k1]);
                 }
                 else
                     Dense.MatVec(tile, padded, stride, vectors.Row(vectorRows[k0]), row0);
-                Select(start, n, tile, vectors.Row(vectorRows[k0]), row0, scores.Slice(k0 * depth, depth), items.Slice(k0 * depth, depth),
-                    ref counts[k0], excludedPositions.AsSpan(0, excludeStarts[k0 + 1]), ref cursors[k0]);
+                Select(start, n, tile, vectors.Row(vectorRows[k0]), row0, heaps.AsSpan(k0 * depth, depth), ref counts[k0], ref worst[k0],
+                    excludedPositions.AsSpan(0, excludeStarts[k0 + 1]), ref cursors[k0]);
             }
         }
         ArrayPool<int>.Shared.Return(excludedPositions);
         for (var k = 0; k < users; k++)
-            TopN.SortBestFirst(scores.Slice(k * depth, counts[k]), items.Slice(k * depth, counts[k]));
+        {
+            var kept = heaps.AsSpan(k * depth, counts[k]);
+            kept.Sort();
+            for (var e = 0; e < kept.Length; e++)
+            {
+                scores[k * depth + e] = BestFirstKeys.Score(kept[e]);
+                items[k * depth + e] = BestFirstKeys.Item(kept[e]);
+            }
+        }
+        ArrayPool<ulong>.Shared.Return(heaps);
     }
 
     /// <summary>
     /// Offers the scores <paramref name="row"/> of the tile that starts at norm position <paramref name="start"/> to one
-    /// user's heap (filling it first), after scoring the tile's tail items as the full scan does. The user's excluded
+    /// user's heap of keys (filling it first), after scoring the tile's tail items as the full scan does;
+    /// <paramref name="worst"/> follows the score of the heap's worst entry once it is full. The user's excluded
     /// positions end where <paramref name="excludedPositions"/> ends; <paramref name="cursor"/> is the first one not passed.
     /// </summary>
     private void Select(int start, int n, ReadOnlySpan<float> tile, ReadOnlySpan<float> x, Span<float> row,
-        Span<float> heapScores, Span<int> heapItems, ref int count, ReadOnlySpan<int> excludedPositions, ref int cursor)
+        Span<ulong> heap, ref int count, ref float worst, ReadOnlySpan<int> excludedPositions, ref int cursor)
     {
         var stride = _sorted.Stride;
         foreach (var p in _tailPositions)
             if (p >= start && p < start + n)
                 row[p - start] = Dense.Dot(ref MemoryMarshal.GetReference(tile.Slice((p - start) * stride, stride)), ref MemoryMarshal.GetReference(x), stride);
-        var depth = heapScores.Length;
+        var depth = heap.Length;
         var r = 0;
-        for (; r < n && count < depth; r++)
+        if (count < depth)
         {
-            if (float.IsNaN(row[r]) || Excludes(excludedPositions, ref cursor, start + r))
-                continue;
-            heapScores[count] = row[r];
-            heapItems[count] = _order[start + r];
-            WorstFirstHeap.SiftUp(heapScores, heapItems, count);
-            count++;
+            for (; r < n && count < depth; r++)
+            {
+                if (float.IsNaN(row[r]) || Excludes(excludedPositions, ref cursor, start + r))
+                    continue;
+                BestFirstKeys.Push(heap, count, BestFirstKeys.Pack(row[r], _order[start + r]));
+                count++;
+            }
+            if (count < depth)
+                return;
+            worst = BestFirstKeys.Score(heap[0]);
         }
-        // The heap is full: only a score at least the root's can enter (an equal one when its index is lower),
+        // The heap is full: only a score at least the worst one's can enter (an equal one when its index is lower),
         // so whole vectors below it are skipped; NaN compares false and is never offered.
-        var threshold = Vector256.Create(heapScores[0]);
+        var threshold = Vector256.Create(worst);
         for (; r + Dense.Lanes <= n; r += Dense.Lanes)
         {
             if (!Vector256.GreaterThanOrEqualAny(Vector256.Create<float>(row.Slice(r, Dense.Lanes)), threshold))
                 continue;
             for (var j = r; j < r + Dense.Lanes; j++)
-                Offer(heapScores, heapItems, excludedPositions, ref cursor, row[j], start + j);
-            threshold = Vector256.Create(heapScores[0]);
+                Offer(heap, ref worst, excludedPositions, ref cursor, row[j], start + j);
+            threshold = Vector256.Create(worst);
         }
         for (; r < n; r++)
-            Offer(heapScores, heapItems, excludedPositions, ref cursor, row[r], start + r);
+            Offer(heap, ref worst, excludedPositions, ref cursor, row[r], start + r);
     }
 
     /// <summary>
@@ -215,11 +232,16 @@ internal sealed class NormOrderedItems
         return cursor < excludedPositions.Length && excludedPositions[cursor] == position;
     }
 
-    /// <summary>Offers the item at norm position <paramref name="position"/> to a full heap: it replaces the root when it ranks above it and is not excluded.</summary>
-    private void Offer(Span<float> heapScores, Span<int> heapItems, ReadOnlySpan<int> excludedPositions, ref int cursor, float score, int position)
+    /// <summary>Offers the item at norm position <paramref name="position"/> to a full heap: it replaces the worst entry when it ranks above it and is not excluded.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Offer(Span<ulong> heap, ref float worst, ReadOnlySpan<int> excludedPositions, ref int cursor, float score, int position)
     {
-        var item = _order[position];
-        if (WorstFirstHeap.Worse(heapScores[0], heapItems[0], score, item) && !Excludes(excludedPositions, ref cursor, position))
-            WorstFirstHeap.ReplaceRoot(heapScores, heapItems, score, item);
+        if (!(score >= worst))
+            return;
+        var key = BestFirstKeys.Pack(score, _order[position]);
+        if (key >= heap[0] || Excludes(excludedPositions, ref cursor, position))
+            return;
+        BestFirstKeys.ReplaceWorst(heap, key);
+        worst = BestFirstKeys.Score(heap[0]);
     }
 }

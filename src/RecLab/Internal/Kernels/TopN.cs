@@ -87,7 +87,7 @@ internal static class TopN
         for (var k = 0; k < n; k++)
         {
             var bits = BitConverter.SingleToUInt32Bits(s[k]);
-            // -0 equals +0 as a score (the tie goes to the lower item), but not as bits: the heapsort keeps that rule.
+            // -0 equals +0 as a score (the tie goes to the lower item), but a key gives it back as +0: the heapsort keeps its bits.
             if (bits == 0x8000_0000u || it[k] < 0)
             {
                 if (rented is not null)
@@ -95,16 +95,13 @@ internal static class TopN
                 HeapSortBestFirst(s, it);
                 return;
             }
-            // Ascending unsigned order of `ordered` is ascending score; its complement puts the best first.
-            var ordered = (bits & 0x8000_0000u) != 0 ? ~bits : bits | 0x8000_0000u;
-            keys[k] = ((ulong)~ordered << 32) | (uint)it[k];
+            keys[k] = BestFirstKeys.Pack(s[k], it[k]);
         }
         keys.Sort();
         for (var k = 0; k < n; k++)
         {
-            var ordered = ~(uint)(keys[k] >> 32);
-            s[k] = BitConverter.UInt32BitsToSingle((ordered & 0x8000_0000u) != 0 ? ordered & 0x7FFF_FFFFu : ~ordered);
-            it[k] = (int)(uint)keys[k];
+            s[k] = BestFirstKeys.Score(keys[k]);
+            it[k] = BestFirstKeys.Item(keys[k]);
         }
         if (rented is not null)
             System.Buffers.ArrayPool<ulong>.Shared.Return(rented);
