@@ -10,7 +10,12 @@ internal static class BenchCommand
     {
         var quick = new Option<bool>("--quick") { Description = "Skip the tasks on the large synthetic world (seconds instead of minutes)." };
         var output = new Option<string>("--output") { Description = "The JSON report; the Markdown table goes beside it (.md).", DefaultValueFactory = _ => "bench.json" };
-        var repeats = new Option<int>("--repeats") { Description = "Timed runs per task; the table shows their median.", DefaultValueFactory = _ => 3 };
+        var repeats = new Option<int>("--repeats") { Description = "Timed runs per task at least; the table shows their median.", DefaultValueFactory = _ => 3 };
+        var minSeconds = new Option<double>("--min-seconds")
+        {
+            Description = $"A task with short runs repeats until it has run this long (at most {BenchOptions.MaxRepeatsFactor} x --repeats runs); 0: exactly --repeats.",
+            DefaultValueFactory = _ => 3,
+        };
         var data = new Option<string>("--data")
         {
             Description = "ml-latest-small as a folder or by name from the dataset cache ($RECLAB_DATA; 'reclab data fetch ml-latest-small' fills it).",
@@ -18,7 +23,7 @@ internal static class BenchCommand
         };
         var command = new Command("bench", "Time RecLab's standard tasks (wall, CPU, peak memory).")
         {
-            quick, output, repeats, data,
+            quick, output, repeats, minSeconds, data,
         };
         command.WithDetails("Tasks: load ml-latest-small, 5-fold biased-mf, implicit-als, parallel SGD epochs, item-knn, top-10 for every user, " +
             "the large synthetic world with implicit-als and SGD on it, and the day loop of a 14-day A/B test, each timed over repeats with " +
@@ -30,6 +35,7 @@ internal static class BenchCommand
                 MovieLens = parse.GetValue(data)!,
                 Quick = parse.GetValue(quick),
                 Repeats = parse.GetValue(repeats) is var n and >= 1 ? n : throw new ArgumentException("--repeats must be at least 1."),
+                MinimumSeconds = parse.GetValue(minSeconds) is var m and >= 0 && double.IsFinite(m) ? m : throw new ArgumentException("--min-seconds must be 0 or more."),
             };
             var report = BenchRunner.Run(options, new SynchronousProgress<string>(m => terminal.Error.WriteLine(m)), ct);
             var json = Path.GetFullPath(parse.GetValue(output)!);

@@ -23,8 +23,11 @@ public sealed record BenchReport
     /// <summary>True when the large tasks were skipped.</summary>
     public required bool Quick { get; init; }
 
-    /// <summary>Timed runs per task.</summary>
+    /// <summary>Timed runs per task at least.</summary>
     public required int Repeats { get; init; }
+
+    /// <summary>Seconds a task with short runs repeated for (<see cref="BenchOptions.MinimumSeconds"/>; 0 in reports from before it).</summary>
+    public double MinimumSeconds { get; init; }
 
     /// <summary>Where it ran.</summary>
     public required MachineInfo Machine { get; init; }
@@ -49,6 +52,17 @@ public sealed record BenchReport
             .Where(g => g.Any(t => t.Threads == 1) && g.Any(t => t.Threads > 1))
             .Select(g => (g.First(t => t.Threads == 1), g.MaxBy(t => t.Threads)!));
 
+    /// <summary>Runs the table lists one by one; more are given as their range and count.</summary>
+    private const int RunsListed = 5;
+
+    private static string Runs(IReadOnlyList<double> seconds)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        return seconds.Count <= RunsListed
+            ? string.Join(" ", seconds.Select(s => s.ToString("0.000", inv)))
+            : $"{seconds.Min().ToString("0.000", inv)}-{seconds.Max().ToString("0.000", inv)} ({seconds.Count} runs)";
+    }
+
     /// <summary>The machine line and one table row per task and thread count: median wall seconds, the runs, median CPU seconds, peak and allocated memory; then 1-thread and n-thread medians side by side.</summary>
     public string ToMarkdown()
     {
@@ -58,7 +72,10 @@ public sealed record BenchReport
         if (Machine.MemoryBytes is { } memory)
             md.Append(inv, $", {memory / 1e9:0} GB");
         md.Append(inv, $"; {Machine.Os}; {Machine.DotNet}; RecLab {Machine.RecLab}. ");
-        md.Append(inv, $"Median of {Repeats} run{(Repeats == 1 ? "" : "s")} per task, started {StartedUtc:yyyy-MM-dd HH:mm} UTC.\n\n");
+        md.Append(inv, $"Median of {Repeats} run{(Repeats == 1 ? "" : "s")} per task");
+        if (MinimumSeconds > 0)
+            md.Append(inv, $" or more (a task with short runs repeats until it has run {MinimumSeconds:0.###} s, at most {Repeats * BenchOptions.MaxRepeatsFactor} runs)");
+        md.Append(inv, $", started {StartedUtc:yyyy-MM-dd HH:mm} UTC.\n\n");
         MarkdownTable.Write(md, ["task", "threads", "median s", "runs s", "CPU s", "peak MB", "allocated MB", "input"], Tasks.Select(t => (IReadOnlyList<string>)
         [
             t.Name,
@@ -69,7 +86,7 @@ public sealed record BenchReport
                 BenchStatus.Skipped => "skipped",
                 _ => "not available",
             },
-            string.Join(" ", t.Seconds.Select(s => s.ToString("0.000", inv))),
+            Runs(t.Seconds),
             t.CpuSeconds is { } cpu ? cpu.ToString("0.000", inv) : "",
             t.PeakWorkingSetBytes is { } peak ? (peak / 1e6).ToString("0", inv) : "",
             t.AllocatedBytes is { } allocated ? (allocated / 1e6).ToString("0", inv) : "",

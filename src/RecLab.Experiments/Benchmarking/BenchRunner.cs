@@ -16,8 +16,9 @@ namespace RecLab.Experiments.Benchmarking;
 /// <summary>
 /// The fixed benchmark set of <c>reclab bench</c>: loading ml-latest-small, 5-fold biased MF, implicit ALS, parallel SGD
 /// epochs, item-kNN, whole-catalogue top-10 for every user, the large synthetic world with ALS and SGD on it, and the day loop of a
-/// 14-day simulated A/B test. Each task runs <see cref="BenchOptions.Repeats"/> times (the first run includes JIT
-/// compilation; the median hides it when there are three or more) and reports the median, the peak working set and the
+/// 14-day simulated A/B test. Each task runs <see cref="BenchOptions.Repeats"/> times, more when its runs are short
+/// (<see cref="BenchOptions.MinimumSeconds"/>; the first run includes JIT compilation, which the median hides when
+/// there are three or more) and reports the median, the peak working set and the
 /// managed allocation of a run. The tasks that show parallel scaling (SGD epochs, item-kNN, ALS and SGD on the large
 /// world, the A/B day loop) run on one thread and on <see cref="BenchOptions.Threads"/>, alternately, so both medians see the same load.
 /// The SGD tasks time their epoch loop, the part the threads share; each note also gives the whole fit's time.
@@ -29,6 +30,7 @@ public static class BenchRunner
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Repeats, 1);
+        ArgumentOutOfRangeException.ThrowIfNegative(options.MinimumSeconds);
         var started = DateTime.UtcNow;
         var context = new FitContext { Seed = options.Seed, MaxThreads = Math.Max(1, options.Threads), CancellationToken = ct };
         var tasks = new List<BenchTaskResult>();
@@ -36,8 +38,8 @@ public static class BenchRunner
         var threads = context.MaxThreads;
         BenchTaskResult Time(string name, string description, Func<string> run)
         {
-            progress?.Report($"{name}: {options.Repeats} run{(options.Repeats == 1 ? "" : "s")}");
-            var result = Measure(name, description, threads, options.Repeats, run, ct);
+            progress?.Report($"{name}: {options.Repeats} run{(options.Repeats == 1 ? "" : "s")} or more");
+            var result = Measure(name, description, threads, options, run, ct);
             progress?.Report($"{name}: median {result.MedianSeconds:0.000} s");
             tasks.Add(result);
             return result;
@@ -47,8 +49,8 @@ public static class BenchRunner
         void Scaling(string name, string description, Func<FitContext, TaskRun> run)
         {
             int[] counts = threads == 1 ? [1] : [1, threads];
-            progress?.Report($"{name}: {options.Repeats} run{(options.Repeats == 1 ? "" : "s")} on {string.Join(" and ", counts)} thread(s), alternately");
-            var results = MeasureAlternately(name, description, counts, options.Repeats, t => run(context with { MaxThreads = t }), ct);
+            progress?.Report($"{name}: {options.Repeats} run{(options.Repeats == 1 ? "" : "s")} or more on {string.Join(" and ", counts)} thread(s), alternately");
+            var results = MeasureAlternately(name, description, counts, options, t => run(context with { MaxThreads = t }), ct);
             foreach (var result in results)
                 progress?.Report($"{name}, {result.Threads} thread(s): median {result.MedianSeconds:0.000} s");
             tasks.AddRange(results);
@@ -136,6 +138,7 @@ public static class BenchRunner
             StartedUtc = started,
             Quick = options.Quick,
             Repeats = options.Repeats,
+            MinimumSeconds = options.MinimumSeconds,
             Machine = MachineInfo.Current(),
             Tasks = tasks,
         };
@@ -165,21 +168,26 @@ public static class BenchRunner
         public static implicit operator TaskRun(string note) => new(note);
     }
 
-    private static BenchTaskResult Measure(string name, string description, int threads, int repeats, Func<string> run, CancellationToken ct) =>
-        MeasureAlternately(name, description, [threads], repeats, _ => run(), ct)[0];
+    private static BenchTaskResult Measure(string name, string description, int threads, BenchOptions options, Func<string> run, CancellationToken ct) =>
+        MeasureAlternately(name, description, [threads], options, _ => run(), ct)[0];
 
-    /// <summary>Repeats rounds of one run per thread count; the peak memory is that of all of them together.</summary>
-    private static BenchTaskResult[] MeasureAlternately(string name, string description, int[] threadCounts, int repeats, Func<int, TaskRun> run, CancellationToken ct)
+    /// <summary>
+    /// Repeats rounds of one run per thread count, <see cref="BenchOptions.Repeats"/> of them or more until the rounds
+    /// have taken <see cref="BenchOptions.MinimumSeconds"/>; the peak memory is that of all of them together.
+    /// </summary>
+    private static BenchTaskResult[] MeasureAlternately(string name, string description, int[] threadCounts, BenchOptions options, Func<int, TaskRun> run, CancellationToken ct)
     {
         var reset = PeakMemory.Reset();
-        var seconds = new double[threadCounts.Length][];
-        var allocated = new double[threadCounts.Length][];
-        var cpu = new double[threadCounts.Length][];
-        var notes = new string[threadCounts.Length][];
+        var seconds = new List<double>[threadCounts.Length];
+        var allocated = new List<double>[threadCounts.Length];
+        var cpu = new List<double>[threadCounts.Length];
+        var notes = new List<string>[threadCounts.Length];
         for (var t = 0; t < threadCounts.Length; t++)
-            (seconds[t], allocated[t], cpu[t], notes[t]) = (new double[repeats], new double[repeats], new double[repeats], new string[repeats]);
+            (seconds[t], allocated[t], cpu[t], notes[t]) = ([], [], [], []);
         using var process = Process.GetCurrentProcess();
-        for (var r = 0; r < repeats; r++)
+        var maxRounds = options.Repeats * BenchOptions.MaxRepeatsFactor;
+        var clock = Stopwatch.StartNew();
+        for (var r = 0; r < maxRounds && (r < options.Repeats || clock.Elapsed.TotalSeconds < options.MinimumSeconds); r++)
         {
             for (var t = 0; t < threadCounts.Length; t++)
             {
@@ -189,11 +197,11 @@ public static class BenchRunner
                 var cpuBefore = process.TotalProcessorTime;
                 var stopwatch = Stopwatch.StartNew();
                 var done = run(threadCounts[t]);
-                notes[t][r] = done.Note;
-                seconds[t][r] = done.TimedSeconds ?? stopwatch.Elapsed.TotalSeconds;
-                allocated[t][r] = GC.GetTotalAllocatedBytes(precise: true) - before;
+                notes[t].Add(done.Note);
+                seconds[t].Add(done.TimedSeconds ?? stopwatch.Elapsed.TotalSeconds);
+                allocated[t].Add(GC.GetTotalAllocatedBytes(precise: true) - before);
                 process.Refresh();
-                cpu[t][r] = (process.TotalProcessorTime - cpuBefore).TotalSeconds;
+                cpu[t].Add((process.TotalProcessorTime - cpuBefore).TotalSeconds);
             }
         }
         var peak = PeakMemory.Read();
@@ -204,12 +212,12 @@ public static class BenchRunner
             Status = BenchStatus.Ok,
             Threads = threads,
             Seconds = seconds[t],
-            MedianSeconds = Median(seconds[t]),
-            CpuSeconds = Median(cpu[t]),
+            MedianSeconds = Median([.. seconds[t]]),
+            CpuSeconds = Median([.. cpu[t]]),
             PeakWorkingSetBytes = peak,
-            AllocatedBytes = (long)Median(allocated[t]),
+            AllocatedBytes = (long)Median([.. allocated[t]]),
             // The note of the median run: the last run's note (its ms per epoch) could contradict the median beside it.
-            Note = notes[t][MedianRun(seconds[t])] + (reset ? "" : " (peak memory: process peak so far)"),
+            Note = notes[t][MedianRun([.. seconds[t]])] + (reset ? "" : " (peak memory: process peak so far)"),
         })];
     }
 

@@ -40,7 +40,7 @@ public sealed class BenchRunnerTests : IDisposable
     [Fact]
     public void A_tiny_bench_times_every_task_and_round_trips_through_json()
     {
-        var report = BenchRunner.Run(new BenchOptions { MovieLens = TinyMovieLens(), Repeats = 2, LargeWorld = "synthetic:tiny", AbWorld = "tiny", Threads = 2 },
+        var report = BenchRunner.Run(new BenchOptions { MovieLens = TinyMovieLens(), Repeats = 2, MinimumSeconds = 0, LargeWorld = "synthetic:tiny", AbWorld = "tiny", Threads = 2 },
             ct: TestContext.Current.CancellationToken);
 
         Assert.Equal(["load-ml-latest-small 2", "biased-mf-5fold 2", "implicit-als 2", "sgd-epochs 1", "sgd-epochs 2", "item-knn-fit 1", "item-knn-fit 2",
@@ -83,10 +83,32 @@ public sealed class BenchRunnerTests : IDisposable
     [Fact]
     public void Quick_skips_the_large_world()
     {
-        var report = BenchRunner.Run(new BenchOptions { MovieLens = TinyMovieLens(), Repeats = 1, Quick = true, LargeWorld = "synthetic:tiny", AbWorld = "tiny" },
+        var report = BenchRunner.Run(new BenchOptions { MovieLens = TinyMovieLens(), Repeats = 1, MinimumSeconds = 0, Quick = true, LargeWorld = "synthetic:tiny", AbWorld = "tiny" },
             ct: TestContext.Current.CancellationToken);
 
         Assert.Equal([BenchStatus.Skipped, BenchStatus.Skipped, BenchStatus.Skipped], report.Tasks.Where(t => t.Name.Contains("large")).Select(t => t.Status));
         Assert.True(report.Quick);
+    }
+
+    [Fact]
+    public void Short_tasks_repeat_until_they_have_run_the_minimum_time()
+    {
+        var report = BenchRunner.Run(new BenchOptions { MovieLens = TinyMovieLens(), Repeats = 2, MinimumSeconds = 0.3, Quick = true, AbWorld = "tiny", Threads = 2 },
+            ct: TestContext.Current.CancellationToken);
+
+        // Top-10 for 40 users takes well under a millisecond: it stops at the cap, ten times the asked repeats.
+        var top = report.Tasks.Single(t => t.Name == "top10-all-users");
+        Assert.Equal(2 * BenchOptions.MaxRepeatsFactor, top.Seconds.Count);
+        foreach (var task in report.Tasks.Where(t => t.Status == BenchStatus.Ok))
+        {
+            Assert.InRange(task.Seconds.Count, 2, 2 * BenchOptions.MaxRepeatsFactor);
+            Assert.InRange(task.MedianSeconds!.Value, task.Seconds.Min(), task.Seconds.Max());
+        }
+        // The two thread counts of a scaling task run in rounds: the same number of runs each.
+        foreach (var (one, many) in report.Scaling())
+            Assert.Equal(one.Seconds.Count, many.Seconds.Count);
+        var markdown = report.ToMarkdown();
+        Assert.Contains("(20 runs)", markdown);
+        Assert.Contains("repeats until it has run 0.3 s, at most 20 runs", markdown);
     }
 }
