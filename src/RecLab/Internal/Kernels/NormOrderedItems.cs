@@ -15,7 +15,8 @@ namespace RecLab.Internal.Kernels;
 /// Scores are computed exactly as <see cref="FactorMatrix.ScoreMany"/> computes them (<see cref="Dense.MatVec(ReadOnlySpan{float}, int, int, ReadOnlySpan{float}, Span{float})"/>
 /// over groups of four rows, <see cref="Dense.Dot(ref float, ref float, int)"/> for the last <c>Rows % 4</c> items,
 /// which the full scan reaches through the product's tail; <see cref="Dense.MatVec2"/> gives two users those same bits
-/// in one pass), so the lists are bit-identical to selecting over every score.
+/// in one pass), so the lists are bit-identical to selecting over every score. The heaps hold
+/// <see cref="BestFirstKeys"/>, which read −0 back as +0; these sums start from +0 and so are never −0.
 /// </remarks>
 internal sealed class NormOrderedItems
 {
