@@ -44,6 +44,42 @@ internal static class Dense
         return sum;
     }
 
+    /// <summary>
+    /// <see cref="Dot(ref float, ref float, int)"/> of four rows against one vector, each bit-identical to its own call:
+    /// the same two accumulators per row, and the four vector sums finished together (<see cref="SumFour"/>). For a
+    /// conjugate-gradient pass over a row's items, where one sum per item took as many instructions as the products.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> DotFour(ref float a0, ref float a1, ref float a2, ref float a3, ref float b, int length)
+    {
+        if (!Avx.IsSupported || length % Lanes != 0)
+            return Vector128.Create(Dot(ref a0, ref b, length), Dot(ref a1, ref b, length), Dot(ref a2, ref b, length), Dot(ref a3, ref b, length));
+        Vector256<float> p0 = default, q0 = default, p1 = default, q1 = default, p2 = default, q2 = default, p3 = default, q3 = default;
+        var k = 0;
+        for (; k + 2 * Lanes <= length; k += 2 * Lanes)
+        {
+            var v = Vector256.LoadUnsafe(ref b, (nuint)k);
+            var w = Vector256.LoadUnsafe(ref b, (nuint)(k + Lanes));
+            p0 += Vector256.LoadUnsafe(ref a0, (nuint)k) * v;
+            q0 += Vector256.LoadUnsafe(ref a0, (nuint)(k + Lanes)) * w;
+            p1 += Vector256.LoadUnsafe(ref a1, (nuint)k) * v;
+            q1 += Vector256.LoadUnsafe(ref a1, (nuint)(k + Lanes)) * w;
+            p2 += Vector256.LoadUnsafe(ref a2, (nuint)k) * v;
+            q2 += Vector256.LoadUnsafe(ref a2, (nuint)(k + Lanes)) * w;
+            p3 += Vector256.LoadUnsafe(ref a3, (nuint)k) * v;
+            q3 += Vector256.LoadUnsafe(ref a3, (nuint)(k + Lanes)) * w;
+        }
+        if (k < length)
+        {
+            var v = Vector256.LoadUnsafe(ref b, (nuint)k);
+            p0 += Vector256.LoadUnsafe(ref a0, (nuint)k) * v;
+            p1 += Vector256.LoadUnsafe(ref a1, (nuint)k) * v;
+            p2 += Vector256.LoadUnsafe(ref a2, (nuint)k) * v;
+            p3 += Vector256.LoadUnsafe(ref a3, (nuint)k) * v;
+        }
+        return SumFour(p0 + q0, p1 + q1, p2 + q2, p3 + q3);
+    }
+
     /// <summary>Σ a[i]·b[i] over the length of <paramref name="a"/> (<paramref name="b"/> at least as long).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float Dot(ReadOnlySpan<float> a, ReadOnlySpan<float> b)

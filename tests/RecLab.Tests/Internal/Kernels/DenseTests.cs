@@ -126,6 +126,23 @@ public sealed class DenseTests
         }
     }
 
+    [Theory]
+    [InlineData(64)]
+    [InlineData(8)]
+    [InlineData(24)]
+    [InlineData(50)] // not whole vectors: four separate dot products
+    public void Four_dot_products_at_once_give_each_the_bits_of_its_own(int length)
+    {
+        var rng = new Rng(21);
+        var rows = new float[4 * length];
+        for (var i = 0; i < rows.Length; i++)
+            rows[i] = (float)(rng.NextGaussian() * Math.Pow(2, rng.NextInt(25) - 12));
+        var b = RandomValues(length, 22);
+        var dots = Dense.DotFour(ref rows[0], ref rows[length], ref rows[2 * length], ref rows[3 * length], ref b[0], length);
+        for (var j = 0; j < 4; j++)
+            Assert.Equal(BitConverter.SingleToInt32Bits(Dense.Dot(rows.AsSpan(j * length, length), b)), BitConverter.SingleToInt32Bits(dots.GetElement(j)));
+    }
+
     [Fact]
     public void Finite_check_finds_one_bad_value_anywhere()
     {
