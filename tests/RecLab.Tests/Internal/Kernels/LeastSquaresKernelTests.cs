@@ -134,16 +134,21 @@ public sealed class LeastSquaresKernelTests
         AssertClose(naive, fast, 2e-3);
     }
 
-    [Fact]
-    public void Conjugate_gradient_refuses_a_column_beyond_the_other_side_s_rows()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Conjugate_gradient_refuses_a_column_beyond_the_other_side_s_rows(bool inTheTail)
     {
-        // The solve reads rows by reference without the span's bounds check, so it checks the columns itself.
+        // The solve reads rows by reference without the span's bounds check, so it checks the columns itself, both
+        // where it takes items four at a time and in the tail after the last group of four.
         var row = RandomImplicitRow(8, 50, 10, 3);
-        var columns = (int[])row.Columns.Clone();
-        columns[^1] = row.Other.Rows;
+        var length = row.Columns.Length / 4 * 4 + 1;
+        Assert.True(length >= 5 && length <= row.Columns.Length);
+        var columns = row.Columns[..length];
+        columns[inTheTail ? length - 1 : 1] = row.Other.Rows;
         var x = new float[8];
         Assert.Throws<ArgumentOutOfRangeException>(() =>
-            ConjugateGradient.Solve(row.Gram, row.Other, columns, row.Values, 2f, x, 3, new float[3 * 8]));
+            ConjugateGradient.Solve(row.Gram, row.Other, columns, row.Values[..length], 2f, x, 3, new float[3 * 8]));
     }
 
     [Theory]
