@@ -199,12 +199,17 @@ public sealed class Policy
             return;
         var n = World.Items.Count;
         var known = users.FindAll(u => Training.ByUser.RowLength(u) > 0);
-        var blocks = (known.Count + Block - 1) / Block;
+        var blocks = BlockCount(known.Count, parallel);
+        int[] BlockOf(int b)
+        {
+            var start = BlockStart(b, known.Count, blocks);
+            return known.GetRange(start, BlockStart(b + 1, known.Count, blocks) - start).ToArray();
+        }
         if (ranker is not null)
         {
             Parallel.For(0, blocks, parallel, b =>
             {
-                var block = known.GetRange(b * Block, Math.Min(Block, known.Count - b * Block)).ToArray();
+                var block = BlockOf(b);
                 if (RankBlock(ranker, block, depth) is { } lists)
                     for (var k = 0; k < block.Length; k++)
                         store(block[k], lists[k]);
@@ -213,7 +218,7 @@ public sealed class Policy
         }
         Parallel.For(0, blocks, parallel, () => new float[Block * n], (b, _, buffer) =>
         {
-            var block = known.GetRange(b * Block, Math.Min(Block, known.Count - b * Block)).ToArray();
+            var block = BlockOf(b);
             var scores = buffer.AsSpan(0, block.Length * n);
             if (!scorer!.TryScoreUsers(block, scores))
                 return buffer;
@@ -222,6 +227,21 @@ public sealed class Policy
             return buffer;
         }, _ => { });
     }
+
+    /// <summary>
+    /// How many blocks <paramref name="users"/> users are ranked in: as few as holding at most <see cref="Block"/> each
+    /// allows, but no fewer than the threads while there are users for them. A day's deepening is often a couple of
+    /// dozen users, and two blocks of 16 and 8 kept one of two cores idle for a third of it. The lists do not depend on
+    /// the blocks (each user's is the one ranking them alone gives), so neither does anything simulated with them.
+    /// </summary>
+    internal static int BlockCount(int users, ParallelOptions parallel)
+    {
+        var threads = parallel.MaxDegreeOfParallelism > 0 ? parallel.MaxDegreeOfParallelism : Environment.ProcessorCount;
+        return Math.Max((users + Block - 1) / Block, Math.Min(users, threads));
+    }
+
+    /// <summary>Where block <paramref name="block"/> of <paramref name="blocks"/> starts among <paramref name="users"/>: sizes differ by one at most.</summary>
+    internal static int BlockStart(int block, int users, int blocks) => (int)((long)block * users / blocks);
 
     /// <summary>Drops the cached ranking of <paramref name="user"/> (computed again on demand, the same list).</summary>
     internal void Forget(int user) => Volatile.Write(ref _candidates[user], null);

@@ -74,6 +74,47 @@ public sealed class PolicyPrepareTests
     }
 
     [Fact]
+    public void A_few_users_deepened_on_any_thread_count_get_the_lists_one_user_at_a_time_gets()
+    {
+        // Fewer users than a block: they are split across the threads, one or two users a block.
+        var world = Worlds.Tiny;
+        var als = new ImplicitAls(new ImplicitAlsOptions { Factors = 16, Iterations = 3 });
+        var slate = new SlateOptions { CandidateDepth = 20 };
+        var fitted = Policy.Fit(world, als, world.Implicit(), new FitContext { Seed = 5 }, slate);
+        var users = Enumerable.Range(0, world.Users.Count).Where(u => world.Implicit().ByUser.RowLength(u) > 0).Take(5).ToList();
+        foreach (var threads in new[] { 1, 2, 3, 8 })
+        {
+            // A policy caches what it has ranked, and a deeper list answers a shallower request: each side starts afresh.
+            var (onDemand, ahead) = (fitted.With(), fitted.With());
+            var parallel = new ParallelOptions { MaxDegreeOfParallelism = threads };
+            ahead.Prepare(users, parallel);
+            ahead.Deepen(users, parallel);
+            Assert.All(users, u => Assert.Equal(320, ahead.Runway(u)));
+            foreach (var depth in new[] { 20, 80, 320 })
+                foreach (var u in users)
+                    AssertSame(onDemand.Candidates(u, depth), ahead.Candidates(u, depth));
+        }
+    }
+
+    [Fact]
+    public void Blocks_cover_every_user_once_at_most_sixteen_each_and_give_every_thread_one_while_users_last()
+    {
+        for (var threads = 1; threads <= 8; threads++)
+            for (var users = 0; users <= 200; users++)
+            {
+                var blocks = Policy.BlockCount(users, new ParallelOptions { MaxDegreeOfParallelism = threads });
+                Assert.Equal(Math.Max((users + 15) / 16, Math.Min(users, threads)), blocks);
+                if (blocks == 0)
+                    continue;
+                Assert.Equal(0, Policy.BlockStart(0, users, blocks));
+                Assert.Equal(users, Policy.BlockStart(blocks, users, blocks));
+                var sizes = Enumerable.Range(0, blocks).Select(b => Policy.BlockStart(b + 1, users, blocks) - Policy.BlockStart(b, users, blocks)).ToArray();
+                Assert.All(sizes, size => Assert.InRange(size, 1, 16));
+                Assert.InRange(sizes.Max() - sizes.Min(), 0, 1);
+            }
+    }
+
+    [Fact]
     public void A_prepared_list_and_the_reserve_behind_it_share_one_array()
     {
         var (policy, user) = AlsWithDepth20();
