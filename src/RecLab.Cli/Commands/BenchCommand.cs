@@ -16,6 +16,11 @@ internal static class BenchCommand
             Description = $"A task with short runs repeats until it has run this long (at most {BenchOptions.MaxRepeatsFactor} x --repeats runs); 0: exactly --repeats.",
             DefaultValueFactory = _ => 3,
         };
+        var warmup = new Option<int>("--warmup")
+        {
+            Description = "Untimed runs of each task compared across thread counts before its timed ones (the runtime optimises hot code meanwhile).",
+            DefaultValueFactory = _ => 2,
+        };
         var data = new Option<string>("--data")
         {
             Description = "ml-latest-small as a folder or by name from the dataset cache ($RECLAB_DATA; 'reclab data fetch ml-latest-small' fills it).",
@@ -23,7 +28,7 @@ internal static class BenchCommand
         };
         var command = new Command("bench", "Time RecLab's standard tasks (wall, CPU, peak memory).")
         {
-            quick, output, repeats, minSeconds, data,
+            quick, output, repeats, minSeconds, warmup, data,
         };
         command.WithDetails("Tasks: load ml-latest-small, 5-fold biased-mf, implicit-als, parallel SGD epochs, item-knn, top-10 for every user, " +
             "the large synthetic world with implicit-als and SGD on it, and the day loop of a 14-day A/B test, each timed over repeats with " +
@@ -36,6 +41,7 @@ internal static class BenchCommand
                 Quick = parse.GetValue(quick),
                 Repeats = parse.GetValue(repeats) is var n and >= 1 ? n : throw new ArgumentException("--repeats must be at least 1."),
                 MinimumSeconds = parse.GetValue(minSeconds) is var m and >= 0 && double.IsFinite(m) ? m : throw new ArgumentException("--min-seconds must be 0 or more."),
+                Warmup = parse.GetValue(warmup) is var w and >= 0 ? w : throw new ArgumentException("--warmup must be 0 or more."),
             };
             var report = BenchRunner.Run(options, new SynchronousProgress<string>(m => terminal.Error.WriteLine(m)), ct);
             var json = Path.GetFullPath(parse.GetValue(output)!);

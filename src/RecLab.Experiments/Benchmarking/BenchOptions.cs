@@ -20,6 +20,16 @@ public sealed record BenchOptions
     /// </summary>
     public double MinimumSeconds { get; init; } = 3;
 
+    /// <summary>
+    /// Untimed runs of each task that compares thread counts before its timed rounds, on the most threads (hyperfine's
+    /// <c>--warmup</c>, BenchmarkDotNet's warm-up stage). The first runs of a task are when the runtime compiles its hot
+    /// methods again, instrumented and then optimised, on a background thread: with one thread timed that compiler has
+    /// the other core to itself, with two it takes time from the timed run. Two-thread runs of the A/B day loop in a
+    /// fresh process took 1.3-1.5 s, then 0.7-0.95 s, and 0.6-0.75 s from the third on; with tiered compilation off
+    /// (<c>DOTNET_TieredCompilation=0</c>) the first was as fast as the rest.
+    /// </summary>
+    public int Warmup { get; init; } = 2;
+
     /// <summary>How many times <see cref="Repeats"/> a short task may run to fill <see cref="MinimumSeconds"/>.</summary>
     public const int MaxRepeatsFactor = 10;
 

@@ -29,6 +29,9 @@ public sealed record BenchReport
     /// <summary>Seconds a task with short runs repeated for (<see cref="BenchOptions.MinimumSeconds"/>; 0 in reports from before it).</summary>
     public double MinimumSeconds { get; init; }
 
+    /// <summary>Untimed warm-up runs of each task that compares thread counts (<see cref="BenchOptions.Warmup"/>; 0 in reports from before it).</summary>
+    public int Warmup { get; init; }
+
     /// <summary>Where it ran.</summary>
     public required MachineInfo Machine { get; init; }
 
@@ -75,6 +78,8 @@ public sealed record BenchReport
         md.Append(inv, $"Median of {Repeats} run{(Repeats == 1 ? "" : "s")} per task");
         if (MinimumSeconds > 0)
             md.Append(inv, $" or more (a task with short runs repeats until it has run {MinimumSeconds:0.###} s, at most {Repeats * BenchOptions.MaxRepeatsFactor} runs)");
+        if (Warmup > 0)
+            md.Append(inv, $"; a task compared across thread counts first runs {Warmup} time{(Warmup == 1 ? "" : "s")} untimed");
         md.Append(inv, $", started {StartedUtc:yyyy-MM-dd HH:mm} UTC.\n\n");
         MarkdownTable.Write(md, ["task", "threads", "median s", "runs s", "CPU s", "peak MB", "allocated MB", "input"], Tasks.Select(t => (IReadOnlyList<string>)
         [

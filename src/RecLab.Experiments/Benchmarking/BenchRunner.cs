@@ -18,7 +18,8 @@ namespace RecLab.Experiments.Benchmarking;
 /// epochs, item-kNN, whole-catalogue top-10 for every user, the large synthetic world with ALS and SGD on it, and the day loop of a
 /// 14-day simulated A/B test. Each task runs <see cref="BenchOptions.Repeats"/> times, more when its runs are short
 /// (<see cref="BenchOptions.MinimumSeconds"/>; the first run includes JIT compilation, which the median hides when
-/// there are three or more) and reports the median, the peak working set and the
+/// there are three or more, and a task compared across thread counts runs <see cref="BenchOptions.Warmup"/> times untimed
+/// first) and reports the median, the peak working set and the
 /// managed allocation of a run. The tasks that show parallel scaling (SGD epochs, item-kNN, ALS and SGD on the large
 /// world, the A/B day loop) run on one thread and on <see cref="BenchOptions.Threads"/>, alternately, so both medians see the same load.
 /// The SGD tasks time their epoch loop, the part the threads share; each note also gives the whole fit's time.
@@ -31,6 +32,7 @@ public static class BenchRunner
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Repeats, 1);
         ArgumentOutOfRangeException.ThrowIfNegative(options.MinimumSeconds);
+        ArgumentOutOfRangeException.ThrowIfNegative(options.Warmup);
         var started = DateTime.UtcNow;
         var context = new FitContext { Seed = options.Seed, MaxThreads = Math.Max(1, options.Threads), CancellationToken = ct };
         var tasks = new List<BenchTaskResult>();
@@ -50,7 +52,7 @@ public static class BenchRunner
         {
             int[] counts = threads == 1 ? [1] : [1, threads];
             progress?.Report($"{name}: {options.Repeats} run{(options.Repeats == 1 ? "" : "s")} or more on {string.Join(" and ", counts)} thread(s), alternately");
-            var results = MeasureAlternately(name, description, counts, options, t => run(context with { MaxThreads = t }), ct);
+            var results = MeasureAlternately(name, description, counts, options, t => run(context with { MaxThreads = t }), ct, options.Warmup);
             foreach (var result in results)
                 progress?.Report($"{name}, {result.Threads} thread(s): median {result.MedianSeconds:0.000} s");
             tasks.AddRange(results);
@@ -139,6 +141,7 @@ public static class BenchRunner
             Quick = options.Quick,
             Repeats = options.Repeats,
             MinimumSeconds = options.MinimumSeconds,
+            Warmup = options.Warmup,
             Machine = MachineInfo.Current(),
             Tasks = tasks,
         };
@@ -163,7 +166,7 @@ public static class BenchRunner
     }
 
     /// <summary>What one timed run of a task returns: its note, and the seconds to count when only part of the run is the task.</summary>
-    private readonly record struct TaskRun(string Note, double? TimedSeconds = null)
+    internal readonly record struct TaskRun(string Note, double? TimedSeconds = null)
     {
         public static implicit operator TaskRun(string note) => new(note);
     }
@@ -172,12 +175,19 @@ public static class BenchRunner
         MeasureAlternately(name, description, [threads], options, _ => run(), ct)[0];
 
     /// <summary>
-    /// Repeats rounds of one run per thread count, <see cref="BenchOptions.Repeats"/> of them or more until the rounds
-    /// have taken <see cref="BenchOptions.MinimumSeconds"/>; the peak memory is that of all of them together.
+    /// Runs the task <paramref name="warmup"/> times untimed on the last thread count, then repeats rounds of one run per
+    /// thread count, <see cref="BenchOptions.Repeats"/> of them or more until the rounds have taken
+    /// <see cref="BenchOptions.MinimumSeconds"/>; the peak memory is that of all of them together.
     /// </summary>
-    private static BenchTaskResult[] MeasureAlternately(string name, string description, int[] threadCounts, BenchOptions options, Func<int, TaskRun> run, CancellationToken ct)
+    internal static BenchTaskResult[] MeasureAlternately(string name, string description, int[] threadCounts, BenchOptions options, Func<int, TaskRun> run,
+        CancellationToken ct, int warmup = 0)
     {
         var reset = PeakMemory.Reset();
+        for (var w = 0; w < warmup; w++)
+        {
+            ct.ThrowIfCancellationRequested();
+            run(threadCounts[^1]);
+        }
         var seconds = new List<double>[threadCounts.Length];
         var allocated = new List<double>[threadCounts.Length];
         var cpu = new List<double>[threadCounts.Length];

@@ -111,4 +111,30 @@ public sealed class BenchRunnerTests : IDisposable
         Assert.Contains("(20 runs)", markdown);
         Assert.Contains("repeats until it has run 0.3 s, at most 20 runs", markdown);
     }
+
+    [Fact]
+    public void Warm_up_runs_come_first_on_the_most_threads_and_are_not_timed()
+    {
+        var calls = new List<int>();
+        var results = BenchRunner.MeasureAlternately("task", "a task", [1, 2], new BenchOptions { MovieLens = "unused", Repeats = 3, MinimumSeconds = 0 },
+            threads =>
+            {
+                calls.Add(threads);
+                return new BenchRunner.TaskRun($"run {calls.Count}", calls.Count);
+            }, TestContext.Current.CancellationToken, warmup: 2);
+
+        Assert.Equal([2, 2, 1, 2, 1, 2, 1, 2], calls);
+        // The timed seconds are those the runs after the warm-up returned: 3, 5, 7 on one thread, 4, 6, 8 on two.
+        Assert.Equal([3.0, 5.0, 7.0], results[0].Seconds);
+        Assert.Equal([4.0, 6.0, 8.0], results[1].Seconds);
+    }
+
+    [Fact]
+    public void The_table_says_how_many_untimed_runs_came_first()
+    {
+        var report = new BenchReport { StartedUtc = DateTime.UnixEpoch, Quick = true, Repeats = 5, Warmup = 2, Machine = MachineInfo.Current(), Tasks = [] };
+
+        Assert.Contains("a task compared across thread counts first runs 2 times untimed", report.ToMarkdown());
+        Assert.DoesNotContain("untimed", (report with { Warmup = 0 }).ToMarkdown());
+    }
 }
