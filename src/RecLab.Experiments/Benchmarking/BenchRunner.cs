@@ -16,12 +16,13 @@ namespace RecLab.Experiments.Benchmarking;
 /// <summary>
 /// The fixed benchmark set of <c>reclab bench</c>: loading ml-latest-small, 5-fold biased MF, implicit ALS, parallel SGD
 /// epochs, item-kNN, whole-catalogue top-10 for every user, the large synthetic world with ALS and SGD on it, and the day loop of a
-/// 14-day simulated A/B test. Each task runs <see cref="BenchOptions.Repeats"/> times, more when its runs are short
+/// 14-day simulated A/B test, and last the ceiling of what the cores give: register-only arithmetic on one thread and on all.
+/// Each task runs <see cref="BenchOptions.Repeats"/> times, more when its runs are short
 /// (<see cref="BenchOptions.MinimumSeconds"/>; the first run includes JIT compilation, which the median hides when
 /// there are three or more, and a task compared across thread counts runs <see cref="BenchOptions.Warmup"/> times untimed
 /// first) and reports the median, the peak working set and the
 /// managed allocation of a run. The tasks that show parallel scaling (SGD epochs, item-kNN, ALS and SGD on the large
-/// world, the A/B day loop) run on one thread and on <see cref="BenchOptions.Threads"/>, alternately, so both medians see the same load.
+/// world, the A/B day loop, the ceiling) run on one thread and on <see cref="BenchOptions.Threads"/>, alternately, so both medians see the same load.
 /// The SGD tasks time their epoch loop, the part the threads share; each note also gives the whole fit's time.
 /// </summary>
 public static class BenchRunner
@@ -135,6 +136,15 @@ public static class BenchRunner
             }, cancellationToken: ct);
             return new TaskRun($"{run.Arms.Sum(a => a.Users.Count):N0} users");
         });
+        Scaling("cpu-ceiling", $"{CeilingSteps / 1_000_000:N0} M steps of four multiply-add chains held in registers, on one thread or split evenly over all: " +
+            "nothing to share but the cores, so its speed-up is what they give at the moment, the ceiling of the tasks above", c =>
+        {
+            var sums = new double[c.MaxThreads];
+            Parallel.For(0, sums.Length, new ParallelOptions { MaxDegreeOfParallelism = sums.Length, CancellationToken = ct },
+                part => sums[part] = Spin(CeilingSteps / sums.Length));
+            // The sums are kept (and unread) so that the loops are not optimised away.
+            return new TaskRun($"{CeilingSteps / sums.Length / 1_000_000:N0} M steps per thread");
+        });
         return new BenchReport
         {
             StartedUtc = started,
@@ -163,6 +173,27 @@ public static class BenchRunner
         new BiasedMf(new BiasedMfOptions { Blocks = SgdBlocks, Epochs = epochs }).Fit(TrainingSet.Of(data), context with { Progress = progress });
         var loop = progress.Last.Elapsed;
         return new TaskRun($"{notePrefix}{loop.TotalMilliseconds / epochs:0.00} ms per epoch, fit {fit.Elapsed.TotalSeconds:0.000} s", loop.TotalSeconds);
+    }
+
+    /// <summary>Steps of <see cref="Spin"/> in a run of the cpu-ceiling task: about a third of a second on one core of the bench's machine.</summary>
+    private const long CeilingSteps = 200_000_000;
+
+    /// <summary>
+    /// Four independent multiply-add chains: the core's arithmetic busy and nothing read from memory, so two threads
+    /// running it slow each other only if the host gives the two virtual cores less than two physical ones (on the
+    /// bench's 2-vCPU machine the same loop in C, once on each core at the same moment, sometimes took 20-40% longer).
+    /// </summary>
+    private static double Spin(long steps)
+    {
+        double a = 1, b = 2, c = 3, d = 4;
+        for (var i = 0L; i < steps; i++)
+        {
+            a = a * 0.999999999 + 1e-9;
+            b = b * 0.999999999 + 1e-9;
+            c = c * 0.999999999 + 1e-9;
+            d = d * 0.999999999 + 1e-9;
+        }
+        return a + b + c + d;
     }
 
     /// <summary>What one timed run of a task returns: its note, and the seconds to count when only part of the run is the task.</summary>

@@ -45,7 +45,7 @@ public sealed class BenchRunnerTests : IDisposable
 
         Assert.Equal(["load-ml-latest-small 2", "biased-mf-5fold 2", "implicit-als 2", "sgd-epochs 1", "sgd-epochs 2", "item-knn-fit 1", "item-knn-fit 2",
             "top10-all-users 2", "synthetic-large 2", "implicit-als-large 1", "implicit-als-large 2",
-            "sgd-epochs-large 1", "sgd-epochs-large 2", "ab-day-loop 1", "ab-day-loop 2"],
+            "sgd-epochs-large 1", "sgd-epochs-large 2", "ab-day-loop 1", "ab-day-loop 2", "cpu-ceiling 1", "cpu-ceiling 2"],
             report.Tasks.Select(t => $"{t.Name} {t.Threads}"));
         foreach (var task in report.Tasks.Where(t => t.Status == BenchStatus.Ok))
         {
@@ -56,8 +56,9 @@ public sealed class BenchRunnerTests : IDisposable
         }
         Assert.Equal("900 ratings", report.Tasks[0].Note);
         Assert.Equal("40 users", report.Tasks.Single(t => t.Name == "top10-all-users").Note);
-        Assert.Equal(BenchStatus.Ok, report.Tasks[^1].Status);
-        Assert.Equal("500 users", report.Tasks[^1].Note);
+        var dayLoop = report.Tasks[^3];
+        Assert.Equal((BenchStatus.Ok, "500 users"), (dayLoop.Status, dayLoop.Note));
+        Assert.Equal(["200 M steps per thread", "100 M steps per thread"], report.Tasks.Where(t => t.Name == "cpu-ceiling").Select(t => t.Note));
         // The SGD task times its epoch loop: its median run's seconds are its note's time per epoch times 20 epochs
         // (the note is rounded to 0.01 ms, so 20 epochs may be off by up to 0.1 ms).
         var sgd = report.Tasks[3];
@@ -65,7 +66,7 @@ public sealed class BenchRunnerTests : IDisposable
         Assert.True(match.Success, sgd.Note);
         var perEpoch = match.Groups[1].Value;
         Assert.Equal(double.Parse(perEpoch, CultureInfo.InvariantCulture) * 20 / 1000, sgd.Seconds[BenchRunner.MedianRun([.. sgd.Seconds])], 1.01e-4);
-        Assert.Equal(["sgd-epochs", "item-knn-fit", "implicit-als-large", "sgd-epochs-large", "ab-day-loop"], report.Scaling().Select(p => p.One.Name));
+        Assert.Equal(["sgd-epochs", "item-knn-fit", "implicit-als-large", "sgd-epochs-large", "ab-day-loop", "cpu-ceiling"], report.Scaling().Select(p => p.One.Name));
         Assert.All(report.Scaling(), p => Assert.Equal((1, 2), (p.One.Threads, p.Many.Threads)));
         Assert.Equal(Environment.ProcessorCount, report.Machine.Cores);
 
