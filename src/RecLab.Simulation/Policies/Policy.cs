@@ -231,7 +231,7 @@ public sealed class Policy
     /// <summary>
     /// How many blocks <paramref name="users"/> users are ranked in: as few as holding at most <see cref="Block"/> each
     /// allows, but no fewer than the threads while there are users for them. A day's deepening is often a couple of
-    /// dozen users, and two blocks of 16 and 8 kept one of two cores idle for a third of it. The lists do not depend on
+    /// dozen users, and two blocks of 16 and 8 left one of two cores idle for half of it. The lists do not depend on
     /// the blocks (each user's is the one ranking them alone gives), so neither does anything simulated with them.
     /// </summary>
     internal static int BlockCount(int users, ParallelOptions parallel)
