@@ -24,9 +24,9 @@ public sealed record BenchOptions
     /// Untimed runs of each task that compares thread counts before its timed rounds, on the most threads (hyperfine's
     /// <c>--warmup</c>, BenchmarkDotNet's warm-up stage). The first runs of a task are when the runtime compiles its hot
     /// methods again, instrumented and then optimised, on a background thread: with one thread timed that compiler has
-    /// the other core to itself, with two it takes time from the timed run. Two-thread runs of the A/B day loop in a
-    /// fresh process took 1.3-1.5 s, then 0.7-0.95 s, and 0.6-0.75 s from the third on; with tiered compilation off
-    /// (<c>DOTNET_TieredCompilation=0</c>) the first was as fast as the rest.
+    /// the other core to itself, with two it takes time from the timed run. Two-thread runs of the A/B day loop in three
+    /// fresh processes took 1.33-1.48 s, then 0.71-0.95 s, and 0.58-0.87 s from the third on; with tiered compilation
+    /// off (<c>DOTNET_TieredCompilation=0</c>) the first (0.88-0.96 s) was within the range of the rest (0.68-0.99 s).
     /// </summary>
     public int Warmup { get; init; } = 2;
 
