@@ -8,23 +8,25 @@ internal static class BenchCommand
 {
     public static Command Create(Terminal terminal)
     {
+        // The options' own defaults, so the command line and the library cannot drift apart.
+        var defaults = new BenchOptions { MovieLens = "ml-latest-small" };
         var quick = new Option<bool>("--quick") { Description = "Skip the tasks on the large synthetic world (seconds instead of minutes)." };
         var output = new Option<string>("--output") { Description = "The JSON report; the Markdown table goes beside it (.md).", DefaultValueFactory = _ => "bench.json" };
-        var repeats = new Option<int>("--repeats") { Description = "Timed runs per task at least; the table shows their median.", DefaultValueFactory = _ => 3 };
+        var repeats = new Option<int>("--repeats") { Description = "Timed runs per task at least; the table shows their median.", DefaultValueFactory = _ => defaults.Repeats };
         var minSeconds = new Option<double>("--min-seconds")
         {
             Description = $"A task with short runs repeats until it has run this long (at most {BenchOptions.MaxRepeatsFactor} x --repeats runs); 0: exactly --repeats.",
-            DefaultValueFactory = _ => 3,
+            DefaultValueFactory = _ => defaults.MinimumSeconds,
         };
         var warmup = new Option<int>("--warmup")
         {
             Description = "Untimed runs of each task compared across thread counts before its timed ones (the runtime optimises hot code meanwhile).",
-            DefaultValueFactory = _ => 2,
+            DefaultValueFactory = _ => defaults.Warmup,
         };
         var data = new Option<string>("--data")
         {
             Description = "ml-latest-small as a folder or by name from the dataset cache ($RECLAB_DATA; 'reclab data fetch ml-latest-small' fills it).",
-            DefaultValueFactory = _ => "ml-latest-small",
+            DefaultValueFactory = _ => defaults.MovieLens,
         };
         var command = new Command("bench", "Time RecLab's standard tasks (wall, CPU, peak memory).")
         {

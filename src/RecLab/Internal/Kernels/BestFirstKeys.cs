@@ -39,6 +39,20 @@ internal static class BestFirstKeys
     public static int Item(ulong key) => (int)(uint)key;
 
     /// <summary>
+    /// Sorts <paramref name="keys"/> (best first) and writes each one's score and item to the same position of
+    /// <paramref name="scores"/> and <paramref name="items"/>, which are at least as long.
+    /// </summary>
+    public static void SortInto(Span<ulong> keys, Span<float> scores, Span<int> items)
+    {
+        keys.Sort();
+        for (var k = 0; k < keys.Length; k++)
+        {
+            scores[k] = Score(keys[k]);
+            items[k] = Item(keys[k]);
+        }
+    }
+
+    /// <summary>
     /// Adds <paramref name="key"/> to the heap <c>heap[..count]</c> (largest key, the worst entry, at the root) as its
     /// entry <paramref name="count"/>.
     /// </summary>

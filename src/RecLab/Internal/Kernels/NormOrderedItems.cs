@@ -166,15 +166,7 @@ internal sealed class NormOrderedItems
         }
         ArrayPool<int>.Shared.Return(excludedPositions);
         for (var k = 0; k < users; k++)
-        {
-            var kept = heaps.AsSpan(k * depth, counts[k]);
-            kept.Sort();
-            for (var e = 0; e < kept.Length; e++)
-            {
-                scores[k * depth + e] = BestFirstKeys.Score(kept[e]);
-                items[k * depth + e] = BestFirstKeys.Item(kept[e]);
-            }
-        }
+            BestFirstKeys.SortInto(heaps.AsSpan(k * depth, counts[k]), scores.Slice(k * depth, depth), items.Slice(k * depth, depth));
         ArrayPool<ulong>.Shared.Return(heaps);
     }
 

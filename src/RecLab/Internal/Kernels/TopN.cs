@@ -97,12 +97,7 @@ internal static class TopN
             }
             keys[k] = BestFirstKeys.Pack(s[k], it[k]);
         }
-        keys.Sort();
-        for (var k = 0; k < n; k++)
-        {
-            s[k] = BestFirstKeys.Score(keys[k]);
-            it[k] = BestFirstKeys.Item(keys[k]);
-        }
+        BestFirstKeys.SortInto(keys, s, it);
         if (rented is not null)
             System.Buffers.ArrayPool<ulong>.Shared.Return(rented);
     }
