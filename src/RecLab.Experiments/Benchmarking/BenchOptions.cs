@@ -27,6 +27,7 @@ public sealed record BenchOptions
     /// the other core to itself, with two it takes time from the timed run. Two-thread runs of the A/B day loop in three
     /// fresh processes took 1.33-1.48 s, then 0.71-0.95 s, and 0.58-0.87 s from the third on; with tiered compilation
     /// off (<c>DOTNET_TieredCompilation=0</c>) the first (0.88-0.96 s) was within the range of the rest (0.68-0.99 s).
+    /// A warm-up run of 5 s or more ends the warm-up: its hot methods have been optimised by then.
     /// </summary>
     public int Warmup { get; init; } = 2;
 
@@ -35,6 +36,12 @@ public sealed record BenchOptions
 
     /// <summary>The synthetic world of the large tasks (a smaller one makes a fast test of the whole set).</summary>
     public string LargeWorld { get; init; } = "synthetic:large";
+
+    /// <summary>
+    /// Interactions of the implicit-als scale task (power-law data, 50 per user and 200 per item): the 10M at which
+    /// RecLab's fit is compared with implicit's (a smaller count makes a fast test of the whole set).
+    /// </summary>
+    public long ScaleInteractions { get; init; } = 10_000_000;
 
     /// <summary>World preset of the 14-day A/B task (<c>small</c>: 5,000 users).</summary>
     public string AbWorld { get; init; } = "small";

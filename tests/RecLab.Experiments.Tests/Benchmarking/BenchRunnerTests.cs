@@ -40,12 +40,12 @@ public sealed class BenchRunnerTests : IDisposable
     [Fact]
     public void A_tiny_bench_times_every_task_and_round_trips_through_json()
     {
-        var report = BenchRunner.Run(new BenchOptions { MovieLens = TinyMovieLens(), Repeats = 2, MinimumSeconds = 0, LargeWorld = "synthetic:tiny", AbWorld = "tiny", Threads = 2 },
+        var report = BenchRunner.Run(new BenchOptions { MovieLens = TinyMovieLens(), Repeats = 2, MinimumSeconds = 0, LargeWorld = "synthetic:tiny", ScaleInteractions = 20_000, AbWorld = "tiny", Threads = 2 },
             ct: TestContext.Current.CancellationToken);
 
         Assert.Equal(["load-ml-latest-small 2", "biased-mf-5fold 2", "implicit-als 2", "sgd-epochs 1", "sgd-epochs 2", "item-knn-fit 1", "item-knn-fit 2",
-            "top10-all-users 2", "synthetic-large 2", "implicit-als-large 1", "implicit-als-large 2",
-            "sgd-epochs-large 1", "sgd-epochs-large 2", "ab-day-loop 1", "ab-day-loop 2", "cpu-ceiling 1", "cpu-ceiling 2"],
+            "top10-all-users 2", "synthetic-large 2", "sgd-epochs-large 1", "sgd-epochs-large 2",
+            "implicit-als-scale 1", "implicit-als-scale 2", "ab-day-loop 1", "ab-day-loop 2", "cpu-ceiling 1", "cpu-ceiling 2"],
             report.Tasks.Select(t => $"{t.Name} {t.Threads}"));
         foreach (var task in report.Tasks.Where(t => t.Status == BenchStatus.Ok))
         {
@@ -56,6 +56,8 @@ public sealed class BenchRunnerTests : IDisposable
         }
         Assert.Equal("900 ratings", report.Tasks[0].Note);
         Assert.Equal("40 users", report.Tasks.Single(t => t.Name == "top10-all-users").Note);
+        // 20,000 interactions in the scale task's shape: 50 per user, 200 per item.
+        Assert.All(report.Tasks.Where(t => t.Name == "implicit-als-scale"), t => Assert.Equal("400 users x 100 items", t.Note));
         var dayLoop = report.Tasks[^3];
         Assert.Equal((BenchStatus.Ok, "500 users"), (dayLoop.Status, dayLoop.Note));
         Assert.Equal(["200 M steps per thread", "100 M steps per thread"], report.Tasks.Where(t => t.Name == "cpu-ceiling").Select(t => t.Note));
@@ -66,7 +68,7 @@ public sealed class BenchRunnerTests : IDisposable
         Assert.True(match.Success, sgd.Note);
         var perEpoch = match.Groups[1].Value;
         Assert.Equal(double.Parse(perEpoch, CultureInfo.InvariantCulture) * 20 / 1000, sgd.Seconds[BenchRunner.MedianRun([.. sgd.Seconds])], 1.01e-4);
-        Assert.Equal(["sgd-epochs", "item-knn-fit", "implicit-als-large", "sgd-epochs-large", "ab-day-loop", "cpu-ceiling"], report.Scaling().Select(p => p.One.Name));
+        Assert.Equal(["sgd-epochs", "item-knn-fit", "sgd-epochs-large", "implicit-als-scale", "ab-day-loop", "cpu-ceiling"], report.Scaling().Select(p => p.One.Name));
         Assert.All(report.Scaling(), p => Assert.Equal((1, 2), (p.One.Threads, p.Many.Threads)));
         Assert.Equal(Environment.ProcessorCount, report.Machine.Cores);
 
@@ -87,7 +89,8 @@ public sealed class BenchRunnerTests : IDisposable
         var report = BenchRunner.Run(new BenchOptions { MovieLens = TinyMovieLens(), Repeats = 1, MinimumSeconds = 0, Quick = true, LargeWorld = "synthetic:tiny", AbWorld = "tiny" },
             ct: TestContext.Current.CancellationToken);
 
-        Assert.Equal([BenchStatus.Skipped, BenchStatus.Skipped, BenchStatus.Skipped], report.Tasks.Where(t => t.Name.Contains("large")).Select(t => t.Status));
+        Assert.Equal([BenchStatus.Skipped, BenchStatus.Skipped, BenchStatus.Skipped],
+            report.Tasks.Where(t => t.Name.Contains("large") || t.Name.Contains("scale")).Select(t => t.Status));
         Assert.True(report.Quick);
     }
 
@@ -128,6 +131,18 @@ public sealed class BenchRunnerTests : IDisposable
         // The timed seconds are those the runs after the warm-up returned: 3, 5, 7 on one thread, 4, 6, 8 on two.
         Assert.Equal([3.0, 5.0, 7.0], results[0].Seconds);
         Assert.Equal([4.0, 6.0, 8.0], results[1].Seconds);
+    }
+
+    [Theory]
+    [InlineData(4.9, 3)]
+    [InlineData(5.0, 1)]
+    public void A_long_warm_up_run_ends_the_warm_up(double seconds, int warmupRuns)
+    {
+        var calls = 0;
+        BenchRunner.MeasureAlternately("task", "a task", [1, 2], new BenchOptions { MovieLens = "unused", Repeats = 1, MinimumSeconds = 0 },
+            _ => new BenchRunner.TaskRun("run", ++calls <= 3 ? seconds : 0.1), TestContext.Current.CancellationToken, warmup: 3);
+
+        Assert.Equal(warmupRuns + 2, calls);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Reflection;
+using RecLab.Data.Synthetic;
 using RecLab.Recommenders;
 using RecLab.Recommenders.Factorization;
 using RecLab.Tests.Support;
@@ -32,7 +33,7 @@ public sealed class ImplicitAlsScaleTests
         var reset = PeakMemory.Reset();
         // Earlier tests of this process (cached worlds, the runtime) are not part of the fit's footprint.
         var baseline = reset ? Process.GetCurrentProcess().WorkingSet64 : 0;
-        var data = PowerLawData.Generate(200_000, 50_000, 10_000_000, 1);
+        var data = PowerLawInteractions.Generate(200_000, 50_000, 10_000_000, 1);
         _ = data.ByItem;
         GC.Collect();
         var before = GC.GetTotalMemory(true);

@@ -1,0 +1,55 @@
+using RecLab.Data;
+using RecLab.Data.Synthetic;
+
+namespace RecLab.Tests.Data.Synthetic;
+
+public sealed class PowerLawInteractionsTests
+{
+    [Fact]
+    public void The_same_arguments_give_the_same_data_and_another_seed_other_data()
+    {
+        var a = PowerLawInteractions.Generate(300, 200, 6_000, 5);
+        var b = PowerLawInteractions.Generate(300, 200, 6_000, 5);
+        var c = PowerLawInteractions.Generate(300, 200, 6_000, 6);
+
+        Assert.Equal(a.ItemColumn.ToArray(), b.ItemColumn.ToArray());
+        Assert.Equal(a.UserColumn(), b.UserColumn());
+        Assert.NotEqual(a.UserColumn(), c.UserColumn());
+    }
+
+    [Fact]
+    public void Every_user_has_distinct_items_and_the_total_is_the_asked_one_up_to_rounding()
+    {
+        const int users = 500;
+        var data = PowerLawInteractions.Generate(users, 4_000, 20_000, 1);
+
+        Assert.Equal((users, 4_000, FeedbackKind.Implicit), (data.UserCount, data.ItemCount, data.Kind));
+        // Each user's share is rounded (at most half an interaction off) and at least one: the total is within a user
+        // count, as long as no share reaches half the catalogue (the heaviest of 500 is about 30 times the mean of 40).
+        Assert.InRange(data.Count, 20_000 - users / 2, 20_000 + users);
+        for (var u = 0; u < users; u++)
+        {
+            var row = data.ByUser.RowIndices(u);
+            Assert.InRange(row.Length, 1, 2_000);
+            for (var k = 1; k < row.Length; k++)
+                Assert.True(row[k] > row[k - 1], $"user {u} has item {row[k]} twice");
+        }
+        Assert.All(data.ValueColumn.ToArray(), v => Assert.Equal(1f, v));
+    }
+
+    [Fact]
+    public void Popularity_falls_with_rank_as_one_over_rank_plus_ten()
+    {
+        var data = PowerLawInteractions.Generate(4_000, 1_000, 60_000, 3);
+        var byItem = data.ByItem;
+        var head = 0;
+        var tail = 0;
+        for (var i = 0; i < 10; i++)
+        {
+            head += byItem.RowLength(i);
+            tail += byItem.RowLength(990 + i);
+        }
+        // Weights 1/10..1/19 against 1/1000..1/1009: about 75 times; users' distinct-item draws flatten the head a little.
+        Assert.InRange((double)head / tail, 40, 110);
+    }
+}
