@@ -3,32 +3,36 @@ namespace RecLab.Simulation.Policies;
 /// <summary>
 /// One user's ranked candidates under one fitted model: the best items first (ties to the lower index), the user's
 /// training history left out. A shorter list cut from a deeper one shares its arrays, so a ranking kept with a deeper
-/// reserve behind it costs the reserve's memory only.
+/// reserve behind it costs the reserve's memory only; the lists of users ranked together share their block's arrays
+/// (each its own stretch), which saves copying them out.
 /// </summary>
 internal sealed class CandidateList
 {
     private readonly int[] _items;
     private readonly float[] _scores;
+    private readonly int _start;
 
-    /// <param name="items">Items, best first; the first <paramref name="count"/> are the list.</param>
-    /// <param name="scores">Their scores, or empty when the policy does not need them (only diversity re-ranking reads them).</param>
+    /// <param name="items">Items, best first; the <paramref name="count"/> from <paramref name="start"/> on are the list.</param>
+    /// <param name="scores">Their scores at the same places, or empty when the policy does not need them (only diversity re-ranking reads them).</param>
     /// <param name="count">The list's length.</param>
     /// <param name="complete">True when every item the model can score is listed (deepening would add nothing).</param>
     /// <param name="sponsoredOrder">The campaign's items ordered by score for this user (empty without a campaign).</param>
-    public CandidateList(int[] items, float[] scores, int count, bool complete, int[] sponsoredOrder)
+    /// <param name="start">Where the list starts in <paramref name="items"/> (and <paramref name="scores"/>).</param>
+    public CandidateList(int[] items, float[] scores, int count, bool complete, int[] sponsoredOrder, int start = 0)
     {
         _items = items;
         _scores = scores;
+        _start = start;
         Count = count;
         Complete = complete;
         SponsoredOrder = sponsoredOrder;
     }
 
     /// <summary>Items, best first.</summary>
-    public ReadOnlySpan<int> Items => _items.AsSpan(0, Count);
+    public ReadOnlySpan<int> Items => _items.AsSpan(_start, Count);
 
     /// <summary>Their scores (empty when the policy keeps none).</summary>
-    public ReadOnlySpan<float> Scores => _scores.Length == 0 ? [] : _scores.AsSpan(0, Count);
+    public ReadOnlySpan<float> Scores => _scores.Length == 0 ? [] : _scores.AsSpan(_start, Count);
 
     /// <summary>The number of items listed.</summary>
     public int Count { get; }
@@ -55,7 +59,7 @@ internal sealed class CandidateList
     }
 
     /// <summary>This list with <paramref name="deeper"/> kept behind it in place of any reserve it had.</summary>
-    public CandidateList WithDeeper(CandidateList deeper) => new(_items, _scores, Count, Complete, SponsoredOrder) { Deeper = deeper };
+    public CandidateList WithDeeper(CandidateList deeper) => new(_items, _scores, Count, Complete, SponsoredOrder, _start) { Deeper = deeper };
 
     /// <summary>
     /// The list a ranking <paramref name="depth"/> deep would be, cut from this one (for a catalogue of
@@ -67,7 +71,7 @@ internal sealed class CandidateList
         if (Count == depth && Complete == (depth == itemCount))
             return this;
         if (Count >= depth)
-            return new CandidateList(_items, _scores, depth, depth == itemCount, SponsoredOrder) { Deeper = Count > depth || Complete ? this : Deeper };
+            return new CandidateList(_items, _scores, depth, depth == itemCount, SponsoredOrder, _start) { Deeper = Count > depth || Complete ? this : Deeper };
         return Complete ? this : null;
     }
 }

@@ -262,16 +262,24 @@ public sealed class Policy
         var excluded = new int[starts[^1]];
         for (var k = 0; k < users.Length; k++)
             UserQuery.ForUser(Training, users[k]).History.Span.CopyTo(excluded.AsSpan(starts[k]));
+        // The lists keep their stretches of the block's items (and scores, when kept) rather than copies.
         var items = new int[users.Length * depth];
-        var scores = new float[items.Length];
-        var counts = new int[users.Length];
-        if (!ranker.TryRankUsers(users, starts, excluded, items, scores, counts))
-            return null;
-        var lists = new CandidateList[users.Length];
-        for (var k = 0; k < users.Length; k++)
-            lists[k] = Finish(items.AsSpan(k * depth, counts[k]).ToArray(), KeepScores ? scores.AsSpan(k * depth, counts[k]).ToArray() : [],
-                counts[k], depth, []);
-        return lists;
+        var scores = KeepScores ? new float[items.Length] : ArrayPool<float>.Shared.Rent(items.Length);
+        try
+        {
+            var counts = new int[users.Length];
+            if (!ranker.TryRankUsers(users, starts, excluded, items, scores.AsSpan(0, items.Length), counts))
+                return null;
+            var lists = new CandidateList[users.Length];
+            for (var k = 0; k < users.Length; k++)
+                lists[k] = new CandidateList(items, KeepScores ? scores : [], counts[k], counts[k] < depth || depth == World.Items.Count, [], k * depth);
+            return lists;
+        }
+        finally
+        {
+            if (!KeepScores)
+                ArrayPool<float>.Shared.Return(scores);
+        }
     }
 
     /// <summary>The candidate list of <paramref name="user"/> from the model's scores (the user's history is masked here).</summary>
