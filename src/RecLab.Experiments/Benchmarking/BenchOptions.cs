@@ -38,10 +38,11 @@ public sealed record BenchOptions
     public string LargeWorld { get; init; } = "synthetic:large";
 
     /// <summary>
-    /// Interactions of the implicit-als scale task (power-law data, 50 per user and 200 per item): the 10M at which
-    /// RecLab's fit is compared with implicit's (a smaller count makes a fast test of the whole set).
+    /// The power-law data of the implicit-als scale task: by default 10M interactions of 94,300 users over 168,200
+    /// items, the size at which implicit's fit was measured on this kind of machine (a smaller one makes a fast test of
+    /// the whole set).
     /// </summary>
-    public long ScaleInteractions { get; init; } = 10_000_000;
+    public (int Users, int Items, long Interactions) Scale { get; init; } = (94_300, 168_200, 10_000_000);
 
     /// <summary>World preset of the 14-day A/B task (<c>small</c>: 5,000 users).</summary>
     public string AbWorld { get; init; } = "small";

@@ -40,7 +40,7 @@ public sealed class BenchRunnerTests : IDisposable
     [Fact]
     public void A_tiny_bench_times_every_task_and_round_trips_through_json()
     {
-        var report = BenchRunner.Run(new BenchOptions { MovieLens = TinyMovieLens(), Repeats = 2, MinimumSeconds = 0, LargeWorld = "synthetic:tiny", ScaleInteractions = 20_000, AbWorld = "tiny", Threads = 2 },
+        var report = BenchRunner.Run(new BenchOptions { MovieLens = TinyMovieLens(), Repeats = 2, MinimumSeconds = 0, LargeWorld = "synthetic:tiny", Scale = (300, 500, 20_000), AbWorld = "tiny", Threads = 2 },
             ct: TestContext.Current.CancellationToken);
 
         Assert.Equal(["load-ml-latest-small 2", "biased-mf-5fold 2", "implicit-als 2", "sgd-epochs 1", "sgd-epochs 2", "item-knn-fit 1", "item-knn-fit 2",
@@ -56,8 +56,7 @@ public sealed class BenchRunnerTests : IDisposable
         }
         Assert.Equal("900 ratings", report.Tasks[0].Note);
         Assert.Equal("40 users", report.Tasks.Single(t => t.Name == "top10-all-users").Note);
-        // 20,000 interactions in the scale task's shape: 50 per user, 200 per item.
-        Assert.All(report.Tasks.Where(t => t.Name == "implicit-als-scale"), t => Assert.Equal("400 users x 100 items", t.Note));
+        Assert.All(report.Tasks.Where(t => t.Name == "implicit-als-scale"), t => Assert.Equal("300 users x 500 items", t.Note));
         var dayLoop = report.Tasks[^3];
         Assert.Equal((BenchStatus.Ok, "500 users"), (dayLoop.Status, dayLoop.Note));
         Assert.Equal(["200 M steps per thread", "100 M steps per thread"], report.Tasks.Where(t => t.Name == "cpu-ceiling").Select(t => t.Note));
