@@ -98,7 +98,9 @@ public static class AbSimulator
         if (options.PreDays > 0)
         {
             var control = policies[0];
-            control.Prepare(inTest, parallel);
+            // Arm by arm: users ranked together share their block's arrays, so a block that mixed arms would outlive
+            // the lists of the other arms' users, forgotten after the pre-period (the lists are the same in any blocks).
+            control.Prepare([.. members.SelectMany(m => m)], parallel);
             for (var day = 0; day < options.PreDays; day++)
             {
                 progress?.Report(new AbProgress("pre-period", day, options.PreDays));
@@ -281,7 +283,11 @@ public static class AbSimulator
                 list.Add(u);
             }
             foreach (var (policy, list) in due)
+            {
+                // Arm by arm, as in the pre-period's ranking (the control policy serves everyone then): see there.
+                list.Sort((a, b) => Assignment[a] != Assignment[b] ? Assignment[a].CompareTo(Assignment[b]) : a.CompareTo(b));
                 policy.Deepen(list, Parallel);
+            }
         }
 
         /// <summary>
