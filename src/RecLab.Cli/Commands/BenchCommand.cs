@@ -20,7 +20,7 @@ internal static class BenchCommand
         };
         var warmup = new Option<int>("--warmup")
         {
-            Description = "Untimed runs of each task compared across thread counts before its timed ones (the runtime optimises hot code meanwhile).",
+            Description = "Untimed runs of each task compared across thread counts before its timed ones (the runtime optimises hot code meanwhile); one run of 5 s or more ends them.",
             DefaultValueFactory = _ => defaults.Warmup,
         };
         var data = new Option<string>("--data")

@@ -27,7 +27,8 @@ public sealed record BenchOptions
     /// the other core to itself, with two it takes time from the timed run. Two-thread runs of the A/B day loop in three
     /// fresh processes took 1.33-1.48 s, then 0.71-0.95 s, and 0.58-0.87 s from the third on; with tiered compilation
     /// off (<c>DOTNET_TieredCompilation=0</c>) the first (0.88-0.96 s) was within the range of the rest (0.68-0.99 s).
-    /// A warm-up run of 5 s or more ends the warm-up: its hot methods have been optimised by then.
+    /// A warm-up run of 5 s or more (its timed part, for a task that times part of its run) ends the warm-up: its hot
+    /// methods have been optimised by then.
     /// </summary>
     public int Warmup { get; init; } = 2;
 

@@ -79,7 +79,7 @@ public sealed record BenchReport
         if (MinimumSeconds > 0)
             md.Append(inv, $" or more (a task with short runs repeats until it has run {MinimumSeconds:0.###} s, at most {Repeats * BenchOptions.MaxRepeatsFactor} runs)");
         if (Warmup > 0)
-            md.Append(inv, $"; a task compared across thread counts first runs {Warmup} time{(Warmup == 1 ? "" : "s")} untimed{(Warmup > 1 ? $" (once if that run takes {BenchRunner.LongWarmupSeconds:0} s or more)" : "")}");
+            md.Append(inv, $"; a task compared across thread counts first runs {Warmup} time{(Warmup == 1 ? "" : "s")} untimed{(Warmup > 1 ? $" (once if that run, or the part of it timed, takes {BenchRunner.LongWarmupSeconds:0} s or more)" : "")}");
         md.Append(inv, $", started {StartedUtc:yyyy-MM-dd HH:mm} UTC.\n\n");
         MarkdownTable.Write(md, ["task", "threads", "median s", "runs s", "CPU s", "peak MB", "allocated MB", "input"], Tasks.Select(t => (IReadOnlyList<string>)
         [

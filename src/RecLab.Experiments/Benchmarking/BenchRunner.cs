@@ -21,7 +21,7 @@ namespace RecLab.Experiments.Benchmarking;
 /// Each task runs <see cref="BenchOptions.Repeats"/> times, more when its runs are short
 /// (<see cref="BenchOptions.MinimumSeconds"/>; the first run includes JIT compilation, which the median hides when
 /// there are three or more, and a task compared across thread counts runs <see cref="BenchOptions.Warmup"/> times untimed
-/// first) and reports the median, the peak working set and the
+/// first, once if that run takes <see cref="LongWarmupSeconds"/> or more) and reports the median, the peak working set and the
 /// managed allocation of a run. The tasks that show parallel scaling (SGD epochs, item-kNN, SGD on the large world,
 /// ALS on 10M interactions, the A/B day loop, the ceiling) run on one thread and on <see cref="BenchOptions.Threads"/>, alternately, so both medians see the same load.
 /// The SGD tasks time their epoch loop, the part the threads share; each note also gives the whole fit's time.
@@ -128,6 +128,7 @@ public static class BenchRunner
                 new ImplicitAls(new ImplicitAlsOptions { Factors = 64, Iterations = 15 }).Fit(new TrainingSet(scale), c);
                 return new TaskRun($"{scale.UserCount:N0} users x {scale.ItemCount:N0} items");
             });
+            scale = null!;
         }
         var abWorld = World.Generate(WorldOptions.Parse(options.AbWorld), context.MaxThreads, cancellationToken: ct);
         // Fitted once: the timed part is the day loop (rankings, slates, simulated users), which a fresh policy recomputes.
@@ -233,7 +234,8 @@ public static class BenchRunner
             var warming = Stopwatch.StartNew();
             var done = run(threadCounts[^1]);
             // One run of many seconds has called its hot methods often enough for the runtime to have optimised them;
-            // a second would only cost time (the 10M implicit-als task: 17 s a run on two threads).
+            // a second would only cost time (the 10M implicit-als task: 13-14 s a run on two threads). A task that times
+            // part of its run (the SGD epochs) is judged by that part.
             if ((done.TimedSeconds ?? warming.Elapsed.TotalSeconds) >= LongWarmupSeconds)
                 break;
         }

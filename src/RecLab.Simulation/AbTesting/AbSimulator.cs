@@ -98,8 +98,9 @@ public static class AbSimulator
         if (options.PreDays > 0)
         {
             var control = policies[0];
-            // Arm by arm: users ranked together share their block's arrays, so a block that mixed arms would outlive
-            // the lists of the other arms' users, forgotten after the pre-period (the lists are the same in any blocks).
+            // Arm by arm: users ranked together share their block's arrays, so blocks that mixed arms would outlive the
+            // lists of the other arms' users, forgotten after the pre-period; in this order only the block at an arm's
+            // boundary mixes (the lists are the same in any blocks).
             control.Prepare([.. members.SelectMany(m => m)], parallel);
             for (var day = 0; day < options.PreDays; day++)
             {
@@ -284,7 +285,8 @@ public static class AbSimulator
             }
             foreach (var (policy, list) in due)
             {
-                // Arm by arm, as in the pre-period's ranking (the control policy serves everyone then): see there.
+                // Arm by arm, as in the pre-period's ranking (the control policy serves everyone then): see there. In the
+                // test each policy's users are one arm's, already in this order.
                 list.Sort((a, b) => Assignment[a] != Assignment[b] ? Assignment[a].CompareTo(Assignment[b]) : a.CompareTo(b));
                 policy.Deepen(list, Parallel);
             }

@@ -4,7 +4,8 @@ namespace RecLab.Simulation.Policies;
 /// One user's ranked candidates under one fitted model: the best items first (ties to the lower index), the user's
 /// training history left out. A shorter list cut from a deeper one shares its arrays, so a ranking kept with a deeper
 /// reserve behind it costs the reserve's memory only; the lists of users ranked together share their block's arrays
-/// (each its own stretch), which saves copying them out.
+/// (each its own stretch), which saves copying them out, and a block's arrays stay alive until the last of its users'
+/// lists is dropped (so callers group users who are forgotten together).
 /// </summary>
 internal sealed class CandidateList
 {

@@ -51,6 +51,7 @@ public static class PowerLawInteractions
                     b.Add(u, item, 1f);
             }
         }
-        return b.Build(FeedbackKind.Implicit, null);
+        // Summed, a pair drawn twice would show as a value of 2 rather than vanish into one row.
+        return b.Build(FeedbackKind.Implicit, null, DuplicatePolicy.Sum);
     }
 }

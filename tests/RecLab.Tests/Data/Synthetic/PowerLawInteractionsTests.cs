@@ -25,7 +25,7 @@ public sealed class PowerLawInteractionsTests
 
         Assert.Equal((users, 4_000, FeedbackKind.Implicit), (data.UserCount, data.ItemCount, data.Kind));
         // Each user's share is rounded (at most half an interaction off) and at least one: the total is within a user
-        // count, as long as no share reaches half the catalogue (the heaviest of 500 is about 30 times the mean of 40).
+        // count, as long as no share reaches half the catalogue (the heaviest of 500 gets about a dozen times the mean of 40).
         Assert.InRange(data.Count, 20_000 - users / 2, 20_000 + users);
         for (var u = 0; u < users; u++)
         {
@@ -34,6 +34,7 @@ public sealed class PowerLawInteractionsTests
             for (var k = 1; k < row.Length; k++)
                 Assert.True(row[k] > row[k - 1], $"user {u} has item {row[k]} twice");
         }
+        // Duplicate pairs are summed when the data is built: a value of 2 would be an item drawn twice for one user.
         Assert.All(data.ValueColumn.ToArray(), v => Assert.Equal(1f, v));
     }
 
