@@ -122,6 +122,7 @@ public static class BenchRunner
             // implicit-als at the size implicit's fit was measured at (10M interactions, 94,300 x 168,200: 21.7-24.1 s on
             // two threads), on power-law data: a world with 10M interactions takes longer to generate than the fits.
             var scale = PowerLawInteractions.Generate(options.Scale.Users, options.Scale.Items, options.Scale.Interactions, options.Seed);
+            // The item-major copy is built once here, not inside the first timed fit.
             _ = scale.ByItem;
             Scaling("implicit-als-scale", $"implicit-als, 64 factors, 15 iterations, on {scale.Count:N0} power-law interactions", c =>
             {

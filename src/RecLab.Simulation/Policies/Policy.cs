@@ -272,7 +272,7 @@ public sealed class Policy
                 return null;
             var lists = new CandidateList[users.Length];
             for (var k = 0; k < users.Length; k++)
-                lists[k] = new CandidateList(items, KeepScores ? scores : [], counts[k], counts[k] < depth || depth == World.Items.Count, [], k * depth);
+                lists[k] = new CandidateList(items, KeepScores ? scores : [], counts[k], IsComplete(counts[k], depth), [], k * depth);
             return lists;
         }
         finally
@@ -339,8 +339,11 @@ public sealed class Policy
             if (top.Length > 0)
                 Array.Resize(ref top, count);
         }
-        return new CandidateList(items, top, count, count < depth || depth == World.Items.Count, sponsoredOrder);
+        return new CandidateList(items, top, count, IsComplete(count, depth), sponsoredOrder);
     }
+
+    /// <summary>Whether <paramref name="count"/> items ranked when <paramref name="depth"/> were asked for are every item the model can list.</summary>
+    private bool IsComplete(int count, int depth) => count < depth || depth == World.Items.Count;
 
     /// <summary>
     /// Campaign items by descending score (NaN last, ties by campaign order); items in <paramref name="history"/> (ascending)

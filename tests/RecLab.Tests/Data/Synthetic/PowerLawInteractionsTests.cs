@@ -18,7 +18,7 @@ public sealed class PowerLawInteractionsTests
     }
 
     [Fact]
-    public void Every_user_has_distinct_items_and_the_total_is_the_asked_one_up_to_rounding()
+    public void Every_user_has_items_each_once_and_the_total_is_the_asked_one_up_to_rounding()
     {
         const int users = 500;
         var data = PowerLawInteractions.Generate(users, 4_000, 20_000, 1);
@@ -28,12 +28,7 @@ public sealed class PowerLawInteractionsTests
         // count, as long as no share reaches half the catalogue (the heaviest of 500 gets about a dozen times the mean of 40).
         Assert.InRange(data.Count, 20_000 - users / 2, 20_000 + users);
         for (var u = 0; u < users; u++)
-        {
-            var row = data.ByUser.RowIndices(u);
-            Assert.InRange(row.Length, 1, 2_000);
-            for (var k = 1; k < row.Length; k++)
-                Assert.True(row[k] > row[k - 1], $"user {u} has item {row[k]} twice");
-        }
+            Assert.InRange(data.ByUser.RowLength(u), 1, 2_000);
         // Duplicate pairs are summed when the data is built: a value of 2 would be an item drawn twice for one user.
         Assert.All(data.ValueColumn.ToArray(), v => Assert.Equal(1f, v));
     }
