@@ -33,7 +33,7 @@ internal static class BenchCommand
             quick, output, repeats, minSeconds, warmup, data,
         };
         command.WithDetails("Tasks: load ml-latest-small, 5-fold biased-mf, implicit-als, parallel SGD epochs, item-knn, top-10 for every user, " +
-            "the large synthetic world with SGD on its ratings, implicit-als on 10M interactions, the day loop of a 14-day A/B test, and the " +
+            "the large synthetic world with SGD on its ratings, SGD and implicit-als on 10M power-law ratings, the day loop of a 14-day A/B test, and the " +
             "cores' ceiling (register-only arithmetic), each timed over repeats with the machine described. The tasks that should scale run on 1 and on all threads alternately; a second table sets their medians side by side.");
         command.SetAction((parse, ct) => Guard.RunAsync(terminal, () =>
         {

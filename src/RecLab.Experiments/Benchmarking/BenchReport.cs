@@ -93,8 +93,8 @@ public sealed record BenchReport
             },
             Runs(t.Seconds),
             t.CpuSeconds is { } cpu ? cpu.ToString("0.000", inv) : "",
-            t.PeakWorkingSetBytes is { } peak ? (peak / 1e6).ToString("0", inv) : "",
-            t.AllocatedBytes is { } allocated ? (allocated / 1e6).ToString("0", inv) : "",
+            t.PeakWorkingSetBytes is { } peak ? (peak / 1e6).ToString("N0", inv) : "",
+            t.AllocatedBytes is { } allocated ? (allocated / 1e6).ToString("N0", inv) : "",
             t.Note,
         ]));
         var scaling = Scaling().ToList();

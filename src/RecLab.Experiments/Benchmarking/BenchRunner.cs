@@ -15,15 +15,15 @@ namespace RecLab.Experiments.Benchmarking;
 
 /// <summary>
 /// The fixed benchmark set of <c>reclab bench</c>: loading ml-latest-small, 5-fold biased MF, implicit ALS, parallel SGD
-/// epochs, item-kNN, whole-catalogue top-10 for every user, the large synthetic world with SGD on its ratings, implicit ALS
-/// on 10M interactions, and the day loop of a 14-day simulated A/B test, and last the ceiling of what the cores give:
+/// epochs, item-kNN, whole-catalogue top-10 for every user, the large synthetic world with SGD on its ratings, SGD on 10M
+/// power-law ratings and implicit ALS on the same pairs as interactions, and the day loop of a 14-day simulated A/B test, and last the ceiling of what the cores give:
 /// register-only arithmetic on one thread and on all.
 /// Each task runs <see cref="BenchOptions.Repeats"/> times, more when its runs are short
 /// (<see cref="BenchOptions.MinimumSeconds"/>; the first run includes JIT compilation, which the median hides when
 /// there are three or more, and a task compared across thread counts runs <see cref="BenchOptions.Warmup"/> times untimed
 /// first, once if that run takes <see cref="LongWarmupSeconds"/> or more) and reports the median, the peak working set and the
-/// managed allocation of a run. The tasks that show parallel scaling (SGD epochs, item-kNN, SGD on the large world,
-/// ALS on 10M interactions, the A/B day loop, the ceiling) run on one thread and on <see cref="BenchOptions.Threads"/>, alternately, so both medians see the same load.
+/// managed allocation of a run. The tasks that show parallel scaling (SGD epochs, item-kNN, SGD on the large world and
+/// on 10M ratings, ALS on 10M interactions, the A/B day loop, the ceiling) run on one thread and on <see cref="BenchOptions.Threads"/>, alternately, so both medians see the same load.
 /// The SGD tasks time their epoch loop, the part the threads share; each note also gives the whole fit's time.
 /// </summary>
 public static class BenchRunner
@@ -99,6 +99,7 @@ public static class BenchRunner
         {
             tasks.Add(new BenchTaskResult { Name = "synthetic-large", Description = $"generate {options.LargeWorld}", Status = BenchStatus.Skipped, Note = "--quick" });
             tasks.Add(new BenchTaskResult { Name = "sgd-epochs-large", Description = $"biased-mf SGD epochs on {options.LargeWorld}", Status = BenchStatus.Skipped, Note = "--quick" });
+            tasks.Add(new BenchTaskResult { Name = "sgd-epochs-scale", Description = $"biased-mf SGD epochs on {options.Scale.Interactions:N0} ratings", Status = BenchStatus.Skipped, Note = "--quick" });
             tasks.Add(new BenchTaskResult { Name = "implicit-als-scale", Description = $"implicit-als on {options.Scale.Interactions:N0} interactions", Status = BenchStatus.Skipped, Note = "--quick" });
         }
         else
@@ -119,9 +120,16 @@ public static class BenchRunner
             (world, largeWorld, ratings) = (null!, null!, null!);
             GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
 
-            // implicit-als at the size implicit's fit was measured at (10M interactions, 94,300 x 168,200: 21.7-24.1 s on
-            // two threads), on power-law data: a world with 10M interactions takes longer to generate than the fits.
-            var scale = PowerLawInteractions.Generate(options.Scale.Users, options.Scale.Items, options.Scale.Interactions, options.Seed);
+            // Both kinds of model at the size implicit's fit was measured at (10M interactions, 94,300 x 168,200: 21.7-24.1 s
+            // on two threads), on power-law data: a world with 10M interactions takes longer to generate than the fits.
+            var rated = PowerLawInteractions.GenerateRatings(options.Scale.Users, options.Scale.Items, options.Scale.Interactions, options.Seed);
+            var ratedSet = new Dataset("power-law", rated);
+            Scaling("sgd-epochs-scale", $"biased-mf, 100 factors, {LargeSgdEpochs} SGD epochs on a {SgdBlocks}x{SgdBlocks} block grid over {rated.Count:N0} power-law ratings; timed: the epochs",
+                c => SgdEpochs(ratedSet, LargeSgdEpochs, c, $"{rated.UserCount:N0} users x {rated.ItemCount:N0} items, "));
+            // The same pairs as interactions; the ratings are let go first, so the implicit-als fits' peak memory is their own.
+            var scale = rated.ToImplicit();
+            (rated, ratedSet) = (null!, null!);
+            GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
             // The item-major copy is built once here, not inside the first timed fit.
             _ = scale.ByItem;
             Scaling("implicit-als-scale", $"implicit-als, 64 factors, 15 iterations, on {scale.Count:N0} power-law interactions", c =>

@@ -174,8 +174,15 @@ public sealed partial class InteractionData
     }
 
     /// <summary>The same rows (arrays shared) declared as another kind of feedback.</summary>
-    internal InteractionData WithKind(FeedbackKind kind, RatingScale? scale) =>
-        new(Users, Items, _userOffsets, _items, _values, _times, kind, scale);
+    internal InteractionData WithKind(FeedbackKind kind, RatingScale? scale) => WithValues(_values, kind, scale);
+
+    /// <summary>The same rows (user, item and time arrays shared) with other values, one per row in row order.</summary>
+    internal InteractionData WithValues(float[] values, FeedbackKind kind, RatingScale? scale)
+    {
+        if (values.Length != Count)
+            throw new ArgumentException($"Expected one value per row ({Count:N0}), got {values.Length:N0}.", nameof(values));
+        return new(Users, Items, _userOffsets, _items, values, _times, kind, scale);
+    }
 
     /// <summary>Bytes held by the row columns and both CSR views (the by-item view is built if needed).</summary>
     public long SizeInBytes =>

@@ -7,7 +7,8 @@ namespace RecLab.Data.Synthetic;
 /// Implicit interactions at any scale with the shape of real logs and none of their meaning, for timing and memory
 /// measurements (the 10M-interaction implicit-als fit of <c>reclab bench</c> and the scale test) where generating a
 /// <see cref="World"/> of that size would take longer than what is measured: Zipf-like item popularity
-/// (weight 1/(rank+10)), log-normal user activity, distinct items per user (at most half the catalogue), value 1.
+/// (weight 1/(rank+10)), log-normal user activity, distinct items per user (at most half the catalogue), value 1
+/// (or a star rating, <see cref="GenerateRatings"/>).
 /// </summary>
 public static class PowerLawInteractions
 {
@@ -54,4 +55,28 @@ public static class PowerLawInteractions
         // Summed, a pair drawn twice would show as a value of 2 rather than vanish into one row.
         return b.Build(FeedbackKind.Implicit, null, DuplicatePolicy.Sum);
     }
+
+    /// <summary>
+    /// The pairs of <see cref="Generate"/> (the same arguments give the same pairs), each with a 1-5 star rating drawn
+    /// from a stream of its own in the shares of ml-100k's 100,000 ratings: for timing the rating models (biased-mf's
+    /// SGD) at the scale the implicit ones are timed at.
+    /// </summary>
+    public static InteractionData GenerateRatings(int users, int items, long interactions, ulong seed)
+    {
+        var pairs = Generate(users, items, interactions, seed);
+        var rng = new Rng(Seeds.Derive(seed, "power-law/ratings"));
+        var values = new float[pairs.Count];
+        for (var r = 0; r < values.Length; r++)
+        {
+            var draw = rng.NextDouble() * Ml100kStarCounts[^1];
+            var stars = 1;
+            while (draw >= Ml100kStarCounts[stars - 1])
+                stars++;
+            values[r] = stars;
+        }
+        return pairs.WithValues(values, FeedbackKind.Explicit, RatingScale.OneToFive);
+    }
+
+    /// <summary>ml-100k's ratings of 1 to 5 stars, cumulative (6,110, 11,370, 27,145, 34,174 and 21,201 of 100,000).</summary>
+    private static readonly double[] Ml100kStarCounts = [6_110, 17_480, 44_625, 78_799, 100_000];
 }

@@ -34,6 +34,27 @@ public sealed class PowerLawInteractionsTests
     }
 
     [Fact]
+    public void Ratings_are_on_the_pairs_of_the_interactions_in_ml_100k_s_shares()
+    {
+        var pairs = PowerLawInteractions.Generate(2_000, 3_000, 200_000, 9);
+        var rated = PowerLawInteractions.GenerateRatings(2_000, 3_000, 200_000, 9);
+
+        Assert.Equal((FeedbackKind.Explicit, (RatingScale?)RatingScale.OneToFive), (rated.Kind, rated.Scale));
+        Assert.Equal(pairs.UserColumn(), rated.UserColumn());
+        Assert.Equal(pairs.ItemColumn.ToArray(), rated.ItemColumn.ToArray());
+        var counts = new int[6];
+        foreach (var v in rated.ValueColumn)
+            counts[(int)v]++;
+        Assert.Equal(0, counts[0]);
+        // ml-100k: 6,110, 11,370, 27,145, 34,174 and 21,201 of 100,000 ratings; a share's standard error here is at most 0.0011.
+        double[] shares = [0.06110, 0.11370, 0.27145, 0.34174, 0.21201];
+        for (var stars = 1; stars <= 5; stars++)
+            Assert.InRange((double)counts[stars] / rated.Count, shares[stars - 1] - 0.005, shares[stars - 1] + 0.005);
+        // Their mean is ml-100k's, 3.52986.
+        Assert.InRange(rated.ValueColumn.ToArray().Average(), 3.52986 - 0.01, 3.52986 + 0.01);
+    }
+
+    [Fact]
     public void Popularity_falls_with_rank_as_one_over_rank_plus_ten()
     {
         var data = PowerLawInteractions.Generate(4_000, 1_000, 60_000, 3);
