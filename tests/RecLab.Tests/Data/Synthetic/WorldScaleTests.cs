@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Reflection;
 using RecLab.Data.Synthetic;
 using RecLab.Tests.Support;
 
@@ -17,16 +16,10 @@ public sealed class WorldScaleCollection;
 [Collection(nameof(WorldScaleTests))]
 public sealed class WorldScaleTests
 {
-    private static bool Optimized =>
-        typeof(World).Assembly.GetCustomAttribute<DebuggableAttribute>()?.IsJITOptimizerDisabled != true;
-
     [Fact]
     public void Generating_the_large_world_peaks_within_four_times_its_interaction_arrays()
     {
-        if (!Optimized)
-            TestSkip.Because("The scale target is about optimized code: run with dotnet test -c Release.");
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
+        OptimizedBuild.Require("The scale target is about optimized code: run with dotnet test -c Release.");
         var reset = PeakMemory.Reset();
         var baseline = reset ? Process.GetCurrentProcess().WorkingSet64 : 0;
         var stopwatch = Stopwatch.StartNew();

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Reflection;
 using RecLab.Data.Synthetic;
 using RecLab.Recommenders;
 using RecLab.Recommenders.Factorization;
@@ -21,16 +20,10 @@ public sealed class ImplicitAlsScaleCollection;
 [Collection(nameof(ImplicitAlsScaleTests))]
 public sealed class ImplicitAlsScaleTests
 {
-    private static bool Optimized =>
-        typeof(ImplicitAls).Assembly.GetCustomAttribute<DebuggableAttribute>()?.IsJITOptimizerDisabled != true;
-
     [Fact]
     public void Implicit_als_fits_ten_million_interactions_within_the_scale_target()
     {
-        if (!Optimized)
-            TestSkip.Because("The scale target is about optimized code: run with dotnet test -c Release (unoptimized, it takes ten minutes and proves nothing).");
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
+        OptimizedBuild.Require("The scale target is about optimized code: run with dotnet test -c Release (unoptimized, it takes ten minutes and proves nothing).");
         var reset = PeakMemory.Reset();
         // Earlier tests of this process (cached worlds, the runtime) are not part of the fit's footprint.
         var baseline = reset ? Process.GetCurrentProcess().WorkingSet64 : 0;

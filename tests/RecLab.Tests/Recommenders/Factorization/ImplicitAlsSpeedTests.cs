@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Reflection;
 using RecLab.Data;
 using RecLab.Recommenders;
 using RecLab.Recommenders.Factorization;
@@ -24,14 +23,10 @@ public sealed class ImplicitAlsSpeedTests
 {
     private const double ImplicitOneThreadSeconds = 1.04;
 
-    private static bool Optimized =>
-        typeof(ImplicitAls).Assembly.GetCustomAttribute<DebuggableAttribute>()?.IsJITOptimizerDisabled != true;
-
     [Fact]
     public void Implicit_als_fits_on_one_thread_in_less_cpu_time_than_the_implicit_library_takes()
     {
-        if (!Optimized)
-            TestSkip.Because("Timing bands need RecLab.Core built in Release (dotnet test -c Release).");
+        OptimizedBuild.Require("Timing bands need RecLab.Core built in Release (dotnet test -c Release).");
         var data = DatasetLoader.Load(SharedData.MovieLensSmall()).Interactions.ToImplicit();
         var train = new TrainingSet(PerUserHoldout.Holdout(data, 0.2, 42).Train);
         var times = new List<double>();
