@@ -48,6 +48,26 @@ public sealed class EvalCommandTests
     }
 
     [Fact]
+    public async Task A_ratings_file_of_ones_own_evaluates_rating_predictors_as_the_readme_shows()
+    {
+        // The README's `reclab eval --data path/to/ratings.csv --algo bias ...`: a file named by its header as ratings.
+        using var temp = new TempFolder();
+        var csv = new System.Text.StringBuilder("userId,movieId,rating,timestamp\n");
+        for (var u = 1; u <= 30; u++)
+            for (var i = 1; i <= 20; i++)
+                if ((u * 7 + i * 3) % 4 != 0)
+                    csv.Append(System.Globalization.CultureInfo.InvariantCulture, $"{u},{i},{1 + (u + i) % 9 * 0.5:0.0},{1_000_000 + u * 100 + i}\n");
+        var path = temp.Write("ratings.csv", csv.ToString());
+
+        var (code, output, error) = await Run("eval", "--data", path, "--algo", "bias", "--split", "kfold:3", "--metrics", "rmse", "--format", "csv");
+
+        Assert.True(code == 0, error);
+        var rmse = output.Split('\n').Where(l => l.Contains(",rmse,", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(rmse);
+        Assert.DoesNotContain(rmse, l => l.Contains("NaN", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Unknown_algorithm_or_metric_exits_2_with_the_valid_names()
     {
         var (code, _, error) = await Run("eval", "--data", "nowhere", "--algo", "most-populr");

@@ -10,7 +10,8 @@ public sealed record DatasetConfig
 
     /// <summary>
     /// <c>synthetic:PRESET</c> (optionally <c>?key=value&amp;...</c>), a known dataset name fetched with
-    /// <c>reclab data fetch</c> (e.g. <c>ml-100k</c>), a MovieLens folder, or a delimited file (columns guessed from its header).
+    /// <c>reclab data fetch</c> (e.g. <c>ml-100k</c>), a MovieLens folder, or a delimited file (columns guessed from its header;
+    /// a value column named rating, stars or score holds ratings, any other value column implicit weights).
     /// </summary>
     public string? Source { get; init; }
 

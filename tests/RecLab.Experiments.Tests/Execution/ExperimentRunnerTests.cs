@@ -280,6 +280,8 @@ public sealed class ExperimentRunnerTests : IDisposable
         datasets:
           - name: tiny
             source: {_csv}
+            preprocessing:
+              implicit: true
         splits:
           - name: cold
             spec: cold-users:0.3
@@ -336,14 +338,12 @@ public sealed class ExperimentRunnerTests : IDisposable
     [Fact]
     public async Task An_algorithm_restricted_to_a_dataset_runs_only_there_and_leaves_the_other_cells_as_they_were()
     {
-        var yaml = ColdStartYaml().Replace("""
-              - name: tiny
-                source: {_csv}
-            """.Replace("{_csv}", _csv, StringComparison.Ordinal), $"""
-              - name: tiny
-                source: {_csv}
+        var yaml = ColdStartYaml().Replace("\nsplits:\n", """
+
               - name: world
                 source: synthetic:tiny
+            splits:
+
             """, StringComparison.Ordinal);
         var unrestricted = Plan(yaml);
         var plan = Plan(yaml.Replace("""

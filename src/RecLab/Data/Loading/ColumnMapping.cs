@@ -70,6 +70,16 @@ public sealed record ColumnMapping
         };
     }
 
+    /// <summary>
+    /// True when the value column is named as ratings are (rating, ratings, stars, score), so a file of one's own read
+    /// by its header holds explicit feedback; weight, count and value columns, and unnamed ones, hold implicit weights.
+    /// </summary>
+    public bool ValueNamesRatings =>
+        Value is { } value && !IsPosition(value, out _) &&
+        RatingNames.Contains(value.Trim().Replace("_", "").Replace(" ", ""), StringComparer.OrdinalIgnoreCase);
+
+    private static readonly string[] RatingNames = ["rating", "ratings", "stars", "score"];
+
     /// <summary>True when every mapped column is given by number, so the file needs no header.</summary>
     public bool IsPositional =>
         IsPosition(User, out _) && IsPosition(Item, out _) &&

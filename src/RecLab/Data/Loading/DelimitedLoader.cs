@@ -10,7 +10,9 @@ public static class DelimitedLoader
     /// (<c>.tsv</c>/<c>.tab</c>: tab, <c>.dat</c>: <c>::</c>, else comma), whether the first line is a header
     /// (see <see cref="LooksLikeHeader"/>), the columns from header names (<see cref="ColumnMapping.Guess"/>) or positions 0..3.
     /// A <paramref name="format"/> that is given is used as it is.
-    /// Explicit feedback without a scale gets one inferred from the values seen (min, max, and step 1 or 0.5 when every value fits).
+    /// The feedback kind, when not given, is explicit when a scale is given or the header names the value column as
+    /// ratings (<see cref="ColumnMapping.ValueNamesRatings"/>), implicit otherwise. Explicit feedback without a scale gets
+    /// one inferred from the values seen (min, max, and step 1 or 0.5 when every value fits).
     /// Without a value column, every row is an implicit interaction of weight 1.
     /// </summary>
     public static Dataset Load(string path, ColumnMapping? columns = null, DelimitedFormat? format = null,
@@ -26,7 +28,10 @@ public static class DelimitedLoader
         if (guessed && LooksLikeHeader(firstLine, lines.Count > 1 ? lines[1] : null, columns))
             format = format with { HasHeader = true };
         columns ??= GuessColumns(path, format, firstLine);
-        var resolvedKind = kind ?? (scale is not null ? FeedbackKind.Explicit : FeedbackKind.Implicit);
+        // A header that calls its value column a rating makes the file ratings, as `reclab eval --data ratings.csv
+        // --algo bias` expects; a third column without a name, or one called weight or count, stays an implicit weight.
+        var namesRatings = format.HasHeader && columns.ValueNamesRatings;
+        var resolvedKind = kind ?? (scale is not null || namesRatings ? FeedbackKind.Explicit : FeedbackKind.Implicit);
         if (columns.Value is null && resolvedKind == FeedbackKind.Explicit)
             throw new ArgumentException($"{path}: explicit feedback needs a value column in the mapping.", nameof(columns));
 
@@ -115,7 +120,7 @@ public static class DelimitedLoader
         {
             return ColumnMapping.Guess(firstLine) ?? throw new DataFormatException(path, 1,
                 $"cannot tell the user and item columns from the header '{string.Join(format.Delimiter, firstLine)}'",
-                "columns named like userId and itemId/movieId", "Give a column mapping, e.g. --columns user=customer,item=sku,value=stars");
+                "columns named like userId and itemId/movieId", "Name the columns in an experiment file: datasets: [{name: mine, csv: {path: FILE, columns: {user: customer, item: sku, value: stars}}}]");
         }
         return firstLine.Count switch
         {

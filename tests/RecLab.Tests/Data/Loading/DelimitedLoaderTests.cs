@@ -96,6 +96,32 @@ public sealed class DelimitedLoaderTests : IDisposable
         Assert.Equal([978300760L, 978300761], d.Interactions.TimestampColumn());
     }
 
+    [Theory]
+    [InlineData("userId,movieId,rating,timestamp\n1,10,4.5,100\n2,10,0.5,200\n2,11,3,300\n", 0.5f)]
+    [InlineData("user_id,item_id,Stars\n1,10,4\n2,10,1\n2,11,3\n", 1f)]
+    [InlineData("customer id;product id;score\n1;10;4\n2;10;1\n2;11;3\n", 1f)]
+    public void A_header_that_names_ratings_makes_explicit_feedback_with_the_scale_of_its_values(string text, float step)
+    {
+        var d = DelimitedLoader.Load(_temp.Write(text.Contains(';') ? "mine.txt" : "ratings.csv", text),
+            format: text.Contains(';') ? new DelimitedFormat { Delimiter = ";", HasHeader = true } : null);
+
+        Assert.Equal(FeedbackKind.Explicit, d.Interactions.Kind);
+        Assert.Equal(step, d.Interactions.Scale!.Value.Step);
+        Assert.Equal(3, d.Interactions.Count);
+    }
+
+    [Theory]
+    [InlineData("user,item,weight\n1,10,3\n2,10,1\n")]
+    [InlineData("user,item,count\n1,10,3\n2,10,1\n")]
+    [InlineData("user,item,value\n1,10,3\n2,10,1\n")]
+    [InlineData("1,10,3\n2,10,1\n")]
+    public void Weights_counts_and_unnamed_values_stay_implicit(string text)
+    {
+        var d = DelimitedLoader.Load(_temp.Write("plays.csv", text));
+        Assert.Equal(FeedbackKind.Implicit, d.Interactions.Kind);
+        Assert.Equal([3f, 1f], d.Interactions.ValueColumn.ToArray());
+    }
+
     [Fact]
     public void Explicit_feedback_without_a_value_column_is_refused()
     {
@@ -110,7 +136,8 @@ public sealed class DelimitedLoaderTests : IDisposable
         var path = _temp.Write("odd.csv", "who,what\na,b\n");
         var e = Assert.Throws<DataFormatException>(() => DelimitedLoader.Load(path));
         Assert.StartsWith($"{path}:1: cannot tell the user and item columns", e.Message);
-        Assert.Contains("--columns", e.Message);
+        // The mapping the hint shows is one an experiment file accepts.
+        Assert.Contains("csv: {path: FILE, columns: {user: customer, item: sku, value: stars}}", e.Message);
     }
 
     [Fact]
