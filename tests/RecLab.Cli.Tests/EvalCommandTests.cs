@@ -52,12 +52,7 @@ public sealed class EvalCommandTests
     {
         // The README's `reclab eval --data path/to/ratings.csv --algo bias ...`: a file named by its header as ratings.
         using var temp = new TempFolder();
-        var csv = new System.Text.StringBuilder("userId,movieId,rating,timestamp\n");
-        for (var u = 1; u <= 30; u++)
-            for (var i = 1; i <= 20; i++)
-                if ((u * 7 + i * 3) % 4 != 0)
-                    csv.Append(System.Globalization.CultureInfo.InvariantCulture, $"{u},{i},{1 + (u + i) % 9 * 0.5:0.0},{1_000_000 + u * 100 + i}\n");
-        var path = temp.Write("ratings.csv", csv.ToString());
+        var path = RatingsFile(temp);
 
         var (code, output, error) = await Run("eval", "--data", path, "--algo", "bias", "--split", "kfold:3", "--metrics", "rmse", "--format", "csv");
 
@@ -65,6 +60,31 @@ public sealed class EvalCommandTests
         var rmse = output.Split('\n').Where(l => l.Contains(",rmse,", StringComparison.Ordinal)).ToList();
         Assert.NotEmpty(rmse);
         Assert.DoesNotContain(rmse, l => l.Contains("NaN", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task More_folds_than_ratings_is_one_error_naming_the_split_before_anything_runs()
+    {
+        using var temp = new TempFolder();
+        var path = RatingsFile(temp);
+
+        var (code, output, error) = await Run("eval", "--data", path, "--algo", "bias", "--split", "kfold:1000", "--metrics", "rmse");
+
+        Assert.Equal(2, code);
+        Assert.Equal("", output);
+        Assert.Equal("error: Split 'kfold:1000' deals 1,000 test folds, but dataset 'ratings.csv' has 450 interactions, " +
+            "so some folds would test nothing. Use at most 450 folds.", error.Trim());
+    }
+
+    /// <summary>450 ratings of 30 users on 20 items, half stars, named by the header.</summary>
+    private static string RatingsFile(TempFolder temp)
+    {
+        var csv = new System.Text.StringBuilder("userId,movieId,rating,timestamp\n");
+        for (var u = 1; u <= 30; u++)
+            for (var i = 1; i <= 20; i++)
+                if ((u * 7 + i * 3) % 4 != 0)
+                    csv.Append(System.Globalization.CultureInfo.InvariantCulture, $"{u},{i},{1 + (u + i) % 9 * 0.5:0.0},{1_000_000 + u * 100 + i}\n");
+        return temp.Write("ratings.csv", csv.ToString());
     }
 
     [Fact]

@@ -131,9 +131,10 @@ internal static class EvalCommand
                 terminal.Fail("stopped (Ctrl-C): nothing was written.");
                 return ExitCodes.Cancelled;
             }
-            // The one dataset did not load: its error as eval always said it (Guard picks the exit code).
-            if (result.DatasetFailures is [{ Exception: { } loadError }, ..])
-                ExceptionDispatchInfo.Throw(loadError);
+            // The one dataset did not load, or cannot make the split: its error as eval always said it (Guard picks the
+            // exit code); a split's error without the experiment file's place (eval has none).
+            if (result.DatasetFailures is [{ Exception: { } loadError } notRun, ..])
+                ExceptionDispatchInfo.Throw(notRun.Split is not null && loadError.InnerException is { } cause ? cause : loadError);
             if (result.Failures is [var failure, ..])
                 return Failed(terminal, failure);
 

@@ -113,10 +113,13 @@ internal static class RunView
     /// <summary>The final summary line, the failures, and the exit code.</summary>
     public static int Finish(Terminal terminal, RunResult result)
     {
-        var notRun = result.DatasetFailures.Sum(d => d.Cells);
-        var ran = result.Succeeded + result.Failures.Count - notRun;
-        var line = $"{ran} cell{(ran == 1 ? "" : "s")} run ({result.Succeeded} ok, {result.Failures.Count - notRun} failed)" +
-            (notRun > 0 ? $", {notRun} not run (their data did not load)" : "") + $", {result.Reused} reused of {result.ShardCells}" +
+        var unloaded = result.DatasetFailures.Where(d => d.Split is null).Sum(d => d.Cells);
+        var unsplit = result.DatasetFailures.Where(d => d.Split is not null).Sum(d => d.Cells);
+        var ran = result.Succeeded + result.Failures.Count - unloaded - unsplit;
+        var line = $"{ran} cell{(ran == 1 ? "" : "s")} run ({result.Succeeded} ok, {result.Failures.Count - unloaded - unsplit} failed)" +
+            (unloaded > 0 ? $", {unloaded} not run (their data did not load)" : "") +
+            (unsplit > 0 ? $", {unsplit} not run (their split has more folds than their data has interactions)" : "") +
+            $", {result.Reused} reused of {result.ShardCells}" +
             (result.ShardCells != result.TotalCells ? $" in this shard ({result.TotalCells} in all)" : "") +
             $", {FormatTime(result.Elapsed)}" +
             (result.ShardAbTests > 0 ? $", {result.AbTestsRun} A/B test{(result.AbTestsRun == 1 ? "" : "s")} run ({result.AbTestFailures.Count} failed), " +
@@ -141,9 +144,9 @@ internal static class RunView
         if (result.Failures.Count == 0)
             return result.AbTestFailures.Count == 0 ? ExitCodes.Success : ExitCodes.PartialFailure;
         foreach (var d in result.DatasetFailures)
-            terminal.Fail($"dataset '{d.Dataset}' ({d.Cells} cell{(d.Cells == 1 ? "" : "s")} not run): {d.Error}");
-        var failedDatasets = result.DatasetFailures.Select(d => d.Dataset).ToHashSet(StringComparer.Ordinal);
-        var cellFailures = result.Failures.Where(f => !failedDatasets.Contains(f.Cell.Dataset)).ToList();
+            terminal.Fail($"dataset '{d.Dataset}'{(d.Split is null ? "" : $", split '{d.Split}'")} ({d.Cells} cell{(d.Cells == 1 ? "" : "s")} not run): {d.Error}");
+        var cellFailures = result.Failures.Where(f => !result.DatasetFailures.Any(d =>
+            d.Dataset == f.Cell.Dataset && (d.Split is null || d.Split == f.Cell.Split))).ToList();
         foreach (var f in cellFailures)
             terminal.Fail($"cell {f.Cell.Id} ({f.Cell.Describe(int.MaxValue)}): {f.Error}");
         if (cellFailures.Count > 0)

@@ -1,5 +1,7 @@
 using System.Diagnostics;
+using RecLab.Data;
 using RecLab.Experiments.Cells;
+using RecLab.Experiments.Configuration;
 using RecLab.Experiments.Reports;
 using RecLab.Experiments.Results;
 
@@ -47,16 +49,18 @@ public static class ExperimentRunner
 
         // Each dataset is read before any cell runs, so bad data is one error for the dataset, not one per cell; its
         // cells are recorded as failed with that error (a rerun after the fix retries them) and do not run.
-        var datasetFailures = LoadDatasets(pending, inputs);
-        foreach (var cell in pending.Where(c => datasetFailures.ContainsKey(c.Dataset)))
+        var datasetFailures = LoadDatasets(plan, pending, inputs);
+        LoadFailure? NotRunnable(Cell c) => datasetFailures.Find(f => f.Dataset == c.Dataset && (f.Split is null || f.Split == c.Split));
+        foreach (var cell in pending)
         {
-            var exception = datasetFailures[cell.Dataset].Exception;
+            if (NotRunnable(cell) is not { Exception: var exception })
+                continue;
             var record = executor.Failed(cell, exception, TimeSpan.Zero);
             store.Save(record, null);
             failures.Add(new CellFailure(cell, record.Error!) { Exception = exception });
         }
         if (datasetFailures.Count > 0)
-            pending = pending.Where(c => !datasetFailures.ContainsKey(c.Dataset)).ToList();
+            pending = pending.Where(c => NotRunnable(c) is null).ToList();
 
         void Report(RunEvent e, Cell cell, CellRecord? record) => options.Progress?.Report(new RunProgress
         {
@@ -140,7 +144,7 @@ public static class ExperimentRunner
             ReportWritten = reportWritten,
             AbTestFailures = abFailures,
             AbTestsRun = abRan,
-            DatasetFailures = datasetFailures.Values.Select(f => new DatasetFailure(f.Dataset, f.Cells, f.Exception.Message) { Exception = f.Exception }).ToList(),
+            DatasetFailures = datasetFailures.Select(f => new DatasetFailure(f.Dataset, f.Cells, f.Exception.Message) { Split = f.Split, Exception = f.Exception }).ToList(),
             Datasets = [.. inputs.Facts.Values.OrderBy(f => f.Name, StringComparer.Ordinal)],
         };
         if (folder is null)
@@ -152,29 +156,56 @@ public static class ExperimentRunner
         return result;
     }
 
-    private sealed record LoadFailure(string Dataset, int Cells, Exception Exception);
+    private sealed record LoadFailure(string Dataset, string? Split, int Cells, Exception Exception);
 
     /// <summary>
     /// Loads the datasets of <paramref name="pending"/>'s cells read from files, the last used first, so those the cells
-    /// start with are still cached; returns the ones that failed, by name. A generated world has no lines to be bad and
-    /// is left to its first cell: the dataset cache holds two, so loading a third ahead would generate it twice.
+    /// start with are still cached; returns the ones that failed, and the splits a loaded dataset cannot make. A generated
+    /// world has no lines to be bad and is left to its first cell: the dataset cache holds two, so loading a third ahead
+    /// would generate it twice.
     /// </summary>
-    private static Dictionary<string, LoadFailure> LoadDatasets(IReadOnlyList<Cell> pending, SharedInputs inputs)
+    private static List<LoadFailure> LoadDatasets(ExperimentPlan plan, IReadOnlyList<Cell> pending, SharedInputs inputs)
     {
-        var failures = new Dictionary<string, LoadFailure>(StringComparer.Ordinal);
-        var firstCells = pending.Where(c => c.DatasetConfig.Source is not { } source || !Data.Synthetic.SyntheticDataset.IsName(source))
-            .GroupBy(c => c.Dataset, StringComparer.Ordinal).Select(g => (Cell: g.First(), Count: g.Count())).Reverse();
-        foreach (var (cell, count) in firstCells)
+        var failures = new List<LoadFailure>();
+        var byDataset = pending.Where(c => c.DatasetConfig.Source is not { } source || !Data.Synthetic.SyntheticDataset.IsName(source))
+            .GroupBy(c => c.Dataset, StringComparer.Ordinal).Reverse();
+        foreach (var cells in byDataset)
         {
+            Dataset dataset;
             try
             {
-                inputs.Dataset(cell);
+                dataset = inputs.Dataset(cells.First());
             }
             catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
             {
-                failures[cell.Dataset] = new LoadFailure(cell.Dataset, count, e);
+                failures.Add(new LoadFailure(cells.Key, null, cells.Count(), e));
+                continue;
             }
+            failures.AddRange(UnmakeableSplits(plan, cells, dataset.Interactions.Count));
         }
         return failures;
+    }
+
+    /// <summary>
+    /// Splits that deal more folds than the dataset has interactions (kfold:1000 over 400 ratings): every splitter's folds
+    /// test disjoint interactions, so some fold would test nothing. One error per split, before any cell runs, instead of
+    /// one per empty fold after the others have run.
+    /// </summary>
+    private static IEnumerable<LoadFailure> UnmakeableSplits(ExperimentPlan plan, IEnumerable<Cell> cells, int interactions)
+    {
+        foreach (var split in cells.GroupBy(c => c.Split, StringComparer.Ordinal))
+        {
+            var cell = split.First();
+            var folds = cell.Definition.Split.FoldCount;
+            if (folds <= interactions)
+                continue;
+            var index = plan.Config.Splits.Select((s, i) => (s, i)).First(x => ExperimentPlan.SplitLabel(x.s, cell.Onboarding) == cell.Split).i;
+            var cause = new ArgumentException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"Split '{cell.Definition.Split.Spec}' deals {folds:N0} test folds, but dataset '{cell.Dataset}' has {interactions:N0} " +
+                $"interactions, so some folds would test nothing. Use at most {interactions:N0} folds."));
+            // Placed in the experiment file as a cell's split error is (CellExecutor), the cause inside for reclab eval.
+            var located = new ArgumentException($"{ExperimentFile.Locate(plan.Config, $"splits[{index}].spec")}: {cause.Message}", cause);
+            yield return new LoadFailure(cell.Dataset, split.Key, split.Count(), located);
+        }
     }
 }

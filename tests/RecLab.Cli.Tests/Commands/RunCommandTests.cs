@@ -96,6 +96,20 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_split_with_more_folds_than_interactions_is_one_error_line_and_its_cells_do_not_run()
+    {
+        var file = _temp.Write("folds.yaml", File.ReadAllText(_file).Replace("user-kfold:2", "kfold:400", StringComparison.Ordinal));
+
+        var (code, output, error) = await CliRun.Reclab("run", file, "--jobs", "1");
+
+        Assert.Equal(ExitCodes.PartialFailure, code);
+        Assert.StartsWith("0 cells run (0 ok, 0 failed), 800 not run (their split has more folds than their data has interactions), ", output);
+        var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Matches(@"^error: dataset 'tiny', split 'kfold:400' \(800 cells not run\): .*folds\.yaml:\d+:\d+: splits\[0\]\.spec: " +
+            @"Split 'kfold:400' deals 400 test folds, but dataset 'tiny' has 360 interactions", line);
+    }
+
+    [Fact]
     public async Task An_a_b_test_prints_a_line_per_step_and_is_counted_in_the_summary_line()
     {
         var file = _temp.Write("ab.yaml", $"""

@@ -15,8 +15,8 @@ namespace RecLab.Cli.Tests.Fuzz;
 /// </summary>
 public sealed class CliFuzzTests : IDisposable
 {
-    // Issue 23's limit. The slowest of the 2,573 slow cases took 1.29 s in Release (kfold:1000 over the ~400-rating
-    // sample stops at the first fold without a test rating); a case that does not end is cancelled at 60 s.
+    // Issue 23's limit. The slowest of the 2,573 slow cases takes 1.3-1.5 s in Release (kfold:1000 over the ~400-rating
+    // sample is refused when the data is read, before any cell runs); a case that does not end is cancelled at 60 s.
     private static readonly TimeSpan CaseLimit = TimeSpan.FromSeconds(10);
 
     private readonly TempFolder _temp = new();
