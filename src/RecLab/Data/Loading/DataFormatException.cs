@@ -36,6 +36,9 @@ public sealed class DataFormatException : Exception
     /// <summary>How to fix or work around it.</summary>
     public string? Hint { get; }
 
+    /// <summary>The message without the hint: where, what, and what was expected.</summary>
+    public string Located => Format(File, Line, Column, Problem, Expected, null);
+
     private static string Format(string file, int line, int? column, string problem, string? expected, string? hint)
     {
         var where = column is null ? $"{file}:{line}" : $"{file}:{line}:{column}";

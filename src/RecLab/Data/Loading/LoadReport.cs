@@ -20,7 +20,7 @@ public sealed class LoadReport
     /// <summary>Rated items that the item metadata file does not list (added to the id map anyway).</summary>
     public int ItemsMissingFromMetadata { get; internal set; }
 
-    /// <summary>The first <see cref="MaxProblemsKept"/> skipped-line messages.</summary>
+    /// <summary>The first <see cref="MaxProblemsKept"/> skipped lines: where, what, and what was expected.</summary>
     public IReadOnlyList<string> Problems => _problems;
 
     /// <summary>Lines read as they are that may not be what the file meant (<c>path:line: why</c>), e.g. a last line cut short.</summary>
@@ -38,7 +38,8 @@ public sealed class LoadReport
     {
         SkippedLines++;
         if (_problems.Count < MaxProblemsKept)
-            _problems.Add(problem.Message);
+            // Without the hint, which says how to skip the line: it was skipped.
+            _problems.Add(problem.Located);
     }
 
     internal void Handle(DataFormatException problem, LoadOptions options)

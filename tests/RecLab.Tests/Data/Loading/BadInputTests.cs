@@ -236,6 +236,8 @@ public sealed class BadInputTests : IDisposable
         Assert.StartsWith($"{file}:3:5: ", d.Report.Problems[0]);
         Assert.StartsWith($"{file}:5:5: ", d.Report.Problems[1]);
         Assert.StartsWith($"{file}:6: ", d.Report.Problems[2]);
+        // Skipped lines keep where and what, not the advice to skip them.
+        Assert.All(d.Report.Problems, p => Assert.DoesNotContain("skip", p, StringComparison.OrdinalIgnoreCase));
     }
 
     [Fact]
