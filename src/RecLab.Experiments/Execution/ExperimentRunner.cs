@@ -47,8 +47,9 @@ public static class ExperimentRunner
         int done = 0, failed = 0, succeeded = 0;
         var cancelled = false;
 
-        // Each dataset is read before any cell runs, so bad data is one error for the dataset, not one per cell; its
-        // cells are recorded as failed with that error (a rerun after the fix retries them) and do not run.
+        // Each dataset is read before any cell runs, so bad data is one error for the dataset, not one per cell, and a
+        // split the data cannot make one error for the split; their cells are recorded as failed with that error (a rerun
+        // after the fix retries them) and do not run.
         var datasetFailures = LoadDatasets(plan, pending, inputs);
         LoadFailure? NotRunnable(Cell c) => datasetFailures.Find(f => f.Dataset == c.Dataset && (f.Split is null || f.Split == c.Split));
         foreach (var cell in pending)
