@@ -4,16 +4,12 @@ using RecLab.Tests.Support;
 
 namespace RecLab.Tests.Data.Synthetic;
 
-/// <summary>Runs alone, so that the peak memory it measures is its own and not that of tests running beside it.</summary>
-[CollectionDefinition(nameof(WorldScaleTests), DisableParallelization = true)]
-public sealed class WorldScaleCollection;
-
 /// <summary>
 /// The simulator's memory target (issue 24): generating synthetic:large should peak at no more than 4x the bytes of
 /// the world's interaction arrays (the click and impression logs). Prints both, with the wall and CPU seconds.
 /// </summary>
 [Trait("Category", "Slow")]
-[Collection(nameof(WorldScaleTests))]
+[Collection(RunsAlone.Name)]
 public sealed class WorldScaleTests
 {
     [Fact]

@@ -6,10 +6,6 @@ using RecLab.Tests.Support;
 
 namespace RecLab.Tests.Recommenders.Factorization;
 
-/// <summary>Runs alone, so that the peak memory it measures is its own and not that of tests running beside it.</summary>
-[CollectionDefinition(nameof(ImplicitAlsScaleTests), DisableParallelization = true)]
-public sealed class ImplicitAlsScaleCollection;
-
 /// <summary>
 /// The implicit-als scale target: 64 factors, 10 iterations on about 10M power-law interactions (94,300 users x 168,200
 /// items, the size implicit was measured at) in under 60 s of CPU
@@ -17,7 +13,7 @@ public sealed class ImplicitAlsScaleCollection;
 /// the same fit, ANCHORS.md). Needs optimized code (dotnet test -c Release --settings tests/slow.runsettings).
 /// </summary>
 [Trait("Category", "Slow")]
-[Collection(nameof(ImplicitAlsScaleTests))]
+[Collection(RunsAlone.Name)]
 public sealed class ImplicitAlsScaleTests
 {
     [Fact]

@@ -7,18 +7,11 @@ using RecLab.Tests.Support;
 namespace RecLab.Tests.Recommenders.Factorization;
 
 /// <summary>
-/// Runs alone in its process: the CPU time it measures is the whole process's, so tests running beside it would be
-/// counted as the fit's (in CI they doubled it, 0.59 s alone against 1.26 s beside others).
-/// </summary>
-[CollectionDefinition(nameof(ImplicitAlsSpeedTests), DisableParallelization = true)]
-public sealed class ImplicitAlsSpeedCollection;
-
-/// <summary>
 /// implicit 0.7 fits ml-latest-small's 80% (64 factors, reg 0.01, 15 iterations) in 1.04 s on one thread (ANCHORS.md);
 /// RecLab must take less CPU time for the same fit. Needs optimized code (dotnet test -c Release --settings tests/slow.runsettings).
 /// </summary>
 [Trait("Category", "Slow")]
-[Collection(nameof(ImplicitAlsSpeedTests))]
+[Collection(RunsAlone.Name)]
 public sealed class ImplicitAlsSpeedTests
 {
     private const double ImplicitOneThreadSeconds = 1.04;
