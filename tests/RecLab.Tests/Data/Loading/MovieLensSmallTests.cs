@@ -5,8 +5,7 @@ using RecLab.Tests.Support;
 namespace RecLab.Tests.Data.Loading;
 
 /// <summary>The real ml-latest-small (skipped when the shared sample is absent). Not parallel: the memory test reads the heap.</summary>
-[Collection(nameof(MovieLensSmallTests))]
-[CollectionDefinition(nameof(MovieLensSmallTests), DisableParallelization = true)]
+[Collection(RunsAlone.Name)]
 public sealed class MovieLensSmallTests(ITestOutputHelper output)
 {
     [Fact]
@@ -47,8 +46,9 @@ public sealed class MovieLensSmallTests(ITestOutputHelper output)
         var threadBefore = GC.GetAllocatedBytesForCurrentThread();
         var data = LoadInteractions(folder, options);
         var declared = data.SizeInBytes; // builds the by-item view
-        var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+        // The thread's window inside the process's.
         var onThisThread = GC.GetAllocatedBytesForCurrentThread() - threadBefore;
+        var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
         var retained = GC.GetTotalMemory(forceFullCollection: true) - before;
         GC.KeepAlive(data);
 
@@ -61,7 +61,9 @@ public sealed class MovieLensSmallTests(ITestOutputHelper output)
 
         Assert.True((double)declared / data.Count <= 24, $"{(double)declared / data.Count:0.00} bytes per interaction");
         Assert.InRange(retained, declared, declared + 100L * ids);
-        Assert.InRange(onThisThread, retained / 2, allocated);
+        // The thread's counter read 144 bytes above the process's precise total in 2 to 4 of 15 runs (the same bytes each
+        // time, in either reading order): the counters' bookkeeping, a few objects, not the loader's 10.8 MB.
+        Assert.InRange(onThisThread, retained / 2, allocated + 4096);
     }
 
     // In a method of its own, so that no stack slot of the test keeps the Dataset (and its 9,742 titles) alive.
